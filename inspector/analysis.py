@@ -1,0 +1,197 @@
+"""The pipeline: source items in, per-message evidence out, one message at a time.
+
+Only verification messages (and look-alikes claiming to be one) are kept after a message has
+been looked at, so memory stays flat however large the mailbox; ``all_messages`` keeps every
+message for reports that want them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from inspector import mail
+from inspector.dns import Resolver
+from inspector.extract import extract
+from inspector.extract.services import Service, owns_domain, service_by_id
+from inspector.model import (
+    Channel,
+    Extraction,
+    FolderRole,
+    RawMail,
+    ReadProblem,
+    SourceItem,
+    TextMessage,
+    Timeline,
+)
+from inspector.timeline import build_timeline
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRecord:
+    """Everything inspector learnt about one message."""
+
+    source: str
+    channel: Channel
+    folder: str | None
+    folder_role: FolderRole
+    from_display: str | None
+    from_address: str | None
+    from_domain: str | None
+    to: tuple[str, ...]
+    subject: str | None
+    extraction: Extraction
+    timeline: Timeline
+    category: str | None = None
+    truncated: bool = False
+    from_count: int = 1
+    auth: Any = None  # inspector.auth.AuthReport once authentication checks ran
+    spam: Any = None  # inspector.auth.SpamVerdict
+
+    @property
+    def is_verification(self) -> bool:
+        return self.extraction.is_verification
+
+    @property
+    def code(self) -> str | None:
+        return self.extraction.code
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the pipeline needs to know besides the messages; side effects are passed in."""
+
+    now: datetime
+    resolver: Resolver | None = None
+    service: Service | None = None
+    all_messages: bool = False
+    trust_authserv_ids: tuple[str, ...] = ()
+    region: str | None = None
+
+
+@dataclass(slots=True)
+class RunResult:
+    records: list[MessageRecord] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+    messages_read: int = 0
+    sources_failed: int = 0
+    incomplete: bool = False
+
+
+def run(
+    items: Iterable[SourceItem],
+    options: Options,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> RunResult:
+    result = RunResult()
+    for item in items:
+        if isinstance(item, ReadProblem):
+            result.problems.append(item)
+            result.sources_failed += item.fatal
+            result.incomplete = result.incomplete or not item.fatal
+            continue
+        result.messages_read += 1
+        record = analyze_mail(item, options) if isinstance(item, RawMail) else analyze_sms(item)
+        if options.all_messages or _relevant(record, options.service):
+            result.records.append(record)
+        if progress is not None:
+            progress(result.messages_read)
+    return result
+
+
+def _relevant(record: MessageRecord, service: Service | None) -> bool:
+    if not record.is_verification:
+        return False
+    if service is None:
+        return True
+    if record.extraction.service == service.id:
+        return True
+    return record.from_domain is not None and owns_domain(service, record.from_domain)
+
+
+def analyze_mail(raw: RawMail, options: Options) -> MessageRecord:
+    head = mail.headers(raw.data)
+    body = mail.body_text(raw.data)
+    sender = head.from_
+    timeline = build_timeline(
+        head.received, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
+    )
+    extraction = extract(
+        body.text,
+        subject=head.subject,
+        sender_address=sender.address if sender else None,
+        sender_name=sender.name if sender else None,
+        sent_at=timeline.sent_at,
+    )
+    auth = spam = None
+    if extraction.is_verification:
+        auth, spam = _authenticate(raw, options)
+    return MessageRecord(
+        source=raw.source,
+        channel=Channel.EMAIL,
+        folder=raw.folder,
+        folder_role=raw.folder_role,
+        from_display=sender.display() if sender else None,
+        from_address=sender.address if sender else None,
+        from_domain=sender.domain if sender else None,
+        to=tuple(a.address or "(unparseable)" for a in head.to),
+        subject=head.subject or None,
+        extraction=extraction,
+        timeline=timeline,
+        category=raw.category,
+        truncated=raw.truncated or body.truncated or head.to_truncated,
+        from_count=head.from_count,
+        auth=auth,
+        spam=spam,
+    )
+
+
+def _authenticate(raw: RawMail, options: Options) -> tuple[Any, Any]:
+    """Authentication and spam verdicts, when the auth checks are part of this build."""
+    del raw, options
+    return None, None
+
+
+def analyze_sms(sms: TextMessage) -> MessageRecord:
+    timeline = _sms_timeline(sms.sent_at, sms.received_at)
+    extraction = extract(sms.body, sender_address=None, sender_name=sms.sender, sent_at=None)
+    return MessageRecord(
+        source=sms.source,
+        channel=Channel.SMS,
+        folder=sms.folder,
+        folder_role=FolderRole.INBOX,
+        from_display=sms.sender,
+        from_address=None,
+        from_domain=None,
+        to=(sms.recipient,) if sms.recipient else (),
+        subject=None,
+        extraction=extraction,
+        timeline=timeline,
+    )
+
+
+def _sms_timeline(sent_at: datetime | None, received_at: datetime | None) -> Timeline:
+    """An SMS has one hop: the network's send time (``date_sent``) to the phone's receipt."""
+    transit = skew = None
+    notes: tuple[str, ...] = ()
+    if sent_at is not None and received_at is not None:
+        transit = (received_at - sent_at).total_seconds()
+        if transit < 0:
+            # The phone's clock and the network's disagree; never report a negative delay.
+            skew, transit = transit, None
+            notes = ("the phone received the SMS before the network says it was sent",)
+    return Timeline(
+        sent_at=sent_at,
+        sent_at_source="sms" if sent_at else None,
+        delivered_at=received_at,
+        transit_seconds=transit,
+        clock_skew_seconds=skew,
+        notes=notes,
+    )
+
+
+def service_of(record: MessageRecord) -> Service | None:
+    return service_by_id(record.extraction.service) if record.extraction.service else None

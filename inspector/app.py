@@ -1,0 +1,135 @@
+"""The core of every command, free of click: turn a request into a report document.
+
+``cli.py`` parses options into a ``Request`` and renders what comes back; everything with a
+side effect (the clock, the resolver, the sources) arrives here already built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from inspector.analysis import Options, RunResult, run
+from inspector.diagnosis import Context, Diagnosis, diagnose
+from inspector.dns import Resolver
+from inspector.errors import UsageError
+from inspector.extract.services import Service, find_service
+from inspector.model import Finding, SourceItem
+from inspector.report import json as json_report
+from inspector.report.redact import Redactor
+
+_ZERO = timedelta(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    now: datetime
+    service: str | None = None
+    requested_at: datetime | None = None
+    entered_code: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    region: str | None = None
+    all_messages: bool = False
+    redact: bool = False
+    resolver: Resolver | None = None
+    trust_authserv_ids: tuple[str, ...] = ()
+    since: datetime | None = None
+
+
+@dataclass(slots=True)
+class Outcome:
+    document: dict[str, Any]
+    diagnosis: Diagnosis
+    result: RunResult
+    redactor: Redactor | None = None
+    extra_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def nothing_read(self) -> bool:
+        return self.result.messages_read == 0 and self.result.sources_failed > 0
+
+
+def resolve_service(name: str | None) -> Service | None:
+    if not name:
+        return None
+    service = find_service(name)
+    if service is None:
+        raise UsageError(
+            f"unknown service {name!r}; give a name like 'tiktok' or one of its domains "
+            "like 'tiktok.com'."
+        )
+    return service
+
+
+def diagnose_items(
+    items: Iterable[SourceItem],
+    request: Request,
+    *,
+    progress: Callable[[int], None] | None = None,
+    extra_findings: Iterable[Finding] = (),
+    extra: dict[str, Any] | None = None,
+) -> Outcome:
+    service = resolve_service(request.service)
+    options = Options(
+        now=request.now,
+        resolver=request.resolver,
+        service=service,
+        all_messages=request.all_messages,
+        trust_authserv_ids=request.trust_authserv_ids,
+        region=request.region,
+    )
+    result = run(items, options, progress=progress)
+    records = sorted(result.records, key=_arrival)
+    contact_findings, contacts_doc = _contacts(request)
+    context = Context(
+        now=request.now,
+        requested_at=request.requested_at,
+        entered_code=request.entered_code,
+        service=service,
+        email=request.email,
+        contact_findings=tuple(contact_findings) + tuple(extra_findings),
+        messages_read=result.messages_read,
+        since=request.since,
+        incomplete=result.incomplete,
+    )
+    diagnosis = diagnose(records, context)
+    doc_extra = dict(extra or {})
+    if contacts_doc:
+        doc_extra["contacts"] = contacts_doc
+    document = json_report.build(records, result, diagnosis, context, extra=doc_extra)
+    redactor = _redactor(records, request) if request.redact else None
+    return Outcome(document, diagnosis, result, redactor)
+
+
+def _arrival(record: Any) -> tuple[int, datetime]:
+    stamp = record.timeline.delivered_at or record.timeline.sent_at
+    if stamp is None:
+        return (1, datetime.min)
+    return (0, stamp.replace(tzinfo=None) - (stamp.utcoffset() or _ZERO))
+
+
+def _contacts(request: Request) -> tuple[list[Finding], dict[str, Any]]:
+    """Contact checks join the diagnosis when ``--email``/``--phone`` are given."""
+    del request
+    return [], {}
+
+
+def _redactor(records: Iterable[Any], request: Request) -> Redactor:
+    codes: list[str] = []
+    addresses: list[str] = []
+    for record in records:
+        codes.extend(c.code for c in record.extraction.candidates)
+        if record.extraction.code:
+            codes.append(record.extraction.code)
+        if record.from_address:
+            addresses.append(record.from_address)
+        addresses.extend(record.to)
+    if request.entered_code:
+        codes.append(request.entered_code.strip())
+    for value in (request.email, request.phone):
+        if value:
+            addresses.append(value)
+    return Redactor(codes, addresses)

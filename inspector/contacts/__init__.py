@@ -1,0 +1,1 @@
+"""Checks of the registered contact details: the e-mail address and the phone number."""

@@ -1,0 +1,98 @@
+"""Command-line options shared by ``analyze`` and ``scan``: one set of decorators, not copies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class When(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """An ISO 8601 time (``2026-11-25T14:02:00+01:00``) or a clock time today (``14:02``).
+
+    A time without an offset is local time, like the clock on the person's wall.
+    """
+
+    name = "TIME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                clock = time.fromisoformat(text)
+            except ValueError:
+                self.fail(
+                    f"{text!r} is not a time; use ISO 8601 like 2026-11-25T14:02+01:00 or 14:02",
+                    param,
+                    ctx,
+                )
+            parsed = datetime.combine(datetime.now().date(), clock)
+        return parsed if parsed.tzinfo else parsed.astimezone()
+
+
+WHEN = When()
+
+
+def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    def apply(func: F) -> F:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return apply
+
+
+diagnosis_options = _compose(
+    click.option(
+        "--service",
+        metavar="NAME_OR_DOMAIN",
+        help="Only diagnose codes from this service (e.g. tiktok, google.com).",
+    ),
+    click.option(
+        "--now", type=WHEN, help="Diagnose as if it were this time (default: the current time)."
+    ),
+    click.option(
+        "--requested-at",
+        type=WHEN,
+        help="When you asked for the code (codes sent before it are old).",
+    ),
+    click.option("--entered-code", metavar="CODE", help="The code you typed that was refused."),
+    click.option("--email", metavar="ADDR", help="The e-mail address registered with the service."),
+    click.option("--phone", metavar="NUMBER", help="The phone number registered with the service."),
+    click.option(
+        "--region",
+        metavar="CC",
+        help="Your country (ISO 3166 code, e.g. GB) for phone numbers without +country code.",
+    ),
+)
+
+output_options = _compose(
+    click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Report format.",
+    ),
+    click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+        help="Write the report to this file instead of standard output.",
+    ),
+    click.option("--redact", is_flag=True, help="Mask codes and addresses, to share the report."),
+    click.option(
+        "--all-messages",
+        is_flag=True,
+        help="List every message read in the report, not only verification messages.",
+    ),
+)

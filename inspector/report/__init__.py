@@ -1,0 +1,1 @@
+"""Rendering a diagnosis: plain text for people, JSON for programs."""

@@ -1,0 +1,1 @@
+"""Where messages come from: files, IMAP mailboxes and SMS exports."""

@@ -1,0 +1,278 @@
+"""Saved mail read from disk or stdin: .eml files, folders of them, mbox, Maildir, SMS exports.
+
+Everything streams: one message is in memory at a time, whatever the size of the mailbox.
+What a file is gets decided from its first bytes, not its name, so a mailbox exported as
+``backup.txt`` still reads. A file that is not mail becomes a ``ReadProblem`` and the run goes
+on with the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from inspector.folders import role_from_labels, role_from_path
+from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem
+
+MAX_MESSAGE_BYTES = 32 * 1024 * 1024  # a message past this is read truncated, not refused
+SNIFF_BYTES = 4096
+_CHUNK = 1024 * 1024
+
+_HEADER_LINE = re.compile(rb"^[\x21-\x39\x3b-\x7e]{1,76}:")
+_MBOXRD_FROM = re.compile(rb"^>(>*From )", re.M)
+
+
+def read_paths(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[SourceItem]:
+    """Stream every message of every path; ``-`` reads stdin."""
+    for path in paths:
+        if path == "-":
+            if stdin is None:
+                yield ReadProblem("stdin", "stdin is not available to read from.", fatal=True)
+                continue
+            yield from _read_stream(stdin, "stdin", FolderRole.OTHER, None)
+            continue
+        yield from _read_path(Path(path))
+
+
+def _read_path(path: Path) -> Iterator[SourceItem]:
+    try:
+        if path.is_dir():
+            if _is_maildir(path):
+                yield from _read_maildir(path)
+            else:
+                yield from _read_tree(path)
+            return
+        if not path.exists():
+            yield ReadProblem(str(path), f"{path} does not exist; check the path.", fatal=True)
+            return
+        with path.open("rb") as fh:
+            yield from _read_stream(fh, str(path), role_from_path(path), path.parent.name)
+    except OSError as exc:
+        yield ReadProblem(str(path), f"could not read {path}: {exc.strerror or exc}.", fatal=True)
+
+
+def _read_stream(
+    fh: BinaryIO, name: str, role: FolderRole, folder: str | None
+) -> Iterator[SourceItem]:
+    head = fh.read(SNIFF_BYTES)
+    kind = sniff(head)
+    if kind == "mbox":
+        yield from _read_mbox(fh, head, name, role, folder)
+    elif kind == "eml":
+        rest = fh.read(MAX_MESSAGE_BYTES - len(head))
+        more = fh.read(1)
+        yield RawMail(
+            head + rest,
+            source=name,
+            folder=folder,
+            folder_role=role,
+            truncated=bool(more),
+        )
+    elif kind is not None:
+        from inspector.sources import sms
+
+        yield from sms.read_sms(cast("BinaryIO", _Prefixed(head, fh)), name)
+    else:
+        what = "is empty" if not head else "is not an e-mail message, mailbox or SMS export"
+        yield ReadProblem(
+            name,
+            f"{name} {what}; give .eml files, mbox files, Maildir folders or SMS exports.",
+            fatal=True,
+        )
+
+
+def sniff(head: bytes) -> str | None:
+    """``"mbox"``, ``"eml"``, an SMS export kind, or None for anything else."""
+    stripped = head.lstrip(b"\r\n")
+    if stripped.startswith(b"From "):
+        return "mbox"
+    if _HEADER_LINE.match(stripped):
+        return "eml"
+    try:
+        from inspector.sources import sms
+    except ImportError:  # pragma: no cover - the SMS reader ships with the package
+        return None
+    return sms.sniff_sms(head)
+
+
+class _Prefixed:
+    """A binary stream whose first bytes were already read for sniffing."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                data, self._head = self._head + self._rest.read(), b""
+                return data
+            data, self._head = self._head[:size], self._head[size:]
+            if len(data) < size:
+                data += self._rest.read(size - len(data))
+            return data
+        return self._rest.read(size)
+
+
+# --------------------------------------------------------------------------------------------
+# mbox (RFC 4155): messages start at lines beginning "From "; writers escape such body lines.
+
+
+def _read_mbox(
+    fh: BinaryIO, head: bytes, name: str, role: FolderRole, folder: str | None
+) -> Iterator[SourceItem]:
+    for number, (from_line, data, truncated) in enumerate(_split_mbox(fh, head), 1):
+        headers_role = role_from_labels(data) or role
+        yield RawMail(
+            _MBOXRD_FROM.sub(rb"\1", data),
+            source=f"{name}#{number}",
+            folder=folder,
+            folder_role=headers_role,
+            stored_at=_mbox_date(from_line),
+            truncated=truncated,
+        )
+
+
+def _split_mbox(fh: BinaryIO, head: bytes) -> Iterator[tuple[bytes, bytes, bool]]:
+    """Yield (From_ line, message bytes, truncated) reading the file in large chunks.
+
+    Searching whole chunks for ``\\nFrom `` is what makes this fast; only the current message
+    (capped at MAX_MESSAGE_BYTES) is ever held.
+    """
+    buf = head.lstrip(b"\r\n")
+    pending: list[bytes] = []
+    pending_size = 0
+    truncated = False
+    from_line: bytes | None = None
+    eof = False
+    while True:
+        if from_line is None:
+            nl = buf.find(b"\n")
+            while nl < 0 and not eof:
+                more = fh.read(_CHUNK)
+                eof = not more
+                buf += more
+                nl = buf.find(b"\n")
+            if nl < 0:
+                return
+            from_line, buf = buf[:nl], buf[nl + 1 :]
+        cut = buf.find(b"\nFrom ")
+        if cut >= 0 or eof:
+            end = cut + 1 if cut >= 0 else len(buf)
+            piece = buf[:end]
+            if pending_size + len(piece) > MAX_MESSAGE_BYTES:
+                piece, truncated = piece[: max(0, MAX_MESSAGE_BYTES - pending_size)], True
+            pending.append(piece)
+            message = b"".join(pending)
+            if message.strip() or cut >= 0:
+                yield from_line, message, truncated
+            pending, pending_size, truncated = [], 0, False
+            if cut < 0:
+                return
+            buf = buf[end:]
+            from_line = None
+            continue
+        # No boundary in the buffer: keep all but a tail that could hold a split "\nFrom ".
+        keep = 5
+        piece, buf = buf[:-keep] if len(buf) > keep else b"", buf[-keep:]
+        if pending_size + len(piece) > MAX_MESSAGE_BYTES:
+            piece, truncated = piece[: max(0, MAX_MESSAGE_BYTES - pending_size)], True
+        if piece:
+            pending.append(piece)
+            pending_size += len(piece)
+        more = fh.read(_CHUNK)
+        eof = not more
+        buf += more
+
+
+def _mbox_date(from_line: bytes) -> datetime | None:
+    """The delivery time in ``From sender Tue Mar  5 14:02:11 2024`` (asctime, local, no zone)."""
+    parts = from_line.decode("latin-1").split(None, 2)
+    if len(parts) < 3:
+        return None
+    try:
+        parsed = datetime.strptime(" ".join(parts[2].split()[:5]), "%a %b %d %H:%M:%S %Y")
+    except ValueError:
+        try:
+            return parsedate_to_datetime(parts[2])
+        except (TypeError, ValueError, IndexError):
+            return None
+    # The format carries no zone; mbox writers (Gmail Takeout, Thunderbird, Postfix) use UTC
+    # or local time. UTC is the honest default and is documented in the README.
+    return parsed.replace(tzinfo=UTC)
+
+
+# --------------------------------------------------------------------------------------------
+# Maildir (and Maildir++ subfolders) and plain folders of .eml files.
+
+
+def _is_maildir(path: Path) -> bool:
+    return (path / "cur").is_dir() and (path / "new").is_dir()
+
+
+def _read_maildir(root: Path) -> Iterator[SourceItem]:
+    folders: list[tuple[Path, str]] = [(root, "INBOX")]
+    try:
+        subdirs = sorted(p for p in root.iterdir() if p.name.startswith(".") and p.is_dir())
+    except OSError:
+        subdirs = []
+    # Maildir++: a subfolder ".Junk" or ".INBOX.Spam" is a mailbox; the dots separate levels.
+    folders += [(p, p.name.lstrip(".")) for p in subdirs if _is_maildir(p)]
+    for path, folder in folders:
+        role = role_from_path(Path(*folder.split("."))) if folder != "INBOX" else FolderRole.INBOX
+        for sub in ("new", "cur"):
+            for entry in _sorted_files(path / sub):
+                yield from _read_maildir_file(entry, folder, role)
+
+
+def _read_maildir_file(path: Path, folder: str, role: FolderRole) -> Iterator[SourceItem]:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_MESSAGE_BYTES)
+            truncated = bool(fh.read(1))
+    except OSError as exc:
+        yield ReadProblem(str(path), f"could not read {path}: {exc.strerror or exc}.")
+        return
+    yield RawMail(
+        data,
+        source=str(path),
+        folder=folder,
+        folder_role=role,
+        stored_at=_maildir_time(path.name),
+        truncated=truncated,
+    )
+
+
+def _maildir_time(filename: str) -> datetime | None:
+    """Maildir file names start with the delivery time in Unix seconds."""
+    match = re.match(r"(\d{9,11})\.", filename)
+    if not match:
+        return None
+    return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
+
+
+def _sorted_files(directory: Path) -> list[Path]:
+    try:
+        with os.scandir(directory) as it:
+            return sorted(Path(e.path) for e in it if e.is_file() and not e.name.startswith("."))
+    except OSError:
+        return []
+
+
+def _read_tree(root: Path) -> Iterator[SourceItem]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        here = Path(dirpath)
+        if here != root and _is_maildir(here):
+            dirnames.clear()
+            yield from _read_maildir(here)
+            continue
+        for filename in sorted(filenames):
+            if filename.startswith("."):
+                continue
+            yield from _read_path(here / filename)
