@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+NOW = "2026-11-25T14:20:00+00:00"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "inspector", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_version() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert "inspector, version" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze"],
+        ["analyze", "x.eml", "--format", "yaml"],
+        ["analyze", "x.eml", "--now", "yesterday-ish"],
+        ["no-such-command"],
+    ],
+    ids=["no-path", "bad-format", "bad-time", "unknown-command"],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    proc = run(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_unknown_service_is_a_usage_error() -> None:
+    proc = run("analyze", str(FIXTURES / "mail" / "inbox"), "--service", "no-such-service-xyz")
+    assert proc.returncode == 2
+    assert "unknown service" in proc.stderr
+
+
+def test_nothing_readable_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("shopping list\n")
+    proc = run("analyze", str(tmp_path / "notes.txt"), str(tmp_path / "missing.eml"))
+    assert proc.returncode == 3
+    assert "notes.txt" in proc.stderr
+    assert "missing.eml" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_one_bad_file_does_not_stop_the_run(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("shopping list\n")
+    good = FIXTURES / "mail" / "inbox" / "newsletter-promo-code.eml"
+    proc = run("analyze", str(tmp_path / "notes.txt"), str(good), "--now", NOW)
+    assert proc.returncode in (0, 1)
+    assert "notes.txt" in proc.stdout
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    proc = run("analyze", str(FIXTURES / "sample-mailbox"), "--now", NOW, "--format", "json", "-o", str(out))
+    assert proc.returncode in (0, 1)
+    assert proc.stdout == ""
+    assert out.read_text().startswith("{")
+
+
+def test_debug_shows_traceback_on_error(tmp_path: Path) -> None:
+    proc = run("--debug", "analyze", str(FIXTURES / "sample-mailbox"), "-o", str(tmp_path / "no" / "dir.json"))
+    assert proc.returncode == 3
+    assert "could not write the report" in proc.stderr
+    assert "Traceback" in proc.stderr

@@ -1,0 +1,154 @@
+"""Every finding id of the offline analysis, shown by a fixture and asserted end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from inspector.cli import main
+from tests.conftest import FIXTURES, ROOT
+
+MAIL = FIXTURES / "mail"
+NOW = "2026-11-25T14:20:00+00:00"
+
+
+def analyze(*args: str) -> tuple[int, dict[str, Any]]:
+    result = CliRunner().invoke(main, ["analyze", *args, "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def ids(doc: dict[str, Any]) -> set[str]:
+    return {f["id"] for f in doc["findings"]}
+
+
+SCENARIOS = [
+    ("inbox/tiktok-code-valid.eml", [], set(), {"code_expired", "code_in_spam"}),
+    ("Junk/tiktok-code-in-junk.eml", ["--now", "2026-11-25T14:04:00+00:00"], {"code_in_spam"}, {"code_expired"}),
+    ("inbox/google-code-expired.eml", [], {"code_expired"}, set()),
+    (
+        "inbox/microsoft-code-expired-in-transit-greylisted.eml",
+        [],
+        {"code_expired_in_transit", "delivery_delayed", "greylisting_suspected"},
+        set(),
+    ),
+    ("inbox/paypal-code-de-clock-skew.eml", [], {"clock_skew"}, {"code_expired"}),
+    ("inbox/steam-code-delayed.eml", [], {"delivery_delayed"}, set()),
+    ("inbox/newsletter-promo-code.eml", [], {"code_not_found"}, set()),
+    (
+        "inbox/amazon-code-other-recipient.eml",
+        ["--email", "alice@example.org"],
+        {"recipient_mismatch"},
+        set(),
+    ),
+    ("inbox/amazon-code-other-recipient.eml", ["--email", "Bob+shop@Example.org"], set(), {"recipient_mismatch"}),
+    ("discord-superseded.mbox", [], {"code_superseded"}, {"entered_code_outdated"}),
+    ("discord-superseded.mbox", ["--entered-code", "271828"], {"entered_code_outdated"}, set()),
+    ("discord-superseded.mbox", ["--entered-code", "314195"], {"entered_code_typo"}, set()),
+    ("discord-superseded.mbox", ["--entered-code", "999999"], {"entered_code_mismatch"}, set()),
+    ("discord-superseded.mbox", ["--entered-code", "314 159"], set(), {"entered_code_mismatch", "entered_code_typo"}),
+    ("instagram-too-many-codes.mbox", [], {"too_many_codes", "code_superseded"}, set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "args", "present", "absent"),
+    SCENARIOS,
+    ids=[f"{Path(s[0]).stem}{'-' + '-'.join(s[1][1:2]) if s[1] else ''}" for s in SCENARIOS],
+)
+def test_scenario(fixture: str, args: list[str], present: set[str], absent: set[str]) -> None:
+    code, doc = analyze(str(MAIL / fixture), "--now", NOW, *args)
+    found = ids(doc)
+    assert present <= found, doc["findings"]
+    assert not (absent & found), doc["findings"]
+    problems = any(f["severity"] in ("error", "warning") for f in doc["findings"])
+    assert code == (1 if problems else 0)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "code", "service", "validity"),
+    [
+        ("inbox/tiktok-code-valid.eml", "482915", "tiktok", 300),
+        ("inbox/google-code-expired.eml", "318274", "google", 600),
+        ("inbox/microsoft-code-expired-in-transit-greylisted.eml", "5820", "microsoft", 600),
+        ("inbox/paypal-code-de-clock-skew.eml", "926184", "paypal", 600),
+        ("inbox/alipay-code-zh-base64.eml", "604217", "alipay", 600),
+        ("inbox/amazon-code-other-recipient.eml", "270553", "amazon", None),
+        ("inbox/steam-code-delayed.eml", "F7K2Q", "steam", None),
+    ],
+    ids=lambda v: str(v),
+)
+def test_code_service_and_validity(fixture: str, code: str, service: str, validity: int | None) -> None:
+    _, doc = analyze(str(MAIL / fixture), "--now", NOW)
+    [message] = doc["messages"]
+    assert message["code"] == code
+    assert message["service"] == service
+    if validity is not None:
+        assert message["valid_for_seconds"] == validity
+
+
+def test_valid_code_verdict() -> None:
+    code, doc = analyze(str(MAIL / "inbox" / "tiktok-code-valid.eml"), "--now", NOW)
+    assert code == 0
+    assert doc["verdict"] == "Your newest TikTok code 482915 arrived at 14:17 and is valid until 14:22."
+    assert doc["messages"][0]["freshness"] == "valid"
+
+
+def test_superseded_freshness_spans_the_mailbox() -> None:
+    _, doc = analyze(str(MAIL / "discord-superseded.mbox"), "--now", NOW)
+    assert [m["freshness"] for m in doc["messages"]] == ["superseded", "valid"]
+
+
+def test_service_filter() -> None:
+    _, doc = analyze(str(MAIL), "--now", NOW, "--service", "discord.com")
+    assert {m["service"] for m in doc["messages"]} == {"discord"}
+    _, doc = analyze(str(MAIL / "inbox" / "newsletter-promo-code.eml"), "--now", NOW, "--service", "tiktok")
+    assert "TikTok" in doc["verdict"]
+
+
+def test_report_matches_the_schema() -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "inspector" / "report" / "schema.json").read_text())
+    _, doc = analyze(str(MAIL), str(FIXTURES / "sample-mailbox"), "--now", NOW, "--all-messages")
+    jsonschema.validate(doc, schema)
+    assert doc["messages_read"] == len(doc["messages"])
+    for finding in doc["findings"]:
+        assert all(0 <= i < len(doc["messages"]) for i in finding["messages"])
+
+
+def test_redact_masks_codes_and_addresses() -> None:
+    result = CliRunner().invoke(
+        main,
+        ["analyze", str(MAIL / "discord-superseded.mbox"), "--now", NOW, "--redact", "--entered-code", "271828"],
+    )
+    assert "314159" not in result.stdout
+    assert "271828" not in result.stdout
+    assert "alice@example.org" not in result.stdout
+    assert "****59" in result.stdout
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("sample-mailbox.txt", [str(FIXTURES / "sample-mailbox")]),
+        ("discord-outdated.txt", [str(MAIL / "discord-superseded.mbox"), "--entered-code", "271828"]),
+    ],
+    ids=["sample-mailbox", "discord-outdated"],
+)
+def test_text_report_golden(name: str, args: list[str]) -> None:
+    result = CliRunner().invoke(main, ["analyze", *args, "--now", NOW])
+    rendered = result.stdout.replace(str(ROOT) + "/", "")
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(rendered)
+    assert rendered == path.read_text()
