@@ -8,7 +8,7 @@ message for reports that want them all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -119,6 +119,10 @@ def analyze_mail(raw: RawMail, options: Options) -> MessageRecord:
     timeline = build_timeline(
         head.received, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
     )
+    if head.greylist_seconds and not timeline.greylisting_suspected:
+        timeline = replace(
+            timeline, greylisting_suspected=True, greylisting_seconds=head.greylist_seconds
+        )
     extraction = extract(
         body.text,
         subject=head.subject,

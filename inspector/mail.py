@@ -60,6 +60,7 @@ class Headers:
     dkim_timestamp: int | None  # t= of the first DKIM-Signature (RFC 6376 §3.5)
     gmail_labels: tuple[str, ...]  # X-Gmail-Labels of a Google Takeout mbox
     header_bytes: int
+    greylist_seconds: float | None = None  # X-Greylist stamped by the receiver's greylister
 
 
 def split(data: bytes) -> tuple[bytes, bytes]:
@@ -96,7 +97,36 @@ def headers(data: bytes) -> Headers:
         dkim_timestamp=_dkim_t(msg.get_all("DKIM-Signature") or []),
         gmail_labels=tuple(x.strip() for x in labels.split(",") if x.strip()),
         header_bytes=len(head),
+        greylist_seconds=_greylist(msg),
     )
+
+
+_GREYLIST = re.compile(
+    r"delayed\s+(?:(\d+)\s+seconds|for\s+(\d+):(\d\d):(\d\d))\s+by\s", re.I
+)
+
+
+def _greylist(msg: Message) -> float | None:
+    """The delay a greylister (postgrey, milter-greylist) says it imposed.
+
+    Only a header above the last Received counts: one below every Received header was
+    written by the sender, not by a server on the way (RFC 5321 §4.4: trace headers are
+    prepended, so the receiver's own stamps sit above the sender's).
+    """
+    names = [name.lower() for name in msg]
+    if "x-greylist" not in names or "received" not in names:
+        return None
+    last_received = len(names) - 1 - names[::-1].index("received")
+    for position, (name, value) in enumerate(msg.items()):
+        if name.lower() != "x-greylist" or position > last_received:
+            continue
+        match = _GREYLIST.search(_raw(value))
+        if match:
+            if match.group(1):
+                return float(match.group(1))
+            h, m, s = (int(match.group(i)) for i in (2, 3, 4))
+            return float(h * 3600 + m * 60 + s)
+    return None
 
 
 def _raw(value: object) -> str:

@@ -68,14 +68,29 @@ def test_one_bad_file_does_not_stop_the_run(tmp_path: Path) -> None:
 
 def test_output_file(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
-    proc = run("analyze", str(FIXTURES / "sample-mailbox"), "--now", NOW, "--format", "json", "-o", str(out))
+    proc = run(
+        "analyze",
+        str(FIXTURES / "sample-mailbox"),
+        "--now",
+        NOW,
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    )
     assert proc.returncode in (0, 1)
     assert proc.stdout == ""
     assert out.read_text().startswith("{")
 
 
 def test_debug_shows_traceback_on_error(tmp_path: Path) -> None:
-    proc = run("--debug", "analyze", str(FIXTURES / "sample-mailbox"), "-o", str(tmp_path / "no" / "dir.json"))
+    proc = run(
+        "--debug",
+        "analyze",
+        str(FIXTURES / "sample-mailbox"),
+        "-o",
+        str(tmp_path / "no" / "dir.json"),
+    )
     assert proc.returncode == 3
     assert "could not write the report" in proc.stderr
     assert "Traceback" in proc.stderr

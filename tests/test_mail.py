@@ -18,8 +18,16 @@ def message(*headers: str, body: str = "hello\n") -> bytes:
     [
         ("From: TikTok <noreply@account.tiktok.com>", "TikTok", "noreply@account.tiktok.com"),
         ("From: noreply@github.com", None, "noreply@github.com"),
-        ('From: "Amazon.com" <account-update@amazon.com>', "Amazon.com", "account-update@amazon.com"),
-        ("From: =?UTF-8?B?5pSv5LuY5a6d?= <service@mail.alipay.com>", "支付宝", "service@mail.alipay.com"),
+        (
+            'From: "Amazon.com" <account-update@amazon.com>',
+            "Amazon.com",
+            "account-update@amazon.com",
+        ),
+        (
+            "From: =?UTF-8?B?5pSv5LuY5a6d?= <service@mail.alipay.com>",
+            "支付宝",
+            "service@mail.alipay.com",
+        ),
         # CVE-2023-27043 shapes: never a second address made out of garbage.
         ("From: alice@example.org)<bob@example.org>", None, None),
         ("From: alice@example.org, bob@example.org", None, None),
@@ -60,7 +68,8 @@ def test_received_order_and_dkim_t() -> None:
         message(
             "Received: from b by c; Wed, 25 Nov 2026 14:00:02 +0000",
             "Received: from a by b; Wed, 25 Nov 2026 14:00:01 +0000",
-            "DKIM-Signature: v=1; a=rsa-sha256; d=x.example; s=s;\r\n t=1795615200; h=from; bh=x; b=y",
+            "DKIM-Signature: v=1; a=rsa-sha256; d=x.example; s=s;\r\n"
+            " t=1795615200; h=from; bh=x; b=y",
         )
     )
     assert head.received[0].startswith("from b")
@@ -93,7 +102,9 @@ def test_body_prefers_text_then_html_and_skips_attachments() -> None:
 def test_body_base64_with_charset() -> None:
     payload = base64.b64encode("验证码 604217".encode()).decode()
     raw = message(
-        'Content-Type: text/plain; charset="utf-8"', "Content-Transfer-Encoding: base64", body=payload
+        'Content-Type: text/plain; charset="utf-8"',
+        "Content-Transfer-Encoding: base64",
+        body=payload,
     )
     assert "604217" in mail.body_text(raw).text
 
@@ -105,16 +116,20 @@ def test_body_unknown_charset_falls_back() -> None:
 
 def test_deeply_nested_mime_does_not_recurse_to_death() -> None:
     depth = 10_000
-    parts = [f"Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n" for i in range(depth)]
+    parts = [
+        f"Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n" for i in range(depth)
+    ]
     raw = ("".join(parts) + "Content-Type: text/plain\r\n\r\ndeep 424242\r\n").encode()
     body = mail.body_text(raw)  # must return, not raise RecursionError
     assert isinstance(body.text, str)
 
 
 def test_many_parts_are_capped() -> None:
-    raw = b"Content-Type: multipart/mixed; boundary=Z\r\n\r\n" + b"".join(
-        b"--Z\r\nContent-Type: text/plain\r\n\r\npart\r\n" for _ in range(5000)
-    ) + b"--Z--\r\n"
+    raw = (
+        b"Content-Type: multipart/mixed; boundary=Z\r\n\r\n"
+        + b"".join(b"--Z\r\nContent-Type: text/plain\r\n\r\npart\r\n" for _ in range(5000))
+        + b"--Z--\r\n"
+    )
     body = mail.body_text(raw)
     assert body.truncated
 
@@ -133,3 +148,30 @@ def test_body_never_raises(data: bytes) -> None:
 def test_headers_never_raise_on_text_headers(value: str) -> None:
     raw = f"From: {value}\r\nTo: {value}\r\nSubject: {value}\r\n\r\nx".encode("utf-8", "replace")
     mail.headers(raw)
+
+
+@pytest.mark.parametrize(
+    ("headers", "seconds"),
+    [
+        (
+            (
+                "X-Greylist: delayed 1267 seconds by postgrey-1.37 at mx1; Wed, 25 Nov 2026",
+                "Received: a",
+            ),
+            1267.0,
+        ),
+        (
+            (
+                "Received: a",
+                "X-Greylist: Delayed for 00:21:07 by milter-greylist-4.6.2",
+                "Received: b",
+            ),
+            1267.0,
+        ),
+        (("Received: a", "X-Greylist: delayed 600 seconds by postgrey"), None),
+        (("X-Greylist: delayed 600 seconds by postgrey",), None),
+    ],
+    ids=["postgrey", "milter-greylist", "below-received-forged", "no-received"],
+)
+def test_greylist_header(headers: tuple[str, ...], seconds: float | None) -> None:
+    assert mail.headers(message(*headers)).greylist_seconds == seconds

@@ -29,7 +29,12 @@ def ids(doc: dict[str, Any]) -> set[str]:
 
 SCENARIOS = [
     ("inbox/tiktok-code-valid.eml", [], set(), {"code_expired", "code_in_spam"}),
-    ("Junk/tiktok-code-in-junk.eml", ["--now", "2026-11-25T14:04:00+00:00"], {"code_in_spam"}, {"code_expired"}),
+    (
+        "Junk/tiktok-code-in-junk.eml",
+        ["--now", "2026-11-25T14:04:00+00:00"],
+        {"code_in_spam"},
+        {"code_expired"},
+    ),
     ("inbox/google-code-expired.eml", [], {"code_expired"}, set()),
     (
         "inbox/microsoft-code-expired-in-transit-greylisted.eml",
@@ -46,12 +51,22 @@ SCENARIOS = [
         {"recipient_mismatch"},
         set(),
     ),
-    ("inbox/amazon-code-other-recipient.eml", ["--email", "Bob+shop@Example.org"], set(), {"recipient_mismatch"}),
+    (
+        "inbox/amazon-code-other-recipient.eml",
+        ["--email", "Bob+shop@Example.org"],
+        set(),
+        {"recipient_mismatch"},
+    ),
     ("discord-superseded.mbox", [], {"code_superseded"}, {"entered_code_outdated"}),
     ("discord-superseded.mbox", ["--entered-code", "271828"], {"entered_code_outdated"}, set()),
     ("discord-superseded.mbox", ["--entered-code", "314195"], {"entered_code_typo"}, set()),
     ("discord-superseded.mbox", ["--entered-code", "999999"], {"entered_code_mismatch"}, set()),
-    ("discord-superseded.mbox", ["--entered-code", "314 159"], set(), {"entered_code_mismatch", "entered_code_typo"}),
+    (
+        "discord-superseded.mbox",
+        ["--entered-code", "314 159"],
+        set(),
+        {"entered_code_mismatch", "entered_code_typo"},
+    ),
     ("instagram-too-many-codes.mbox", [], {"too_many_codes", "code_superseded"}, set()),
 ]
 
@@ -83,7 +98,9 @@ def test_scenario(fixture: str, args: list[str], present: set[str], absent: set[
     ],
     ids=lambda v: str(v),
 )
-def test_code_service_and_validity(fixture: str, code: str, service: str, validity: int | None) -> None:
+def test_code_service_and_validity(
+    fixture: str, code: str, service: str, validity: int | None
+) -> None:
     _, doc = analyze(str(MAIL / fixture), "--now", NOW)
     [message] = doc["messages"]
     assert message["code"] == code
@@ -95,7 +112,10 @@ def test_code_service_and_validity(fixture: str, code: str, service: str, validi
 def test_valid_code_verdict() -> None:
     code, doc = analyze(str(MAIL / "inbox" / "tiktok-code-valid.eml"), "--now", NOW)
     assert code == 0
-    assert doc["verdict"] == "Your newest TikTok code 482915 arrived at 14:17 and is valid until 14:22."
+    assert (
+        doc["verdict"]
+        == "Your newest TikTok code 482915 arrived at 14:17 and is valid until 14:22."
+    )
     assert doc["messages"][0]["freshness"] == "valid"
 
 
@@ -107,7 +127,9 @@ def test_superseded_freshness_spans_the_mailbox() -> None:
 def test_service_filter() -> None:
     _, doc = analyze(str(MAIL), "--now", NOW, "--service", "discord.com")
     assert {m["service"] for m in doc["messages"]} == {"discord"}
-    _, doc = analyze(str(MAIL / "inbox" / "newsletter-promo-code.eml"), "--now", NOW, "--service", "tiktok")
+    _, doc = analyze(
+        str(MAIL / "inbox" / "newsletter-promo-code.eml"), "--now", NOW, "--service", "tiktok"
+    )
     assert "TikTok" in doc["verdict"]
 
 
@@ -125,7 +147,15 @@ def test_report_matches_the_schema() -> None:
 def test_redact_masks_codes_and_addresses() -> None:
     result = CliRunner().invoke(
         main,
-        ["analyze", str(MAIL / "discord-superseded.mbox"), "--now", NOW, "--redact", "--entered-code", "271828"],
+        [
+            "analyze",
+            str(MAIL / "discord-superseded.mbox"),
+            "--now",
+            NOW,
+            "--redact",
+            "--entered-code",
+            "271828",
+        ],
     )
     assert "314159" not in result.stdout
     assert "271828" not in result.stdout
@@ -140,7 +170,10 @@ GOLDEN = Path(__file__).parent / "golden"
     ("name", "args"),
     [
         ("sample-mailbox.txt", [str(FIXTURES / "sample-mailbox")]),
-        ("discord-outdated.txt", [str(MAIL / "discord-superseded.mbox"), "--entered-code", "271828"]),
+        (
+            "discord-outdated.txt",
+            [str(MAIL / "discord-superseded.mbox"), "--entered-code", "271828"],
+        ),
     ],
     ids=["sample-mailbox", "discord-outdated"],
 )

@@ -1,0 +1,41 @@
+"""The diagnosis rules: each looks at the shared evidence and returns findings. Pure: no I/O.
+
+Finding ids are a public contract (JSON consumers and tests depend on them); severities say
+what the person must act on: ``error`` explains why the code failed, ``warning`` is a likely
+contributor, ``info`` is context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from inspector.diagnosis import Evidence
+from inspector.model import Finding
+from inspector.rules.codes import (
+    code_expired,
+    code_expired_in_transit,
+    code_in_spam,
+    code_in_trash,
+    code_not_found,
+    code_superseded,
+)
+from inspector.rules.delivery import clock_skew, delivery_delayed, greylisting_suspected
+from inspector.rules.entered import entered_code
+from inspector.rules.requests import recipient_mismatch, too_many_codes
+
+Rule = Callable[[Evidence], list[Finding]]
+
+ALL: tuple[Rule, ...] = (
+    code_not_found,
+    code_in_spam,
+    code_in_trash,
+    code_expired,
+    code_expired_in_transit,
+    code_superseded,
+    entered_code,
+    delivery_delayed,
+    greylisting_suspected,
+    clock_skew,
+    too_many_codes,
+    recipient_mismatch,
+)
