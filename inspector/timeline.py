@@ -269,7 +269,8 @@ def _sent_at(
             raise ValueError
         at = datetime.fromtimestamp(dkim_timestamp, UTC)
     except (ValueError, OverflowError, OSError):
-        notes.append(f"DKIM t= {str(dkim_timestamp)[:20]} is not a usable time")
+        shown = str(dkim_timestamp) if abs(dkim_timestamp) < 10**20 else "(huge)"
+        notes.append(f"DKIM t={shown} is not a usable time")
         return None, None
     notes.append("sent time taken from the DKIM signature (t=)")
     return at, "dkim"
