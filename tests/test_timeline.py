@@ -120,6 +120,9 @@ QMAIL_NETWORK = "(qmail 12345 invoked from network); 5 Mar 2024 14:02:11 -0000"
 QMAIL_SMTP = """from unknown (HELO mail.sender.example) (198.51.100.7)
   by mx.receiver.example with SMTP; 5 Mar 2024 14:02:11 -0000"""
 
+YAHOO_BARE_IP = """from 10.217.151.75
+ by atlas322.free.mail.ne1.yahoo.com with HTTPS; Tue, 5 Mar 2024 14:02:14 +0000"""
+
 CRLF_FOLDED = (
     "from mail.sender.example (mail.sender.example\r\n [198.51.100.9])\r\n\tby"
     " mx.receiver.example with ESMTP id ABC123;\r\n Tue, 5 Mar 2024\r\n 14:02:11 +0000"
@@ -312,6 +315,18 @@ PARSE_CASES = [
         ),
     ),
     (
+        YAHOO_BARE_IP,
+        (
+            "10.217.151.75",
+            "10.217.151.75",
+            "atlas322.free.mail.ne1.yahoo.com",
+            "HTTPS",
+            None,
+            None,
+            utc(2024, 3, 5, 14, 2, 14),
+        ),
+    ),
+    (
         CRLF_FOLDED,
         (
             "mail.sender.example",
@@ -331,8 +346,8 @@ PARSE_IDS = [
     "gmail-final-ipv6-by", "gmail-mx", "sendgrid-no-semicolon", "outlook-https",
     "outlook-frontend-mss", "outlook-edge", "postfix-tls-comments", "postfix-pickup",
     "postfix-ipv6-unknown-rdns", "exim-literal-helo", "exim-rdns-port", "sendmail-esmtps",
-    "sendmail-submit", "sendmail-obsolete-date", "qmail-network", "qmail-smtp", "crlf-folded",
-    "garbage-date", "no-semicolon", "empty",
+    "sendmail-submit", "sendmail-obsolete-date", "qmail-network", "qmail-smtp", "yahoo-bare-ip",
+    "crlf-folded", "garbage-date", "no-semicolon", "empty",
 ]  # fmt: skip
 
 
