@@ -110,6 +110,8 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
     from email_validator import EmailNotValidError, validate_email
 
     text = address.strip()
+    if not text:
+        return EmailCheck(address, False, findings=(_invalid(text, "it is empty"),))
     if len(text) > MAX_INPUT:
         why = f"it is {len(text)} characters long, and no address can exceed 254"
         return EmailCheck(address, False, findings=(_invalid(text, why),))
@@ -126,7 +128,7 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
             address,
             False,
             suggestion=suggestion,
-            findings=(_invalid(text, str(exc).rstrip("."), suggestion),),
+            findings=(_invalid(text, _sentence_part(str(exc)), suggestion),),
         )
 
     local, domain, ascii_domain = parsed.local_part, parsed.domain, parsed.ascii_domain
@@ -211,6 +213,14 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
         role=role,
         findings=by_severity(findings),
     )
+
+
+def _sentence_part(text: str) -> str:
+    """email-validator's sentence, to follow a colon: "The part after" → "the part after"."""
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _invalid(text: str, why: str, suggestion: str | None = None) -> Finding:
