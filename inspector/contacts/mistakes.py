@@ -8,6 +8,8 @@
   San Marino and the Vatican keep their leading zero after +39 (``+39 06 ...`` is right):
   phonenumbers marks that zero as part of the number (``italian_leading_zero``), so it never
   shows up as a trunk prefix here.
+- The reverse, for Italy and its neighbours: the leading 0 dropped (``+39 2 ...`` for
+  ``+39 02 ...``), because it was taken for a trunk prefix.
 - Country code typed twice: ``+44 44 7911 123456``, ``0044 +44 7911 123456``.
 - A number of another region than the one given, e.g. a number typed with its country code
   but without the ``+`` (``447911123456`` read in the US).
@@ -125,6 +127,18 @@ def _trunk_split(text: str, num: PhoneNumber) -> tuple[str, str] | None:
     return prefix, after[len(prefix) :]
 
 
+def _leading_zero_dropped(num: PhoneNumber) -> PhoneNumber | None:
+    """+39 2 ... for +39 02 ...: where the plan has no trunk prefix (Italy, San Marino, the
+    Vatican), the leading 0 belongs to the number and must stay after the country code."""
+    import phonenumbers
+
+    code = num.country_code or 0
+    if num.italian_leading_zero or _national_prefix(code) is not None:
+        return None
+    meant = _parse_valid(f"+{code}0{phonenumbers.national_significant_number(num)}")
+    return meant if meant is not None and meant.italian_leading_zero else None
+
+
 def repairs(text: str, region: str | None, num: PhoneNumber | None) -> list[tuple[str, Finding]]:
     """For a number that is not valid as typed: each mistake that explains it, with the E.164 of
     the number that was probably meant. ``num`` is the parse of ``text`` (None if it failed)."""
@@ -156,6 +170,21 @@ def repairs(text: str, region: str | None, num: PhoneNumber | None) -> list[tupl
                     Severity.ERROR,
                     f"{_shown(text)!r} keeps the national trunk prefix {split[0]} after the "
                     f"country code; the number is {_intl(fixed)}",
+                    _ADVICE,
+                ),
+            )
+        )
+    dropped = _leading_zero_dropped(num) if num is not None else None
+    if dropped is not None:
+        found.append(
+            (
+                _e164(dropped),
+                Finding(
+                    "phone_leading_zero_dropped",
+                    Severity.ERROR,
+                    f"{_shown(text)!r} lacks the leading 0 that +{dropped.country_code} numbers "
+                    f"keep after the country code (it is no trunk prefix there); the number is "
+                    f"probably {_intl(dropped)}",
                     _ADVICE,
                 ),
             )

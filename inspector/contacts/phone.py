@@ -13,6 +13,7 @@ Finding ids (a public contract):
 - ``phone_missing_country_code`` (error without a region, warning with one).
 - ``phone_trunk_prefix`` (error when the number only works without it, warning otherwise).
 - ``phone_country_code_doubled`` (error).
+- ``phone_leading_zero_dropped`` (error): +39 2... for +39 02... (Italy keeps its 0).
 - ``phone_region_mismatch`` (error when the number is invalid in the region, warning otherwise).
 - ``phone_not_mobile`` (error for fixed line, toll-free, premium...; warning for VoIP).
 """
@@ -235,7 +236,9 @@ def _reason(num: PhoneNumber) -> str:
     if why == ValidationResult.INVALID_LENGTH:
         return f"no {plan} number has that many digits"
     if why == ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
-        return f"it is a local number without its area code ({plan})"
+        if num.country_code_source == phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY:
+            return f"it is a local number without its area code ({plan})"
+        return f"it has too few digits for a {plan} number (an area code missing?)"
     if why == ValidationResult.INVALID_COUNTRY_CODE:
         return f"+{num.country_code} is not a country calling code"
     return f"no {plan} number starts like this (not in the numbering plan)"

@@ -1,6 +1,7 @@
 """What kind of SMS sender a verification text came from (pure: no I/O).
 
-- ``short_code``: a 3-8 digit number without country code (``22395``, ``32665``). Carriers
+- ``short_code``: a 3-8 digit number without country code (``22395``, ``32665``) that is not
+  an ordinary number of the region (Norway and Denmark have 8-digit numbers). Carriers
   route these themselves; phonenumbers' short-number metadata (ShortNumberInfo) says, per
   region, whether the code is known, is an SMS service, is carrier specific, and what it costs.
   Account holders can block short or premium codes at the carrier.
@@ -74,7 +75,7 @@ def classify_sender(sender: str, *, region: str | None) -> SenderInfo:
     if _NUMBERISH.fullmatch(text):
         digits = str(phonenumbers.normalize_digits_only(text))
         international_form = text.startswith(("+", "\uff0b")) or text.startswith("00")
-        if not international_form and 3 <= len(digits) <= 8:
+        if not international_form and 3 <= len(digits) <= 8 and not _national(digits, region):
             return _short_code(sender, digits, region)
         if digits:
             return _long_number(sender, text, region)
@@ -82,6 +83,23 @@ def classify_sender(sender: str, *, region: str | None) -> SenderInfo:
     if "@" not in text and any(ch.isalpha() for ch in text):
         return _alphanumeric(sender, text, region)
     return SenderInfo(sender, SenderKind.UNKNOWN)
+
+
+def _national(digits: str, region: str | None) -> bool:
+    """Are these few digits an ordinary number of ``region`` (Norway, Denmark... have 8-digit
+    numbers) rather than a short code?"""
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
+    if region is None or len(digits) < 7:
+        return False
+    try:
+        num = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(num)) and not (
+        shortnumberinfo.is_valid_short_number_for_region(num, region)
+    )
 
 
 def _short_code(sender: str, digits: str, region: str | None) -> SenderInfo:
@@ -92,7 +110,7 @@ def _short_code(sender: str, digits: str, region: str | None) -> SenderInfo:
     advice = [
         "Carriers let account holders block short codes: if texts from short codes never "
         "arrive, ask the carrier to lift a premium/short code block on the line.",
-        "Prepaid, business and roaming lines often cannot receive short codes at all; ask the "
+        "Some prepaid, business and roaming lines cannot receive short codes at all; ask the "
         "service for a voice call or another method.",
     ]
     if region is None:
@@ -107,7 +125,7 @@ def _short_code(sender: str, digits: str, region: str | None) -> SenderInfo:
     cost = shortnumberinfo.expected_cost_for_region(num, region)
     carrier_specific = bool(shortnumberinfo.is_carrier_specific_for_region(num, region))
     sms_service = bool(shortnumberinfo.is_sms_service_for_region(num, region))
-    premium = cost == ShortNumberCost.PREMIUM_RATE if known else None
+    premium = None if cost == ShortNumberCost.UNKNOWN_COST else cost == ShortNumberCost.PREMIUM_RATE
     if carrier_specific:
         advice.append(
             f"{digits} works only on some {region} carriers: on another carrier, or a "
@@ -137,19 +155,34 @@ def _short_code(sender: str, digits: str, region: str | None) -> SenderInfo:
 def _long_number(sender: str, text: str, region: str | None) -> SenderInfo:
     import phonenumbers
 
+    advice = [
+        "Codes from ordinary (long) numbers are often filtered as spam by carriers and phone "
+        "spam filters: check the phone's spam/unknown senders folder and blocked numbers."
+    ]
     try:
         num = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        return SenderInfo(sender, SenderKind.UNKNOWN)
+        # No country code and no region: a number, but from where is unknown.
+        digits = str(phonenumbers.normalize_digits_only(text))
+        return SenderInfo(
+            sender, SenderKind.LONG_NUMBER, digits, replyable=True, advice=tuple(advice)
+        )
+    if not phonenumbers.is_valid_number(num):
+        digits = str(phonenumbers.normalize_digits_only(text))
+        return SenderInfo(
+            sender, SenderKind.LONG_NUMBER, digits, replyable=True, advice=tuple(advice)
+        )
     e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     number_region = phonenumbers.region_code_for_number(num)
     international = None
     if region is not None:
         international = num.country_code != phonenumbers.country_code_for_region(region)
-    advice = [
-        "Codes from ordinary (long) numbers are often filtered as spam by carriers and phone "
-        "spam filters: check the phone's spam/unknown senders folder and blocked numbers."
-    ]
+    if region == "US" and not international:
+        advice.append(
+            "US carriers block application texts from 10-digit numbers that are not registered "
+            "(10DLC) and from unverified toll-free numbers: if codes stopped, the service's "
+            "sender may have been blocked; ask it for another method."
+        )
     if international:
         advice.append(
             f"The sender is in another country ({number_region or 'unknown'}): carriers often "
@@ -159,7 +192,7 @@ def _long_number(sender: str, text: str, region: str | None) -> SenderInfo:
         sender,
         SenderKind.LONG_NUMBER,
         e164,
-        number_region if number_region != "ZZ" else None,
+        number_region,
         international=international,
         replyable=True,
         advice=tuple(advice),
