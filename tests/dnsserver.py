@@ -29,6 +29,7 @@ character-strings, as a zone file would need (resolvers join them, RFC 7208 §3.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -46,8 +47,13 @@ DNSMASQ_CANDIDATES = ("/usr/sbin/dnsmasq", "dnsmasq")
 
 
 def dnsmasq_binary() -> str | None:
-    """Path of the dnsmasq binary, or None when it is not installed."""
-    for candidate in DNSMASQ_CANDIDATES:
+    """Path of the dnsmasq binary, or None when it is not installed.
+
+    ``INSPECTOR_TEST_DNSMASQ`` overrides the search (a path; a missing one simulates a machine
+    without dnsmasq).
+    """
+    override = os.environ.get("INSPECTOR_TEST_DNSMASQ")
+    for candidate in (override,) if override else DNSMASQ_CANDIDATES:
         found = shutil.which(candidate)
         if found:
             return found
