@@ -109,7 +109,8 @@ def _config_line(name: str, rdtype: str, value: str) -> str:
         return f"srv-host={name},{target.rstrip('.')},{port},{priority},{weight}"
     number = dns.rdatatype.from_text(kind)
     rdata = dns.rdata.from_text(dns.rdataclass.IN, number, value)
-    return f"dns-rr={name},{int(number)},{rdata.to_wire().hex()}"
+    wire = rdata.to_wire() or b""  # returns the bytes when no file is given
+    return f"dns-rr={name},{int(number)},{wire.hex()}"
 
 
 def _free_port() -> int:
