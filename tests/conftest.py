@@ -1,10 +1,15 @@
+"""Shared fixtures: paths, hypothesis profile, and real servers on loopback."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.dnsserver import DNSServer, Record, dnsmasq_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -15,15 +20,35 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "inspector"))
 
 
-def require_binary(path: str, why: str) -> None:
+def require(found: bool, what: str, install: str) -> None:
     """Skip when a server binary is missing, unless CI demands every real-server test runs."""
-    if Path(path).exists():
+    if found:
         return
     if os.environ.get("INSPECTOR_REQUIRE_SERVERS"):
-        pytest.fail(f"{path} is missing but INSPECTOR_REQUIRE_SERVERS is set ({why})")
-    pytest.skip(f"{path} is not installed ({why})")
+        pytest.fail(f"{what} is missing but INSPECTOR_REQUIRE_SERVERS is set ({install})")
+    pytest.skip(f"{what} is not installed ({install})")
 
 
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def dns_server() -> Iterator[Callable[[Iterable[Record]], DNSServer]]:
+    """Factory: ``dns_server(records)`` starts dnsmasq on 127.0.0.1 serving ``records``.
+
+    Every server started is stopped at the end of the session. Skips the test when dnsmasq is
+    not installed. Wrap it in a module-scoped fixture to share one server per test module.
+    """
+    require(dnsmasq_binary() is not None, "dnsmasq", "Debian: apt-get install dnsmasq-base")
+    started: list[DNSServer] = []
+
+    def start(records: Iterable[Record]) -> DNSServer:
+        server = DNSServer(records).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

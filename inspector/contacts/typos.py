@@ -1,0 +1,205 @@
+"""Typo suggestions for the domains of the big mail providers. Pure: no I/O.
+
+A verification code sent to ``you@gmial.com`` never reaches ``you@gmail.com``. This module
+proposes the provider domain a mistyped domain was most probably meant to be; the caller decides
+whether to show it (``check_email`` drops the suggestion when DNS shows the typed domain has its
+own MX records: then it is a real mail domain, however close it looks).
+
+The provider list (``PROVIDERS``) holds the consumer mail domains that most sign-ups use: Gmail,
+Yahoo, Microsoft (Hotmail/Outlook/Live/MSN), Apple (iCloud/me/mac), AOL, Proton, GMX/web.de,
+Mail.ru/Yandex, QQ/163, the large ISPs (Comcast, AT&T, Verizon, Orange, Free, La Poste,
+T-Online, Libero) and Zoho. Their country variants (yahoo.co.uk, hotmail.fr, ...) are listed too,
+so a correctly typed variant is never "corrected" into another one. ``KNOWN_REAL`` adds real mail
+domains that sit within the distance rule of a provider (ymail.com, email.com, mail.com, ...).
+
+The distance rule. A domain is split at its first dot into a *name* (``gmail``) and a *suffix*
+(``com``, ``co.uk``); distances are Damerau-Levenshtein in its optimal-string-alignment form (an
+adjacent transposition such as ``gmial`` counts as one edit):
+
+- the suffix may be off by at most one edit (``.con``, ``.cmo``, ``.comm``, ``.co.k``), but a
+  *different two-letter country code* is not a typo (``yahoo.fi`` is not ``yahoo.fr``), except
+  the notorious typo TLDs ``.co``, ``.cm``, ``.om`` for ``.com`` and ``.ne`` for ``.net``;
+- the name may only differ when the provider's name has at least 5 characters (``aol``, ``gmx``,
+  ``live``, ``qq`` are too short: one edit turns them into unrelated real domains, so only their
+  suffix is corrected);
+- the total (name + suffix) must be at most 1 for names of up to 6 characters (``gmail``,
+  ``yahoo``, ``icloud``) and at most 2 for longer names (``hotmail``, ``outlook``, ``googlemail``);
+- ties go to the more widely used provider (the order of ``PROVIDERS``).
+
+Two common slips outside that rule are handled as well: the suffix typed twice
+(``gmail.com.com``) and, for inputs that are not even valid syntax, the dot left out or typed as
+a comma (``gmailcom``, ``gmail,com``; see ``repair_domain``).
+"""
+
+from __future__ import annotations
+
+# Most used first: ties in distance go to the earlier entry.
+PROVIDERS: tuple[str, ...] = (
+    "gmail.com",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "icloud.com",
+    "aol.com",
+    "live.com",
+    "msn.com",
+    "googlemail.com",
+    "me.com",
+    "mac.com",
+    "protonmail.com",
+    "proton.me",
+    "gmx.com",
+    "gmx.net",
+    "gmx.de",
+    "web.de",
+    "mail.ru",
+    "yandex.ru",
+    "yandex.com",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "comcast.net",
+    "att.net",
+    "sbcglobal.net",
+    "bellsouth.net",
+    "verizon.net",
+    "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "t-online.de",
+    "libero.it",
+    "zoho.com",
+    # Country variants: listed so that a correct variant is never rewritten into another one.
+    "yahoo.co.uk",
+    "yahoo.fr",
+    "yahoo.de",
+    "yahoo.es",
+    "yahoo.it",
+    "yahoo.ca",
+    "yahoo.co.in",
+    "yahoo.com.br",
+    "yahoo.co.jp",
+    "hotmail.co.uk",
+    "hotmail.fr",
+    "hotmail.de",
+    "hotmail.es",
+    "hotmail.it",
+    "hotmail.com.br",
+    "outlook.fr",
+    "outlook.de",
+    "outlook.es",
+    "outlook.it",
+    "live.co.uk",
+    "live.fr",
+    "protonmail.ch",
+    "gmx.at",
+    "gmx.ch",
+)
+
+# Real mail domains one edit away from a provider: never "corrected".
+KNOWN_REAL: frozenset[str] = frozenset(
+    {
+        "ymail.com",
+        "rocketmail.com",
+        "email.com",
+        "mail.com",
+        "cloud.com",
+        "yandex.ua",
+        "yandex.by",
+        "yandex.kz",
+        "pm.me",
+        "aol.de",
+        "aim.com",
+        "hotmail.ca",
+        "live.ca",
+    }
+)
+
+# Two-letter suffixes that are real country codes but also the classic slips for .com / .net.
+_TYPO_CCTLDS: frozenset[tuple[str, str]] = frozenset(
+    {("com", "co"), ("com", "cm"), ("com", "om"), ("net", "ne")}
+)
+
+_KNOWN: frozenset[str] = frozenset(PROVIDERS) | KNOWN_REAL
+_BY_SQUASHED: dict[str, str] = {p.replace(".", ""): p for p in PROVIDERS}
+
+
+def osa_distance(a: str, b: str, limit: int = 3) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment), capped at ``limit + 1``.
+
+    The cap keeps hostile input cheap: strings whose lengths differ by more than ``limit``
+    are not compared at all.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return min(prev[len(b)], limit + 1)
+
+
+def _suffix_typo_ok(typed: str, meant: str) -> bool:
+    """Is ``typed`` (one edit from ``meant``) a slip rather than another real country code?"""
+    typed_tld = typed.rsplit(".", 1)[-1]
+    meant_tld = meant.rsplit(".", 1)[-1]
+    if typed_tld == meant_tld or len(typed_tld) != 2 or not typed_tld.isalpha():
+        return True
+    return (meant_tld, typed_tld) in _TYPO_CCTLDS
+
+
+def suggest_domain(domain: str) -> str | None:
+    """The provider domain ``domain`` is probably a typo of, or None (see the module docstring)."""
+    domain = domain.strip().lower().rstrip(".")
+    if not domain or domain in _KNOWN or len(domain) > 64:
+        return None
+    for provider in PROVIDERS:  # "gmail.com.com": the suffix typed twice
+        if domain == f"{provider}.{provider.partition('.')[2]}":
+            return provider
+    name, dot, suffix = domain.partition(".")
+    if not dot:
+        return None
+    best: tuple[int, int] | None = None  # (distance, index in PROVIDERS)
+    for index, provider in enumerate(PROVIDERS):
+        p_name, _, p_suffix = provider.partition(".")
+        d_suffix = osa_distance(suffix, p_suffix, 1)
+        if d_suffix > 1 or (d_suffix == 1 and not _suffix_typo_ok(suffix, p_suffix)):
+            continue
+        limit = 1 if len(p_name) <= 6 else 2
+        if len(p_name) < 5:  # short names: only the suffix is corrected
+            if name != p_name:
+                continue
+            d_name = 0
+        else:
+            d_name = osa_distance(name, p_name, limit)
+        total = d_name + d_suffix
+        if 0 < total <= limit and (best is None or total < best[0]):
+            best = (total, index)
+    return PROVIDERS[best[1]] if best else None
+
+
+def repair_domain(domain: str) -> str | None:
+    """For a domain that is not even valid syntax: the provider it was meant to be, if obvious.
+
+    Handles a comma for the dot (``gmail,com``), doubled or stray dots and spaces, and the dot
+    left out (``gmailcom``); then applies ``suggest_domain``.
+    """
+    text = domain.strip().lower().replace(",", ".").replace(" ", "")
+    if len(text) > 64:
+        return None
+    while ".." in text:
+        text = text.replace("..", ".")
+    text = text.strip(".")
+    if text in _BY_SQUASHED:
+        return _BY_SQUASHED[text]
+    if text in PROVIDERS:
+        return text
+    return suggest_domain(text)
