@@ -101,9 +101,7 @@ def headers(data: bytes) -> Headers:
     )
 
 
-_GREYLIST = re.compile(
-    r"delayed\s+(?:(\d+)\s+seconds|for\s+(\d+):(\d\d):(\d\d))\s+by\s", re.I
-)
+_GREYLIST = re.compile(r"delayed\s+(?:(\d+)\s+seconds|for\s+(\d+):(\d\d):(\d\d))\s+by\s", re.I)
 
 
 def _greylist(msg: Message) -> float | None:

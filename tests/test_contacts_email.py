@@ -6,7 +6,6 @@ import time
 from collections.abc import Callable, Iterable
 
 import pytest
-from tests.dnsserver import DNSServer, Record, SilentServer
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,6 +13,7 @@ from inspector.contacts.email import EmailCheck, check_email, normalize_for_comp
 from inspector.contacts.typos import PROVIDERS, osa_distance, repair_domain, suggest_domain
 from inspector.dns import Resolver
 from inspector.model import Severity
+from tests.dnsserver import DNSServer, Record, SilentServer
 
 
 def ids(check: EmailCheck) -> dict[str, Severity]:

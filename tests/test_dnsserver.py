@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import pytest
-from tests.dnsserver import DNSServer, Record, SilentServer
 
 from inspector.dns import Resolver
 from inspector.errors import DNSError
+from tests.dnsserver import DNSServer, Record, SilentServer
 
 pytestmark = pytest.mark.dns
 
