@@ -113,8 +113,21 @@ def _arrival(record: Any) -> tuple[int, datetime]:
 
 def _contacts(request: Request) -> tuple[list[Finding], dict[str, Any]]:
     """Contact checks join the diagnosis when ``--email``/``--phone`` are given."""
-    del request
-    return [], {}
+    findings: list[Finding] = []
+    doc: dict[str, Any] = {}
+    if request.email:
+        from inspector.contacts import check_email
+
+        email = check_email(request.email, resolver=request.resolver)
+        findings.extend(email.findings)
+        doc["email"] = email.to_json()
+    if request.phone:
+        from inspector.contacts import check_phone
+
+        phone = check_phone(request.phone, region=request.region)
+        findings.extend(phone.findings)
+        doc["phone"] = phone.to_json()
+    return findings, doc
 
 
 def _redactor(records: Iterable[Any], request: Request) -> Redactor:

@@ -184,10 +184,13 @@ def _main_group(evidence: Evidence, newest: dict[str, int]) -> str:
 
 
 def _contact_cause(findings: Sequence[Finding]) -> str | None:
-    for finding in findings:
-        if finding.severity is Severity.ERROR:
-            return finding.message[0].lower() + finding.message[1:].rstrip(".") + "."
-    return None
+    """The likeliest reasons in the contact details (at most two), to follow "No code found;"."""
+    ranked = [f for s in (Severity.ERROR, Severity.WARNING) for f in findings if f.severity is s]
+    causes = []
+    for finding in ranked[:2]:
+        text = finding.message.rstrip(".")
+        causes.append(text[0].lower() + text[1:] if text[:1].isupper() else text)
+    return "; ".join(causes) + "." if causes else None
 
 
 def in_junk(record: MessageRecord) -> bool:

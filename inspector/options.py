@@ -96,3 +96,57 @@ output_options = _compose(
         help="List every message read in the report, not only verification messages.",
     ),
 )
+
+
+class Server(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """A DNS server: ``IP``, ``IP:PORT`` or ``[IPv6]:PORT``."""
+
+    name = "IP[:PORT]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from inspector.dns import parse_server
+
+        if isinstance(value, tuple):
+            return value
+        try:
+            return parse_server(str(value))
+        except ValueError as exc:
+            self.fail(f"{value!r} is not a DNS server address ({exc})", param, ctx)
+
+
+dns_options = _compose(
+    click.option(
+        "--offline",
+        is_flag=True,
+        help="Use no network at all: no DNS lookups, authentication verdicts at receipt only.",
+    ),
+    click.option(
+        "--resolver",
+        "resolvers",
+        type=Server(),
+        multiple=True,
+        help="DNS server to ask (repeatable; default: the system's resolvers).",
+    ),
+    click.option(
+        "--dns-timeout",
+        type=click.FloatRange(min=0.1, max=600),
+        default=20.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Total time all DNS lookups of the run may take; a dead resolver cannot hang it.",
+    ),
+)
+
+
+def make_resolver(options: dict[str, Any]) -> Any:
+    """The run's one resolver, or None with ``--offline``."""
+    if options.get("offline"):
+        return None
+    from inspector.dns import Resolver
+
+    timeout = float(options.get("dns_timeout") or 20.0)
+    return Resolver(
+        list(options.get("resolvers") or ()) or None,
+        budget=timeout,
+        per_query_timeout=min(3.0, timeout),
+    )

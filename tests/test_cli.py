@@ -94,3 +94,49 @@ def test_debug_shows_traceback_on_error(tmp_path: Path) -> None:
     assert proc.returncode == 3
     assert "could not write the report" in proc.stderr
     assert "Traceback" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "finding"),
+    [
+        (["check-email", "alice@gmial.com", "--offline"], 1, "email_domain_typo"),
+        (["check-email", "not-an-address", "--offline"], 1, "email_invalid"),
+        (["check-email", "alice@example.org", "--offline"], 0, None),
+        (["check-phone", "+44 7911 123456"], 0, None),
+        (["check-phone", "020 7946 0018", "--region", "GB"], 1, "phone_not_mobile"),
+        (["check-phone", "7911 123456"], 1, "phone_missing_country_code"),
+        (["check-phone", "9" * 10_000], 1, "phone_invalid"),
+    ],
+    ids=["typo", "invalid", "fine", "mobile", "landline", "no-country-code", "hostile-length"],
+)
+def test_contact_commands(args: list[str], code: int, finding: str | None) -> None:
+    import json
+
+    proc = run(*args, "--format", "json")
+    assert proc.returncode == code, proc.stderr
+    ids = {f["id"] for f in json.loads(proc.stdout)["findings"]}
+    if finding:
+        assert finding in ids
+    else:
+        assert not {i for i in ids if not i.endswith(("_plus_address", "_role_account"))}
+
+
+def test_check_phone_unknown_region_is_usage_error() -> None:
+    proc = run("check-phone", "0612345678", "--region", "XX")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+
+
+def test_contact_findings_lead_the_verdict_when_no_code_arrived() -> None:
+    import json
+
+    newsletter = FIXTURES / "mail" / "inbox" / "newsletter-promo-code.eml"
+    proc = run(
+        "analyze", str(newsletter), "--now", NOW, "--offline", "--format", "json",
+        "--email", "alice@gmial.com", "--phone", "+44 20 7946 0018",
+    )  # fmt: skip
+    doc = json.loads(proc.stdout)
+    ids = {f["id"] for f in doc["findings"]}
+    assert {"code_not_found", "email_domain_typo", "phone_not_mobile"} <= ids
+    assert "gmail.com" in doc["verdict"]
+    assert doc["contacts"]["email"]["suggestion"] == "alice@gmail.com"
