@@ -1,0 +1,1 @@
+"""Sources: readers that turn files, mailboxes and exports into a stream of ``SourceItem``."""
