@@ -123,19 +123,25 @@ class FileReport:
             out.append(
                 ReadProblem(
                     source=self.name,
-                    message=f"{skipped} more malformed records of {self.name} were skipped "
+                    message=f"{skipped} more malformed "
+                    f"{'record was' if skipped == 1 else 'records were'} skipped in {self.name} "
                     "without being listed; check that the file is a complete, unmodified export.",
                 )
             )
         if self._bad_time_count:
-            listed = ", ".join(self._bad_times)
-            more = "…" if self._bad_time_count > len(self._bad_times) else ""
+            count = self._bad_time_count
+            listed = ", ".join(self._bad_times) + ("…" if count > len(self._bad_times) else "")
+            subject, verb, pronoun = (
+                ("1 message", "has", "it was")
+                if count == 1
+                else (f"{count} messages", "have", "they were")
+            )
             out.append(
                 ReadProblem(
                     source=self.name,
-                    message=f"{self._bad_time_count} messages of {self.name} ({listed}{more}) "
-                    "have a time that is neither ISO 8601 with a UTC offset nor epoch seconds "
-                    "or milliseconds; they were read without it, so their age cannot be judged.",
+                    message=f"{subject} of {self.name} ({listed}) {verb} a time that is neither "
+                    "ISO 8601 with a UTC offset nor epoch seconds or milliseconds; "
+                    f"{pronoun} read without it, so the age of the code cannot be judged.",
                 )
             )
         return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
@@ -150,10 +151,14 @@ def read_jsonl(stream: BinaryIO, name: str) -> Iterator[SourceItem]:
     yield from report.summary()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text_field(value: object) -> str | None:
     """A string, or an integer written without quotes (a short code or code in JSON)."""
     if isinstance(value, str):
-        return value
+        # JSON can escape a lone UTF-16 surrogate ("\\ud83d"); no output encoding accepts one.
+        return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None

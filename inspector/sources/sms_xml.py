@@ -214,6 +214,10 @@ def read_android_xml(
             failure = f"{name} was not read: {refusal}"
         except ParseError as error:
             failure = f"{name} is not well-formed XML ({error}); messages after that were not read"
+        except (ValueError, LookupError) as error:
+            # pyexpat's handling of the XML declaration's encoding: unknown (LookupError), not
+            # a text codec, multi-byte (ValueError) or failing to decode (UnicodeError).
+            failure = f"{name} names an encoding the XML parser cannot use ({str(error)[:120]})"
         for record in target.done:
             yield from _items(record, name, report)
         target.done.clear()
@@ -221,9 +225,10 @@ def read_android_xml(
             unfinished += len(chunk)
             chunk_size = min(chunk_size * 2, MAX_CHUNK)
             if unfinished > max_record_bytes:
+                after = f" after message #{target.count}" if target.count else ""
                 failure = (
-                    f"{name} has a record larger than {max_record_bytes // (1024 * 1024)} MiB "
-                    f"after message #{target.count}; no SMS is that large, reading stopped"
+                    f"{name} has a record larger than {max_record_bytes // (1024 * 1024)} MiB"
+                    f"{after}; no SMS is that large, so reading stopped there"
                 )
         elif target.events != events:
             unfinished = 0
