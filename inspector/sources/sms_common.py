@@ -44,9 +44,9 @@ def is_blank(value: object) -> bool:
 
 def epoch_to_utc(value: float) -> datetime | None:
     """Epoch seconds or milliseconds (told apart by size) as an aware UTC datetime, else None."""
-    if math.isnan(value) or value <= 0:  # NaN, zero ("unknown") and pre-1970 are not SMS times
-        return None
     try:
+        if math.isnan(value) or value <= 0:  # NaN, 0 ("unknown") and pre-1970 are no SMS times
+            return None
         if value >= EPOCH_MS_THRESHOLD:
             return _EPOCH + timedelta(milliseconds=value)
         return _EPOCH + timedelta(seconds=value)
