@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -123,14 +124,12 @@ def read_sms(path: Path | BinaryIO, name: str) -> Iterator[SourceItem]:
     sniffed from the content. Never raises for bad input or I/O errors: they become
     ``ReadProblem`` items (``fatal=True`` when nothing of the file could be read).
     """
-    if isinstance(path, Path):
+    if isinstance(path, os.PathLike):  # a Path, or any other path object
         try:
-            stream: BinaryIO = path.open("rb")
-        except OSError as error:
+            with Path(path).open("rb") as stream:
+                yield from _read(stream, name)
+        except OSError as error:  # from open() only: _read reports its own read errors
             yield ReadProblem(name, f"{name} could not be opened: {error.strerror}.", fatal=True)
-            return
-        with stream:
-            yield from _read(stream, name)
     else:
         yield from _read(path, name)
 
