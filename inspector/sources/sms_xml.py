@@ -26,13 +26,14 @@ feed (CVE-2023-52425), which makes one huge attribute cost quadratic time; the f
 while no element completes, which keeps that linear, and a record larger than
 ``MAX_RECORD_BYTES`` ends the reading.
 
-Repair. Android's XML serializer writes a character outside the Basic Multilingual Plane (most
-emoji) as two character references to UTF-16 surrogates, ``&#55357;&#56832;``; so did SMS
-Backup & Restore for years, and so do the Signal and Silence "plaintext backups" of the same
-format. XML 1.0 §4.1 allows references only to characters matching ``Char`` (§2.2), which
-excludes surrogates, so expat stops at the first emoji. Before parsing, such a pair is rewritten
-to the one reference it stands for (``&#128512;``), and any other reference to a non-``Char``
-(a lone surrogate, a control character) to U+FFFD.
+Repair. Android's XML serializer (kxml's ``KXmlSerializer``) writes a character outside the
+Basic Multilingual Plane (most emoji) as two character references to UTF-16 surrogates,
+``&#55357;&#56832;``. Backups of this format made with it carry them: the Signal and Silence
+"plaintext backups", and older files of SMS Backup & Restore by their users' reports. XML 1.0
+§4.1 allows references only to characters matching ``Char`` (§2.2), which excludes surrogates,
+so expat would stop at the first emoji. Before parsing, such a pair is rewritten to the one
+reference it stands for (``&#128512;``), and any other reference to a non-``Char`` (a lone
+surrogate, a control character) to U+FFFD.
 """
 
 from __future__ import annotations
