@@ -214,7 +214,7 @@ def test_malformed_jsonl_records() -> None:
         ("5", "its sender is not text."),
     ]
     assert times.source == "export-malformed-records.jsonl"
-    assert "1 message of export-malformed-records.jsonl (#6) has a time" in times.message
+    assert "1 message of export-malformed-records.jsonl (#6) has no usable time" in times.message
 
 
 # --- paths and streams ------------------------------------------------------------------------

@@ -139,8 +139,8 @@ def test_file_report_summarises_bad_times() -> None:
     for i in range(7):
         report.bad_time(f"#{i + 1}")
     (summary,) = report.summary()
-    assert "7 messages of x.jsonl (#1, #2, #3, #4, #5…) have a time" in summary.message
+    assert "7 messages of x.jsonl (#1, #2, #3, #4, #5…) have no usable time" in summary.message
     single = FileReport("y.jsonl")
     single.bad_time("#4")
-    assert "1 message of y.jsonl (#4) has a time" in single.summary()[0].message
+    assert "1 message of y.jsonl (#4) has no usable time" in single.summary()[0].message
     assert FileReport("z").summary() == []

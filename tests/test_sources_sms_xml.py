@@ -103,7 +103,7 @@ def test_garbage_dates_are_read_as_unknown_and_summarised() -> None:
     assert isinstance(second, TextMessage)
     assert second.sent_at is None
     assert isinstance(summary, ReadProblem)
-    assert "2 messages of b.xml (#1, #2) have a time" in summary.message
+    assert "2 messages of b.xml (#1, #2) have no usable time" in summary.message
 
 
 @pytest.mark.parametrize(

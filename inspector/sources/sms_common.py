@@ -139,9 +139,9 @@ class FileReport:
             out.append(
                 ReadProblem(
                     source=self.name,
-                    message=f"{subject} of {self.name} ({listed}) {verb} a time that is neither "
-                    "ISO 8601 with a UTC offset nor epoch seconds or milliseconds; "
-                    f"{pronoun} read without it, so the age of the code cannot be judged.",
+                    message=f"{subject} of {self.name} ({listed}) {verb} no usable time (ISO "
+                    "8601 with a UTC offset, or epoch seconds or milliseconds); "
+                    f"{pronoun} read without it, so the age of a code in it cannot be judged.",
                 )
             )
         return out
