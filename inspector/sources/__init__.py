@@ -1,1 +1,1 @@
-"""Where messages come from: files, IMAP mailboxes and SMS exports."""
+"""Sources: readers that turn files, mailboxes and exports into a stream of ``SourceItem``."""
