@@ -49,6 +49,7 @@ class MessageRecord:
     from_count: int = 1
     auth: Any = None  # inspector.auth.AuthReport once authentication checks ran
     spam: Any = None  # inspector.auth.SpamVerdict
+    sender: Any = None  # inspector.contacts.SenderInfo, for SMS
 
     @property
     def is_verification(self) -> bool:
@@ -94,7 +95,10 @@ def run(
             result.incomplete = result.incomplete or not item.fatal
             continue
         result.messages_read += 1
-        record = analyze_mail(item, options) if isinstance(item, RawMail) else analyze_sms(item)
+        if isinstance(item, RawMail):
+            record = analyze_mail(item, options)
+        else:
+            record = analyze_sms(item, options)
         if options.all_messages or _relevant(record, options.service):
             result.records.append(record)
         if progress is not None:
@@ -159,9 +163,13 @@ def _authenticate(raw: RawMail, options: Options) -> tuple[Any, Any]:
     return None, None
 
 
-def analyze_sms(sms: TextMessage) -> MessageRecord:
+def analyze_sms(sms: TextMessage, options: Options) -> MessageRecord:
+    from inspector.contacts import classify_sender
+
     timeline = _sms_timeline(sms.sent_at, sms.received_at)
-    extraction = extract(sms.body, sender_address=None, sender_name=sms.sender, sent_at=None)
+    extraction = extract(
+        sms.body, sender_address=None, sender_name=sms.sender, sent_at=timeline.sent_at
+    )
     return MessageRecord(
         source=sms.source,
         channel=Channel.SMS,
@@ -174,6 +182,7 @@ def analyze_sms(sms: TextMessage) -> MessageRecord:
         subject=None,
         extraction=extraction,
         timeline=timeline,
+        sender=classify_sender(sms.sender, region=options.region),
     )
 
 

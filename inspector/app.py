@@ -73,6 +73,10 @@ def diagnose_items(
     extra: dict[str, Any] | None = None,
 ) -> Outcome:
     service = resolve_service(request.service)
+    if request.region:
+        from inspector.contacts.common import normalize_region
+
+        normalize_region(request.region)  # an unknown region is a usage error, said once
     options = Options(
         now=request.now,
         resolver=request.resolver,

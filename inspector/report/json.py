@@ -68,6 +68,8 @@ def message_json(
         out["auth"] = record.auth.to_json()
     if record.spam is not None:
         out["spam"] = record.spam.to_json()
+    if record.sender is not None:
+        out["sender"] = record.sender.to_json()
     return out
 
 

@@ -22,6 +22,7 @@ from inspector.rules.codes import (
 from inspector.rules.delivery import clock_skew, delivery_delayed, greylisting_suspected
 from inspector.rules.entered import entered_code
 from inspector.rules.requests import recipient_mismatch, too_many_codes
+from inspector.rules.sms import sms_sender
 
 Rule = Callable[[Evidence], list[Finding]]
 
@@ -38,4 +39,5 @@ ALL: tuple[Rule, ...] = (
     clock_skew,
     too_many_codes,
     recipient_mismatch,
+    sms_sender,
 )
