@@ -101,7 +101,7 @@ def run_secret_command(command: str, *, what: str, timeout: float = 30.0) -> Sec
     return Secret(value)
 
 
-def _keyring_lookup(service: str, user: str) -> str | None:
+def keyring_lookup(service: str, user: str) -> str | None:
     """The default keyring reader: ``None`` when the package or a backend is missing."""
     try:
         import keyring
@@ -124,7 +124,7 @@ def resolve_password(
     password_env: str | None = None,
     use_keyring: bool = True,
     environ: Mapping[str, str] | None = None,
-    keyring_get: KeyringGet | None = _keyring_lookup,
+    keyring_get: KeyringGet | None = keyring_lookup,
     prompt: Prompt | None = None,
     timeout: float = 30.0,
 ) -> Secret:

@@ -1,0 +1,302 @@
+"""Opening an authenticated IMAP session: TCP, TLS or STARTTLS, login, clear errors.
+
+Every way of failing ends in one :class:`SourceError` subclass with one sentence that names
+the host and says what to do. Secrets are revealed only as the argument of the login call and
+never reach an exception: failures are turned into our own exceptions *outside* the ``except``
+block, so not even ``__context__`` points back at imapclient's exception (whose arguments
+could echo what was sent).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import ssl
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
+
+from inspector.errors import ConnectionFailed, LoginFailed, UsageError
+from inspector.sources.imap_config import Encryption, ImapConfig
+from inspector.sources.secrets import (
+    KeyringGet,
+    Prompt,
+    Secret,
+    has_line_break,
+    keyring_lookup,
+    resolve_password,
+    resolve_token,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ImapClient(Protocol):
+    """The part of ``imapclient.IMAPClient`` this package uses (a fake can implement it)."""
+
+    def capabilities(self) -> Sequence[bytes]: ...
+    def has_capability(self, capability: str) -> bool: ...
+    def starttls(self, ssl_context: ssl.SSLContext | None = None) -> Any: ...
+    def login(self, username: str, password: str) -> Any: ...
+    def oauth2_login(self, user: str, access_token: str) -> Any: ...
+    def list_folders(self) -> list[tuple[tuple[bytes, ...], bytes | None, str]]: ...
+    def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, Any]: ...
+    def search(self, criteria: Any) -> list[int]: ...
+    def fetch(
+        self, messages: Sequence[int], data: Sequence[str]
+    ) -> dict[int, dict[bytes, Any]]: ...
+    def get_quota_root(self, mailbox: str) -> tuple[Any, list[Any]]: ...
+    def logout(self) -> Any: ...
+
+
+#: Called like ``imapclient.IMAPClient(host, port=, ssl=, ssl_context=, timeout=)``.
+ClientFactory = Callable[..., ImapClient]
+
+
+def default_client_factory(
+    host: str, *, port: int, ssl: bool, ssl_context: ssl.SSLContext | None, timeout: float
+) -> ImapClient:
+    import imapclient
+
+    client = imapclient.IMAPClient(
+        host, port=port, ssl=ssl, ssl_context=ssl_context, timeout=timeout
+    )
+    # Keep INTERNALDATE timezone-aware instead of converting to naive local time.
+    client.normalise_times = False
+    return client  # type: ignore[no-any-return]
+
+
+def ssl_context(config: ImapConfig) -> ssl.SSLContext:
+    """A verifying context (hostname and chain, system CAs or ``ca_file``)."""
+    try:
+        return ssl.create_default_context(cafile=config.ca_file)
+    except (OSError, ssl.SSLError):
+        raise UsageError(f"The CA file {config.ca_file} is not a PEM certificate.") from None
+
+
+def is_throttled(text: str) -> bool:
+    """The server asks us to slow down or has too many of our connections (RFC 5530
+    ``[UNAVAILABLE]``, Exchange's ``[THROTTLED]``, Gmail's "Too many simultaneous connections")."""
+    lowered = text.lower()
+    return any(
+        word in lowered
+        for word in ("[throttled]", "too many", "[unavailable]", "server unavailable")
+    )
+
+
+def connect(
+    config: ImapConfig,
+    *,
+    client_factory: ClientFactory = default_client_factory,
+    prompt: Prompt | None = None,
+    environ: Mapping[str, str] | None = None,
+    keyring_get: KeyringGet | None = keyring_lookup,
+    retries: int = 3,
+    sleep: Callable[[float], None] = time.sleep,
+) -> ImapClient:
+    """Connect, secure and log in; the returned client is in the authenticated state.
+
+    Connections refused with "too many connections"/``[THROTTLED]`` are retried ``retries``
+    times with exponential backoff (1 s, 2 s, 4 s...).
+    """
+    token: Secret | None = None
+    password: Secret | None = None
+    if config.oauth2_token_command:
+        token = resolve_token(config.oauth2_token_command, timeout=config.timeout)
+    else:
+        password = resolve_password(
+            host=config.host,
+            user=config.user,
+            password=config.password,
+            password_command=config.password_command,
+            password_env=config.password_env,
+            use_keyring=config.use_keyring,
+            environ=environ,
+            prompt=prompt,
+            timeout=config.timeout,
+            keyring_get=keyring_get,
+        )
+    secret = token or password
+    assert secret is not None
+    if has_line_break(secret.reveal()):
+        raise UsageError("The password or token contains a line break or NUL character.")
+    attempt = 0
+    while True:
+        try:
+            return _connect_once(config, client_factory, password=password, token=token)
+        except _Throttled as exc:
+            if attempt >= retries:
+                raise ConnectionFailed(str(exc)) from None
+            delay = 2.0**attempt
+            log.info("%s; retrying in %g s", exc, delay)
+            sleep(delay)
+            attempt += 1
+
+
+class _Throttled(Exception):
+    """Internal: the server turned us away for now."""
+
+
+def _connect_once(
+    config: ImapConfig,
+    client_factory: ClientFactory,
+    *,
+    password: Secret | None,
+    token: Secret | None,
+) -> ImapClient:
+    context = ssl_context(config) if config.encryption is not Encryption.NONE else None
+    client = _open(config, client_factory, context)
+    try:
+        if config.encryption is Encryption.STARTTLS:
+            _starttls(config, client, context)
+        _login(config, client, password=password, token=token)
+    except BaseException:
+        _close_quietly(client)
+        raise
+    return client
+
+
+def _where(config: ImapConfig) -> str:
+    return f"{config.host}:{config.port}"
+
+
+def _open(
+    config: ImapConfig, client_factory: ClientFactory, context: ssl.SSLContext | None
+) -> ImapClient:
+    import imaplib
+
+    where = _where(config)
+    problem: str | None = None
+    throttled = False
+    try:
+        return client_factory(
+            config.host,
+            port=config.port,
+            ssl=config.encryption is Encryption.TLS,
+            ssl_context=context,
+            timeout=config.timeout,
+        )
+    except socket.gaierror:
+        problem = f"The IMAP host {config.host} could not be found (DNS lookup failed)."
+    except ConnectionRefusedError:
+        problem = f"{where} refused the connection: is an IMAP server listening there?"
+    except ssl.SSLCertVerificationError as exc:
+        problem = (
+            f"The TLS certificate of {config.host} could not be verified "
+            f"({exc.verify_message or 'verification failed'}); if the server uses a private "
+            "or self-signed CA, pass its certificate with --ca-file."
+        )
+    except ssl.SSLError as exc:
+        problem = (
+            f"The TLS handshake with {where} failed ({exc.reason or 'SSL error'}): check the "
+            "port and the encryption setting (tls on 993, starttls on 143)."
+        )
+    except TimeoutError:
+        problem = f"{where} did not answer within {config.timeout:g} s."
+    except imaplib.IMAP4.error as exc:
+        text = str(exc)
+        throttled = is_throttled(text)
+        problem = f"{where} turned the connection away: {_clip(text)}."
+    except OSError as exc:
+        problem = f"Could not connect to {where} ({exc.strerror or type(exc).__name__})."
+    if throttled:
+        raise _Throttled(problem)
+    raise ConnectionFailed(problem)
+
+
+def _starttls(config: ImapConfig, client: ImapClient, context: ssl.SSLContext | None) -> None:
+    """Upgrade or fail; never go on in plain text (RFC 3501 §6.2.1, RFC 8314 §3.3)."""
+    import imaplib
+
+    where = _where(config)
+    problem: str | None = None
+    try:
+        offered = client.has_capability("STARTTLS")
+    except (imaplib.IMAP4.error, OSError):
+        offered = False
+    if not offered:
+        raise ConnectionFailed(
+            f"{where} does not offer STARTTLS, so the login would travel unencrypted: "
+            "refusing; use encryption tls (port 993) if the server has it."
+        )
+    try:
+        client.starttls(context)
+    except ssl.SSLCertVerificationError as exc:
+        problem = (
+            f"The TLS certificate of {config.host} could not be verified "
+            f"({exc.verify_message or 'verification failed'}); if the server uses a private "
+            "or self-signed CA, pass its certificate with --ca-file."
+        )
+    except ssl.SSLError as exc:
+        problem = f"The STARTTLS handshake with {where} failed ({exc.reason or 'SSL error'})."
+    except TimeoutError:
+        problem = f"{where} did not answer STARTTLS within {config.timeout:g} s."
+    except (imaplib.IMAP4.error, OSError) as exc:
+        problem = f"{where} refused STARTTLS ({_clip(str(exc))}); refusing to continue unencrypted."
+    if problem is not None:
+        raise ConnectionFailed(problem)
+
+
+def _login(
+    config: ImapConfig, client: ImapClient, *, password: Secret | None, token: Secret | None
+) -> None:
+    import imaplib
+
+    secret = token or password
+    assert secret is not None
+    what = "OAuth2 token" if token is not None else "password"
+    problem: str | None = None
+    throttled = False
+    try:
+        if token is not None:
+            client.oauth2_login(config.user, token.reveal())
+        elif password is not None:
+            client.login(config.user, password.reveal())
+    except TimeoutError:
+        problem = f"{_where(config)} did not answer the login within {config.timeout:g} s."
+    except (imaplib.IMAP4.error, OSError, UnicodeError, ValueError) as exc:
+        # Build the sentence here, raise it below: our exception must not chain this one.
+        said = _clip(secret.redact(_server_text(exc)))
+        throttled = is_throttled(said)
+        problem = (
+            f"{config.host} rejected the {what} for {config.user}"
+            + (f" ({said})" if said else "")
+            + "."
+            + (f" {config.hint}" if config.hint and not throttled else "")
+        )
+    if throttled:
+        raise _Throttled(problem)
+    if problem is not None:
+        raise LoginFailed(problem)
+    log.debug("logged in to %s as %s", config.host, config.user)
+
+
+def _server_text(exc: BaseException) -> str:
+    """The server's words inside an imaplib/imapclient error, without Python's wrapping."""
+    if isinstance(exc, UnicodeError):
+        return "the credentials contain characters the LOGIN command cannot carry"
+    text = str(exc)
+    for prefix in ("login failed: ", "authenticate failed: ", "command: LOGIN => "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    if text.startswith(("b'", 'b"')) and text.endswith(text[1]):
+        text = text[2:-1]
+    return text
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    """Server text made safe to print: printable, one line, bounded."""
+    clean = "".join(c if c.isprintable() else " " for c in text).strip()
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def _close_quietly(client: ImapClient) -> None:
+    try:
+        client.logout()
+    except Exception as exc:  # already broken: nothing more to do
+        log.debug("logout failed: %s", type(exc).__name__)
+
+
+def close(client: ImapClient) -> None:
+    """Log out, ignoring a connection that is already gone."""
+    _close_quietly(client)
