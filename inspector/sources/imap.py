@@ -24,6 +24,7 @@ from inspector.sources.imap_connect import (
     ImapClient,
     connect,
     default_client_factory,
+    resolve_credentials,
 )
 from inspector.sources.imap_fetch import (
     DEFAULT_BATCH,
@@ -83,15 +84,13 @@ def scan_mailbox(
     since = since if since is not None else now() - timedelta(hours=24)
     window = (_aware(since), _aware(until) if until is not None else None)
 
+    credentials = resolve_credentials(
+        config, prompt=prompt, environ=environ, keyring_get=keyring_get
+    )
+
     def open_session() -> ImapClient:
         return connect(
-            config,
-            client_factory=client_factory,
-            prompt=prompt,
-            environ=environ,
-            keyring_get=keyring_get,
-            retries=retries,
-            sleep=sleep,
+            config, credentials, client_factory=client_factory, retries=retries, sleep=sleep
         )
 
     client = open_session()

@@ -14,6 +14,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from inspector.errors import ConnectionFailed, LoginFailed, UsageError
@@ -84,27 +85,27 @@ def is_throttled(text: str) -> bool:
     )
 
 
-def connect(
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """The resolved secret and how to present it (LOGIN, or XOAUTH2 for a token)."""
+
+    secret: Secret
+    oauth2: bool = False
+
+
+def resolve_credentials(
     config: ImapConfig,
     *,
-    client_factory: ClientFactory = default_client_factory,
     prompt: Prompt | None = None,
     environ: Mapping[str, str] | None = None,
     keyring_get: KeyringGet | None = keyring_lookup,
-    retries: int = 3,
-    sleep: Callable[[float], None] = time.sleep,
-) -> ImapClient:
-    """Connect, secure and log in; the returned client is in the authenticated state.
-
-    Connections refused with "too many connections"/``[THROTTLED]`` are retried ``retries``
-    times with exponential backoff (1 s, 2 s, 4 s...).
-    """
-    token: Secret | None = None
-    password: Secret | None = None
+) -> Credentials:
+    """Fetch the password (or OAuth2 token) once; a reconnect reuses it without asking again."""
     if config.oauth2_token_command:
-        token = resolve_token(config.oauth2_token_command, timeout=config.timeout)
+        secret = resolve_token(config.oauth2_token_command, timeout=config.timeout)
+        oauth2 = True
     else:
-        password = resolve_password(
+        secret = resolve_password(
             host=config.host,
             user=config.user,
             password=config.password,
@@ -116,14 +117,30 @@ def connect(
             timeout=config.timeout,
             keyring_get=keyring_get,
         )
-    secret = token or password
-    assert secret is not None
+        oauth2 = False
     if has_line_break(secret.reveal()):
+        # LOGIN sends it as a quoted string, which cannot hold these (RFC 3501 §4.3).
         raise UsageError("The password or token contains a line break or NUL character.")
+    return Credentials(secret, oauth2)
+
+
+def connect(
+    config: ImapConfig,
+    credentials: Credentials,
+    *,
+    client_factory: ClientFactory = default_client_factory,
+    retries: int = 3,
+    sleep: Callable[[float], None] = time.sleep,
+) -> ImapClient:
+    """Connect, secure and log in; the returned client is in the authenticated state.
+
+    Connections refused with "too many connections"/``[THROTTLED]`` are retried ``retries``
+    times with exponential backoff (1 s, 2 s, 4 s...).
+    """
     attempt = 0
     while True:
         try:
-            return _connect_once(config, client_factory, password=password, token=token)
+            return _connect_once(config, client_factory, credentials)
         except _Throttled as exc:
             if attempt >= retries:
                 raise ConnectionFailed(str(exc)) from None
@@ -138,18 +155,14 @@ class _Throttled(Exception):
 
 
 def _connect_once(
-    config: ImapConfig,
-    client_factory: ClientFactory,
-    *,
-    password: Secret | None,
-    token: Secret | None,
+    config: ImapConfig, client_factory: ClientFactory, credentials: Credentials
 ) -> ImapClient:
     context = ssl_context(config) if config.encryption is not Encryption.NONE else None
     client = _open(config, client_factory, context)
     try:
         if config.encryption is Encryption.STARTTLS:
             _starttls(config, client, context)
-        _login(config, client, password=password, token=token)
+        _login(config, client, credentials)
     except BaseException:
         _close_quietly(client)
         raise
@@ -237,21 +250,18 @@ def _starttls(config: ImapConfig, client: ImapClient, context: ssl.SSLContext | 
         raise ConnectionFailed(problem)
 
 
-def _login(
-    config: ImapConfig, client: ImapClient, *, password: Secret | None, token: Secret | None
-) -> None:
+def _login(config: ImapConfig, client: ImapClient, credentials: Credentials) -> None:
     import imaplib
 
-    secret = token or password
-    assert secret is not None
-    what = "OAuth2 token" if token is not None else "password"
+    secret = credentials.secret
+    what = "OAuth2 token" if credentials.oauth2 else "password"
     problem: str | None = None
     throttled = False
     try:
-        if token is not None:
-            client.oauth2_login(config.user, token.reveal())
-        elif password is not None:
-            client.login(config.user, password.reveal())
+        if credentials.oauth2:
+            client.oauth2_login(config.user, secret.reveal())
+        else:
+            client.login(config.user, secret.reveal())
     except TimeoutError:
         problem = f"{_where(config)} did not answer the login within {config.timeout:g} s."
     except (imaplib.IMAP4.error, OSError, UnicodeError, ValueError) as exc:
