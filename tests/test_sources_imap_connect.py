@@ -155,3 +155,9 @@ def test_secret_never_reaches_logs_or_exceptions(
         assert PASSWORD not in rendered
     assert CANARY not in caplog.text
     assert PASSWORD not in caplog.text
+
+
+def test_non_ascii_password_goes_through_sasl_plain(dovecot: Dovecot, user: str) -> None:
+    with pytest.raises(LoginFailed, match="rejected the password") as caught:
+        scan_mailbox(config(user, dovecot.port, "none"), environ={"IMAP_PW": "pässwört-" + CANARY})
+    assert_no_canary(caught.value)

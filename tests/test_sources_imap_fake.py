@@ -8,13 +8,18 @@ Exchange), so an in-memory client that speaks imapclient's Python API stands in.
 from __future__ import annotations
 
 import imaplib
+import re
+import socket
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from inspector import sources
 from inspector.errors import ConnectionFailed, UsageError
 from inspector.model import FolderRole, RawMail, ReadProblem
 from inspector.sources.imap import make_config, scan_mailbox
@@ -356,3 +361,71 @@ def test_scan_iterates_once_and_closes() -> None:
     assert server.calls[-1] == "logout"
     with pytest.raises(UsageError):
         list(result)
+
+
+@pytest.mark.parametrize(
+    ("error", "fragment"),
+    [
+        (
+            socket.gaierror(-2, "Name or service not known"),
+            "could not be found (DNS lookup failed)",
+        ),
+        (ConnectionRefusedError(111, "Connection refused"), "refused the connection"),
+        (ssl.SSLCertVerificationError(1, "x"), "could not be verified"),
+        (ssl.SSLError(1, "wrong version number"), "TLS handshake"),
+        (TimeoutError(), "did not answer within 30 s"),
+        (OSError(113, "No route to host"), "No route to host"),
+        (imaplib.IMAP4.error("* BYE go away"), "turned the connection away"),
+    ],
+    ids=["dns", "refused", "cert", "tls", "timeout", "oserror", "bye"],
+)
+def test_connect_errors_are_one_sentence(error: BaseException, fragment: str) -> None:
+    server = gmail()
+    server.fail("connect", error)
+    with pytest.raises(ConnectionFailed) as caught:
+        scan(server)
+    assert fragment in str(caught.value)
+    assert "imap.example.com" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_connection_lost_during_login_is_not_a_bad_password() -> None:
+    server = gmail()
+    server.fail("login", ConnectionResetError(104, "Connection reset by peer"))
+    with pytest.raises(ConnectionFailed, match="dropped the connection during the login"):
+        scan(server)
+
+
+def test_non_ascii_password_uses_sasl_plain() -> None:
+    server = gmail()
+    server.caps += (b"AUTH=PLAIN",)
+    calls: list[tuple[str, str]] = []
+    FakeClient.plain_login = lambda self, user, pw: calls.append((user, pw))  # type: ignore[attr-defined]
+    try:
+        cfg = make_config(
+            user="alice@example.com", host="imap.example.com", password=Secret("pässwört")
+        )
+        list(scan_mailbox(cfg, client_factory=server.factory, now=lambda: NOW))
+    finally:
+        del FakeClient.plain_login  # type: ignore[attr-defined]
+    assert calls == [("alice@example.com", "pässwört")]
+    assert "login" not in server.calls
+
+
+WRITE_METHODS = re.compile(
+    r"\.(add_flags|set_flags|remove_flags|add_gmail_labels|set_gmail_labels|remove_gmail_labels"
+    r"|copy|move|expunge|uid_expunge|delete_messages|undelete_messages|append|multiappend"
+    r"|create_folder|delete_folder|rename_folder|subscribe_folder|close_folder|store)\("
+)
+
+
+def test_product_code_has_no_writing_imap_call() -> None:
+    """Belt and braces for the wire test: no writing command, and SELECT only read-only."""
+    for path in Path(sources.__file__).parent.glob("imap*.py"):
+        text = path.read_text()
+        calls = [m.group(0) for m in WRITE_METHODS.finditer(text) if m.group(1) != "append"]
+        assert calls == [], path
+        appends = re.findall(r"(\w+)\.append\(", text)
+        assert not [a for a in appends if "client" in a or a in {"c", "imap"}], path
+        for select in re.findall(r"(?<!def )select_folder\([^)]*\)", text):
+            assert "readonly=True" in select, (path, select)

@@ -40,6 +40,7 @@ class ImapClient(Protocol):
     def starttls(self, ssl_context: ssl.SSLContext | None = None) -> Any: ...
     def login(self, username: str, password: str) -> Any: ...
     def oauth2_login(self, user: str, access_token: str) -> Any: ...
+    def plain_login(self, identity: str, password: str) -> Any: ...
     def list_folders(self) -> list[tuple[tuple[bytes, ...], bytes | None, str]]: ...
     def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, Any]: ...
     def search(self, criteria: Any) -> list[int]: ...
@@ -194,14 +195,10 @@ def _open(
     except ConnectionRefusedError:
         problem = f"{where} refused the connection: is an IMAP server listening there?"
     except ssl.SSLCertVerificationError as exc:
-        problem = (
-            f"The TLS certificate of {config.host} could not be verified "
-            f"({exc.verify_message or 'verification failed'}); if the server uses a private "
-            "or self-signed CA, pass its certificate with --ca-file."
-        )
+        problem = _cert_problem(config, exc)
     except ssl.SSLError as exc:
         problem = (
-            f"The TLS handshake with {where} failed ({exc.reason or 'SSL error'}): check the "
+            f"The TLS handshake with {where} failed ({_ssl_reason(exc)}): check the "
             "port and the encryption setting (tls on 993, starttls on 143)."
         )
     except TimeoutError:
@@ -235,13 +232,9 @@ def _starttls(config: ImapConfig, client: ImapClient, context: ssl.SSLContext | 
     try:
         client.starttls(context)
     except ssl.SSLCertVerificationError as exc:
-        problem = (
-            f"The TLS certificate of {config.host} could not be verified "
-            f"({exc.verify_message or 'verification failed'}); if the server uses a private "
-            "or self-signed CA, pass its certificate with --ca-file."
-        )
+        problem = _cert_problem(config, exc)
     except ssl.SSLError as exc:
-        problem = f"The STARTTLS handshake with {where} failed ({exc.reason or 'SSL error'})."
+        problem = f"The STARTTLS handshake with {where} failed ({_ssl_reason(exc)})."
     except TimeoutError:
         problem = f"{where} did not answer STARTTLS within {config.timeout:g} s."
     except (imaplib.IMAP4.error, OSError) as exc:
@@ -255,36 +248,71 @@ def _login(config: ImapConfig, client: ImapClient, credentials: Credentials) -> 
 
     secret = credentials.secret
     what = "OAuth2 token" if credentials.oauth2 else "password"
+    where = _where(config)
     problem: str | None = None
-    throttled = False
+    kind: type[Exception] = LoginFailed
     try:
         if credentials.oauth2:
             client.oauth2_login(config.user, secret.reveal())
+        elif _needs_utf8(config.user, secret) and client.has_capability("AUTH=PLAIN"):
+            # LOGIN's quoted strings are ASCII only; SASL PLAIN carries UTF-8 (RFC 4616).
+            client.plain_login(config.user, secret.reveal())
         else:
             client.login(config.user, secret.reveal())
     except TimeoutError:
-        problem = f"{_where(config)} did not answer the login within {config.timeout:g} s."
-    except (imaplib.IMAP4.error, OSError, UnicodeError, ValueError) as exc:
+        problem, kind = (
+            f"{where} did not answer the login within {config.timeout:g} s.",
+            ConnectionFailed,
+        )
+    except imaplib.IMAP4.abort as exc:
         # Build the sentence here, raise it below: our exception must not chain this one.
         said = _clip(secret.redact(_server_text(exc)))
+        kind = _Throttled if is_throttled(said) else ConnectionFailed
+        problem = f"{where} closed the connection during the login ({said})."
+    except imaplib.IMAP4.error as exc:
+        said = _clip(secret.redact(_server_text(exc)))
         throttled = is_throttled(said)
+        kind = _Throttled if throttled else LoginFailed
         problem = (
             f"{config.host} rejected the {what} for {config.user}"
             + (f" ({said})" if said else "")
             + "."
             + (f" {config.hint}" if config.hint and not throttled else "")
         )
-    if throttled:
-        raise _Throttled(problem)
+    except UnicodeError:
+        problem = (
+            f"The user name or password for {config.host} has non-ASCII characters, which the "
+            "server's LOGIN cannot carry (it offers no AUTH=PLAIN)."
+        )
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        problem, kind = (
+            f"{where} dropped the connection during the login ({reason}).",
+            ConnectionFailed,
+        )
     if problem is not None:
-        raise LoginFailed(problem)
+        raise kind(problem)
     log.debug("logged in to %s as %s", config.host, config.user)
+
+
+def _needs_utf8(user: str, secret: Secret) -> bool:
+    return not (user.isascii() and secret.reveal().isascii())
+
+
+def _cert_problem(config: ImapConfig, exc: ssl.SSLError) -> str:
+    reason = getattr(exc, "verify_message", None) or "verification failed"
+    return (
+        f"The TLS certificate of {config.host} could not be verified ({reason}); if the server "
+        "uses a private or self-signed CA, pass its certificate with --ca-file."
+    )
+
+
+def _ssl_reason(exc: ssl.SSLError) -> str:
+    return str(getattr(exc, "reason", None) or "SSL error")
 
 
 def _server_text(exc: BaseException) -> str:
     """The server's words inside an imaplib/imapclient error, without Python's wrapping."""
-    if isinstance(exc, UnicodeError):
-        return "the credentials contain characters the LOGIN command cannot carry"
     text = str(exc)
     for prefix in ("login failed: ", "authenticate failed: ", "command: LOGIN => "):
         if text.startswith(prefix):

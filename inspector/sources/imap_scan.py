@@ -262,6 +262,7 @@ class ImapScan:
     def _scan_folder(self, folder: Folder, index: int, source: str) -> Iterator[SourceItem]:
         if has_wire_breaker(folder.name):
             raise _Refused("has a name with a line break, which cannot be sent safely")
+        self._selected = None  # a reconnect before this EXAMINE has no UIDs to protect
         info = self._call("EXAMINE", lambda c: c.select_folder(folder.name, readonly=True))
         self._selected = (folder.name, as_int(info.get(b"UIDVALIDITY")))
         criteria = search_criteria(self._since, self._until, self._domains)
