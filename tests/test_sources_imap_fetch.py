@@ -101,3 +101,17 @@ def test_message_id() -> None:
 def test_message_id_never_raises(data: bytes) -> None:
     result = message_id(data)
     assert result is None or isinstance(result, str)
+
+
+def test_as_datetime_uses_standard_timezones() -> None:
+    from imapclient.fixed_offset import FixedOffset
+
+    from inspector.sources.imap_fetch import as_datetime
+
+    moment = as_datetime(datetime(2026, 3, 1, 12, 0, tzinfo=FixedOffset(-300)))
+    assert moment is not None
+    assert moment.tzinfo == timezone(timedelta(hours=-5))
+    assert as_datetime(b"garbage") is None
+    naive = as_datetime(datetime(2026, 3, 1, 12, 0))
+    assert naive is not None
+    assert naive.tzinfo is not None

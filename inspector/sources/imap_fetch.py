@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from inspector.errors import UsageError
@@ -88,9 +88,13 @@ def _utc_date(moment: datetime) -> date:
 
 
 def aware(moment: datetime) -> datetime:
-    """A timezone-aware datetime; a naive one is taken as local time (as imapclient makes it
-    when ``normalise_times`` is on)."""
-    return moment if moment.tzinfo is not None else moment.astimezone()
+    """A timezone-aware datetime with a standard ``timezone`` (imapclient's own FixedOffset
+    class would leak into reports); a naive one is taken as local time, as imapclient makes it
+    when ``normalise_times`` is on."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return moment.astimezone()
+    return moment.replace(tzinfo=timezone(offset))
 
 
 def chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
