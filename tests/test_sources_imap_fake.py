@@ -429,3 +429,8 @@ def test_product_code_has_no_writing_imap_call() -> None:
         assert not [a for a in appends if "client" in a or a in {"c", "imap"}], path
         for select in re.findall(r"(?<!def )select_folder\([^)]*\)", text):
             assert "readonly=True" in select, (path, select)
+
+
+def test_empty_folder_override_means_the_default_folders() -> None:
+    result, _, _ = scan(gmail(), folders=[])
+    assert result.folders_scanned == ["INBOX", "[Gmail]/Spam", "[Gmail]/All Mail"]

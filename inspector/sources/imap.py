@@ -9,6 +9,18 @@ is ever sent.
 
 A failure mid-scan becomes a :class:`ReadProblem` item (and ``ImapScan.incomplete``), never a
 traceback: the report can say what it could not read.
+
+Typical use (what ``inspector scan`` does)::
+
+    account = load_account(name) if name else {}
+    config = config_from_account(account, user=user, host=host, port=port, ...)  # or make_config
+    with scan_mailbox(config, since=since, sender_domains=domains,
+                      folders=account.get("folders"), is_candidate=classifier,
+                      progress=bar, prompt=getpass.getpass if tty else None) as scan:
+        if scan.quota and (finding := quota_finding(scan.quota.usage, scan.quota.limit)):
+            ...
+        for item in scan:  # RawMail / ReadProblem
+            ...
 """
 
 from __future__ import annotations
@@ -18,7 +30,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from inspector.errors import UsageError
-from inspector.sources.imap_config import ImapConfig, load_account, make_config
+from inspector.sources.imap_config import (
+    ImapConfig,
+    config_from_account,
+    load_account,
+    make_config,
+)
 from inspector.sources.imap_connect import (
     ClientFactory,
     ImapClient,
@@ -42,6 +59,7 @@ __all__ = [
     "ImapScan",
     "MailboxQuota",
     "ScanProgress",
+    "config_from_account",
     "default_is_candidate",
     "load_account",
     "make_config",

@@ -145,7 +145,7 @@ class ImapScan:
             raise ConnectionFailed(
                 f"{self.config.host} {exc} when asked for the list of folders."
             ) from None
-        chosen, missing = choose_folders(listing, wanted)
+        chosen, missing = choose_folders(listing, wanted or None)  # [] means the default set
         self.folders, self.missing_folders = tuple(chosen), tuple(missing)
         if not self.folders and not self.missing_folders:
             raise ProtocolError(f"{self.config.host} lists no folder that can be read.")
