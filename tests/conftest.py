@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.dnsserver import DNSServer, Record, dnsmasq_binary
+from tests.dovecot import PASSWORD, Dovecot, WireProxy, available
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -52,3 +53,51 @@ def dns_server() -> Iterator[Callable[[Iterable[Record]], DNSServer]]:
     yield start
     for server in started:
         server.stop()
+
+
+# IMAP: private Dovecot servers on loopback, and a wire proxy the tests control.
+
+SKIP_REASON = "dovecot is not installed (apt-get install dovecot-imapd) or not running as root"
+
+
+def _start(**options: bool) -> Iterator[Dovecot]:
+    require(available(), "dovecot", SKIP_REASON)
+    server = Dovecot(**options)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """SPECIAL-USE folders (Junk, Trash, Archive, Sent), quota, TLS on a second port and
+    STARTTLS offered on the plain one."""
+    yield from _start(special_use=True, tls=True, quota=True)
+
+
+@pytest.fixture(scope="session")
+def dovecot_plain() -> Iterator[Dovecot]:
+    """No SPECIAL-USE (a "Spam" folder known only by its name), no TLS, no STARTTLS."""
+    yield from _start(special_use=False, tls=False, quota=False)
+
+
+@pytest.fixture
+def wire_proxy() -> Iterator[Callable[[int], WireProxy]]:
+    """Make loopback proxies in front of a port; all are closed after the test."""
+    proxies: list[WireProxy] = []
+
+    def make(port: int) -> WireProxy:
+        proxy = WireProxy(port)
+        proxies.append(proxy)
+        return proxy
+
+    yield make
+    for proxy in proxies:
+        proxy.close()
+
+
+@pytest.fixture
+def imap_password() -> str:
+    return PASSWORD

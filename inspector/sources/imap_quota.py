@@ -1,0 +1,75 @@
+"""Mailbox quota (RFC 2087, RFC 9208): a full mailbox makes the provider reject new mail.
+
+``GETQUOTAROOT INBOX`` answers the quota roots of the inbox and, for each, resources with
+usage and limit (``STORAGE`` in units of 1024 octets, ``MESSAGE`` in messages). The fullest
+resource is the one that will bounce the next code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from inspector.model import Finding, Severity
+
+ERROR_RATIO = 0.98
+WARNING_RATIO = 0.90
+
+
+@dataclass(frozen=True, slots=True)
+class MailboxQuota:
+    """The fullest resource of the inbox's quota roots."""
+
+    root: str
+    resource: str  # "STORAGE" (KiB), "MESSAGE" (count), ...
+    usage: int
+    limit: int
+
+    @property
+    def ratio(self) -> float:
+        return self.usage / self.limit if self.limit > 0 else 0.0
+
+
+def fullest(quotas: Iterable[Any]) -> MailboxQuota | None:
+    """The resource closest to its limit among imapclient ``Quota`` tuples (root, resource,
+    usage, limit); ``None`` when the server reports none with a positive limit."""
+    best: MailboxQuota | None = None
+    for quota in quotas:
+        try:
+            root, resource, usage, limit = (
+                str(quota.quota_root),
+                str(quota.resource).upper(),
+                int(quota.usage),
+                int(quota.limit),
+            )
+        except (AttributeError, TypeError, ValueError):
+            continue  # a resource we cannot read says nothing about fullness
+        if limit <= 0 or usage < 0:
+            continue
+        current = MailboxQuota(root, resource, usage, limit)
+        if best is None or current.ratio > best.ratio:
+            best = current
+    return best
+
+
+def quota_finding(usage: int, limit: int) -> Finding | None:
+    """``mailbox_over_quota`` when the mailbox is at least 90% full (error from 98%)."""
+    if limit <= 0 or usage < 0:
+        return None
+    ratio = usage / limit
+    if ratio < WARNING_RATIO:
+        return None
+    percent = min(int(ratio * 100), 999)  # floor: "100% full" only when it really is
+    severity = Severity.ERROR if ratio >= ERROR_RATIO else Severity.WARNING
+    return Finding(
+        id="mailbox_over_quota",
+        severity=severity,
+        message=f"Mail may be rejected: your mailbox is {percent}% full.",
+        advice=(
+            "Delete or archive large messages (and empty Trash and Junk) so new mail, "
+            "including the code, can be delivered."
+        ),
+        detail=f"quota usage {usage} of {limit}",
+        rank=ratio,
+    )
