@@ -14,109 +14,53 @@ from inspector.model import FolderRole
 
 _NAMES: dict[FolderRole, tuple[str, ...]] = {
     FolderRole.JUNK: (
-        "junk",
-        "spam",
-        "junk e-mail",
-        "junk email",
-        "junk mail",
-        "bulk",
-        "bulk mail",
-        "[gmail]/spam",
-        "courrier indésirable",
-        "courriers indésirables",
-        "pourriel",
-        "pourriels",
-        "correo no deseado",
-        "no deseado",
-        "junk-e-mail",
-        "spam-ordner",
-        "unerwünscht",
-        "posta indesiderata",
-        "indesiderata",
-        "ongewenste e-mail",
-        "ongewenst",
-        "lixo eletrônico",
-        "lixo eletronico",
-        "spam e lixo",
-        "lixo",
-        "wiadomości-śmieci",
-        "niechciane",
-        "önemsiz",
-        "istenmeyen",
-        "нежелательная почта",
-        "спам",
-        "небажана пошта",
-        "垃圾邮件",
-        "垃圾郵件",
-        "迷惑メール",
-        "スパム",
-        "스팸",
-        "스팸메일",
-        "thư rác",
-        "thư rác",
-        "البريد العشوائي",
-        "דואר זבל",
-        "स्पैम",
-        "surat sampah",
+        "junk", "spam", "junk e-mail", "junk email", "junk mail", "bulk", "bulk mail",
+        "courrier indésirable", "courriers indésirables", "pourriel", "pourriels",
+        "correo no deseado", "no deseado", "junk-e-mail", "spam-ordner", "unerwünscht",
+        "posta indesiderata", "indesiderata", "ongewenste e-mail", "ongewenst",
+        "lixo eletrônico", "lixo eletronico", "wiadomości-śmieci", "niechciane", "önemsiz",
+        "istenmeyen", "нежелательная почта", "спам", "небажана пошта", "垃圾邮件",
+        "垃圾郵件", "迷惑メール", "スパム", "스팸", "스팸메일", "thư rác",
+        "البريد العشوائي", "דואר זבל", "स्पैम", "skräppost", "søppelpost", "uønsket post",
+        "roskaposti", "[gmail]/spam", "spam e lixo", "lixo", "surat sampah",
     ),
     FolderRole.TRASH: (
-        "trash",
-        "deleted",
-        "deleted items",
-        "deleted messages",
-        "bin",
-        "[gmail]/trash",
+        "trash", "deleted", "deleted items", "deleted messages", "bin", "corbeille",
+        "papelera", "papierkorb", "gelöschte elemente", "gelöschte objekte", "cestino",
+        "posta eliminata", "prullenbak", "verwijderde items", "lixeira", "itens excluídos",
+        "kosz", "elementy usunięte", "çöp", "çöp kutusu", "корзина", "удаленные",
+        "удалённые", "кошик", "已删除", "已刪除", "已删除邮件", "ゴミ箱", "휴지통",
+        "papperskorgen", "borttaget", "papirkurv", "slettet", "roskakori", "[gmail]/trash",
         "[gmail]/bin",
-        "corbeille",
-        "papelera",
-        "papierkorb",
-        "gelöschte elemente",
-        "cestino",
-        "prullenbak",
-        "verwijderde items",
-        "lixeira",
-        "itens excluídos",
-        "kosz",
-        "çöp",
-        "корзина",
-        "удаленные",
-        "кошик",
-        "已删除",
-        "已刪除",
-        "ゴミ箱",
-        "휴지통",
     ),
     FolderRole.ARCHIVE: (
-        "archive",
-        "archives",
-        "all mail",
+        "archive", "archives", "all mail", "archiv", "archivio", "archivo", "arquivo",
+        "archief", "archiwum", "arşiv", "архив", "归档", "アーカイブ", "보관함", "arkiv",
         "[gmail]/all mail",
-        "archiv",
-        "archivio",
-        "archivo",
-        "arquivo",
-        "archief",
-        "archiwum",
-        "arşiv",
-        "архив",
-        "归档",
-        "アーカイブ",
     ),
-    FolderRole.INBOX: ("inbox", "posteingang", "boîte de réception", "bandeja de entrada"),
-}
+    FolderRole.INBOX: (
+        "inbox", "posteingang", "boîte de réception", "bandeja de entrada",
+    ),
+}  # fmt: skip
+
 
 _LOOKUP = {
-    unicodedata.normalize("NFC", name): role for role, names in _NAMES.items() for name in names
+    unicodedata.normalize("NFC", name).casefold(): role
+    for role, names in _NAMES.items()
+    for name in names
 }
 
 
-def role_from_name(name: str) -> FolderRole | None:
-    """The role a folder name implies, trying the full name then its last level."""
+def role_from_name(name: str, delimiter: str | None = None) -> FolderRole | None:
+    """The role a folder name implies: the whole name, then its last hierarchy level.
+
+    "[Gmail]/Spam", "INBOX.Spam" and "Inbox/Junk E-mail" all end in a telling level.
+    """
     folded = unicodedata.normalize("NFC", name.strip()).casefold()
     if folded in _LOOKUP:
         return _LOOKUP[folded]
-    last = re.split(r"[/.\\]", folded)[-1].strip()
-    return _LOOKUP.get(last)
+    parts = folded.split(delimiter) if delimiter else re.split(r"[/.\\]", folded)
+    return _LOOKUP.get(parts[-1].strip())
 
 
 def role_from_path(path: PurePath) -> FolderRole:

@@ -18,11 +18,10 @@ fills the gap. Roles are folded to :class:`FolderRole`:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from inspector.folders import role_from_name
 from inspector.model import FolderRole
 
 _SPECIAL_USE: dict[bytes, FolderRole] = {
@@ -34,36 +33,6 @@ _SPECIAL_USE: dict[bytes, FolderRole] = {
 }
 _NOT_READ = frozenset({b"\\sent", b"\\drafts", b"\\flagged", b"\\important"})
 _UNSELECTABLE = frozenset({b"\\noselect", b"\\nonexistent"})
-
-_NAMES: dict[FolderRole, tuple[str, ...]] = {
-    FolderRole.JUNK: (
-        "junk", "spam", "junk e-mail", "junk email", "junk mail", "bulk", "bulk mail",
-        "courrier indésirable", "courriers indésirables", "pourriel", "pourriels",
-        "correo no deseado", "no deseado", "junk-e-mail", "spam-ordner", "unerwünscht",
-        "posta indesiderata", "indesiderata", "ongewenste e-mail", "ongewenst",
-        "lixo eletrônico", "lixo eletronico", "wiadomości-śmieci", "niechciane", "önemsiz",
-        "istenmeyen", "нежелательная почта", "спам", "небажана пошта", "垃圾邮件",
-        "垃圾郵件", "迷惑メール", "スパム", "스팸", "스팸메일", "thư rác", "البريد العشوائي",
-        "דואר זבל", "स्पैम", "skräppost", "søppelpost", "uønsket post", "roskaposti",
-    ),
-    FolderRole.TRASH: (
-        "trash", "deleted", "deleted items", "deleted messages", "bin", "corbeille",
-        "papelera", "papierkorb", "gelöschte elemente", "gelöschte objekte", "cestino",
-        "posta eliminata", "prullenbak", "verwijderde items", "lixeira", "itens excluídos",
-        "kosz", "elementy usunięte", "çöp", "çöp kutusu", "корзина", "удаленные",
-        "удалённые", "кошик", "已删除", "已刪除", "已删除邮件", "ゴミ箱", "휴지통",
-        "papperskorgen", "borttaget", "papirkurv", "slettet", "roskakori",
-    ),
-    FolderRole.ARCHIVE: (
-        "archive", "archives", "all mail", "archiv", "archivio", "archivo", "arquivo",
-        "archief", "archiwum", "arşiv", "архив", "归档", "アーカイブ", "보관함", "arkiv",
-    ),
-}  # fmt: skip
-_LOOKUP = {
-    unicodedata.normalize("NFC", name).casefold(): role
-    for role, names in _NAMES.items()
-    for name in names
-}
 
 #: reading order: the folder a message "really" is in before the ones that repeat it
 _ORDER = {
@@ -87,19 +56,6 @@ class Folder:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (int(self.all_mail), _ORDER[self.role], self.name.casefold())
-
-
-def role_from_name(name: str, delimiter: str | None = None) -> FolderRole | None:
-    """The role a folder's name implies: the whole name, then its last hierarchy level."""
-    folded = unicodedata.normalize("NFC", name.strip()).casefold()
-    if folded == "inbox":
-        return FolderRole.INBOX
-    if folded in _LOOKUP:
-        return _LOOKUP[folded]
-    parts = folded.split(delimiter) if delimiter else re.split(r"[/.]", folded)
-    last = parts[-1].strip()
-    # "[Gmail]/Spam", "INBOX.Spam", "Inbox/Junk E-mail"
-    return _LOOKUP.get(last)
 
 
 def _flags(raw: Iterable[bytes | str]) -> tuple[bytes, ...]:
