@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 
@@ -39,6 +39,27 @@ class When(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 
 
 WHEN = When()
+
+
+class Since(When):
+    """A TIME, or a span back from now: ``90m``, ``24h``, ``3d``, ``2w``."""
+
+    name = "TIME|SPAN"
+    _UNITS: ClassVar[dict[str, int]] = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import re
+        from datetime import timedelta
+
+        if isinstance(value, (datetime, timedelta)):
+            return value
+        match = re.fullmatch(r"\s*(\d{1,6})\s*([mhdw])\s*", str(value).lower())
+        if match:
+            return timedelta(seconds=int(match.group(1)) * self._UNITS[match.group(2)])
+        return super().convert(value, param, ctx)
+
+
+SINCE = Since()
 
 
 def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
