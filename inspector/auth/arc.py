@@ -34,7 +34,7 @@ def _listed(headers: Sequence[Header]) -> list[ArcInstance]:
     for _, value in indexed(headers, "ARC-Seal"):
         tags = _seal_tags(value)
         number = tags.get("i", "")
-        if not number.isdigit() or len(number) > 3 or int(number) in found:
+        if not re.fullmatch(r"[0-9]{1,3}", number) or int(number) in found:
             continue
         found[int(number)] = ArcInstance(
             int(number), tags.get("d") or None, None, tags.get("cv") or None, None, None

@@ -108,7 +108,7 @@ def _tags(value: str) -> dict[str, str] | None:
 
 def _int(text: str | None) -> int | None:
     text = re.sub(r"\s+", "", text or "")
-    return int(text) if text.isdigit() and len(text) <= 20 else None
+    return int(text) if re.fullmatch(r"[0-9]{1,20}", text) else None
 
 
 def _canonical_body_length(body: bytes, c_value: str) -> int | None:
@@ -299,7 +299,7 @@ def _headline(
 ) -> tuple[str, str | None, str | None]:
     """(result, source, explanation): the receiver's word counts; disagreements explained."""
     if receipt is None and verified is None:
-        return "none", None, "Not verified (offline) and no verdict from the receiver."
+        return "none", None, explanation or "Not verified (offline) and no verdict at receipt."
     if receipt is None:
         return verified or "none", "verified", explanation
     if verified is None or verified == receipt:

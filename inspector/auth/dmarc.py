@@ -52,7 +52,7 @@ def parse_record(text: str, record_domain: str) -> Policy | str:
     adkim = "s" if tags.get("adkim", "r").lower() == "s" else "r"
     aspf = "s" if tags.get("aspf", "r").lower() == "s" else "r"
     pct_text = tags.get("pct", "100")
-    pct = min(100, int(pct_text)) if pct_text.isdigit() and len(pct_text) <= 3 else 100
+    pct = min(100, int(pct_text)) if re.fullmatch(r"[0-9]{1,3}", pct_text) else 100
     return Policy(record_domain, p, sp, adkim, aspf, pct, text)
 
 

@@ -11,6 +11,7 @@ A ``DNSError`` becomes pyspf's ``TempError``, i.e. ``temperror`` (RFC 7208 §2.6
 from __future__ import annotations
 
 import ipaddress
+import re
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -59,7 +60,7 @@ def _query_class() -> type[Any]:
                 result = []
                 for record in records:
                     pref, _, host = record.partition(" ")
-                    if pref.isdigit():
+                    if re.fullmatch(r"[0-9]{1,5}", pref):
                         result.append((int(pref), host.rstrip(".")))
             elif qtype == "PTR":
                 result = [r.rstrip(".") for r in records]
