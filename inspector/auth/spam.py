@@ -10,7 +10,9 @@ Mimecast (X-Mimecast-Spam-Score). Gmail and Yahoo write no verdict into the mess
 
 Trust: the sender can write any of these headers itself. A verdict counts as the receiver's
 (``trusted: true``) when its header sits above the receiver's entry Received hop, or when it
-names a checking host of the receiver (SpamAssassin's X-Spam-Checker-Version "... on host").
+names a checking host of the receiver (SpamAssassin's X-Spam-Checker-Version "... on host"),
+or is Microsoft's own when Microsoft received the message (Exchange appends its verdicts at the
+bottom but strips or renames those coming from outside).
 ``trusted: false`` means it was below, in the part the sender wrote; ``null``: cannot tell
 (no Received headers). Trusted verdicts are preferred.
 
@@ -439,6 +441,11 @@ def decode_spam(headers: Sequence[Header], *, path: DeliveryPath | None = None) 
             and path.receiver_org
             and path.is_receiver(checker_host)
         ):
+            trusted = True
+        # Exchange Online appends its verdicts at the bottom of the header block, and renames
+        # or strips those arriving from outside (X-Forefront-Antispam-Report-Untrusted,
+        # X-MS-Exchange-Organization-* header firewall), so on Microsoft they are its own.
+        if verdict.vendor == "microsoft" and path.is_receiver("outlook.com"):
             trusted = True
         verdicts.append(replace(verdict, trusted=trusted))
     verdicts.sort(
