@@ -107,6 +107,18 @@ def test_unusable_key_record(kit: AuthKit, rsa_key: TestKey, resolver: Resolver)
     assert signature.verified in ("permerror", "fail")
 
 
+def test_invalid_signing_domain_is_permerror_without_asking_dns(
+    kit: AuthKit, rsa_key: TestKey, server: DnsServer
+) -> None:
+    raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com"))
+    raw = raw.replace(b"d=example.com;", b"d=exa..mple.com;", 1)
+    raw = raw.replace(b"i=@example.com;", b"i=@exa..mple.com;", 1)
+    resolver = server.resolver()
+    signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
+    assert signature.result == "permerror"
+    assert "not a valid DNS name" in (signature.explanation or "")
+
+
 def test_dns_timeout_is_temperror_and_quick(
     kit: AuthKit, rsa_key: TestKey, silent_resolver: Resolver
 ):

@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 import pytest
 from dns_server import DnsServer, Records
 
-from inspector.auth import check_auth
-from inspector.auth.dmarc import Policy, parse_record
-from inspector.dns import Resolver
+from inspector.auth import DkimCheck, DkimSignature, SpfCheck, check_auth
+from inspector.auth.dmarc import Policy, check_dmarc, parse_record
+from inspector.auth.headers import Author
+from inspector.auth.receipt import Receipt
+from inspector.dns import Answer, Resolver
+from inspector.errors import DNSError
 
 if TYPE_CHECKING:
     from conftest_auth import AuthKit, TestKey
@@ -251,3 +254,49 @@ def test_parse_record(text: str, expected: Policy | str) -> None:
             expected.aspf,
             expected.pct,
         )
+
+
+class TableResolver(Resolver):
+    """An injected resolver answering from a table; names mapped to None time out."""
+
+    def __init__(self, table: dict[tuple[str, str], Answer | None]) -> None:
+        super().__init__([("127.0.0.1", 9)])
+        self.table = table
+
+    def query(self, name: str, rdtype: str) -> Answer:
+        found = self.table.get((name, rdtype), Answer("nxdomain"))
+        if found is None:
+            raise DNSError(f"DNS lookup of {rdtype} {name} timed out")
+        return found
+
+
+def _dmarc_with(spf: str, dkim: str, table: dict[tuple[str, str], Answer | None]) -> object:
+    signatures = (DkimSignature("example.com", "sel", "rsa-sha256", dkim, "verified"),)
+    return check_dmarc(
+        author=Author("example.com", "a@example.com", None),
+        spf=SpfCheck(result=spf, source="verified", domain="example.com"),
+        dkim=DkimCheck(result=dkim, source="verified", signatures=signatures),
+        resolver=TableResolver(table),
+        receipt=Receipt((), (), ()),
+    )
+
+
+POLICY = {("_dmarc.example.com", "TXT"): Answer("ok", ("v=DMARC1; p=reject",))}
+
+
+@pytest.mark.parametrize(
+    ("spf", "dkim", "table", "expected"),
+    [
+        ("temperror", "temperror", POLICY, "temperror"),
+        ("fail", "temperror", POLICY, "temperror"),
+        ("temperror", "pass", POLICY, "pass"),
+        ("fail", "fail", POLICY, "fail"),
+        ("pass", "pass", {("_dmarc.example.com", "TXT"): None}, "temperror"),
+    ],
+    ids=["both-temporary", "dkim-temporary", "dkim-pass-wins", "real-fail", "policy-timeout"],
+)
+def test_temporary_failures_are_temperror(
+    spf: str, dkim: str, table: dict[tuple[str, str], Answer | None], expected: str
+) -> None:
+    dmarc = _dmarc_with(spf, dkim, table)
+    assert getattr(dmarc, "result", None) == expected

@@ -156,6 +156,21 @@ def test_parse_hop(value: str, expected: tuple[str | None, ...]) -> None:
     assert (hop.helo, hop.rdns, hop.ip, hop.by) == expected
 
 
+def test_fetchmail_hop_does_not_hide_the_receiver() -> None:
+    text = (
+        "Received: from pop.gmail.com [142.250.1.1] by laptop.home with POP3 (fetchmail-6.4.37)"
+        " for <me@localhost> (single-drop); Mon, 01 Jan 2024 10:05:00 +0000\n"
+        "Received: by 2002:a05:6504:1234::1 with SMTP id x1; Mon, 1 Jan 2024 10:00:07 -0800\n"
+        "Received: from mail.example.com (mail.example.com. [192.0.2.1]) by mx.google.com with"
+        " ESMTPS id a1; Mon, 01 Jan 2024 10:00:05 -0800\n"
+        "Authentication-Results: mx.google.com; dmarc=pass header.from=example.com\n\nx\n"
+    )
+    headers, _ = split_message(text.encode())
+    path = delivery_path(headers)
+    assert (path.receiver_org, path.connecting_ip) == ("google.com", "192.0.2.1")
+    assert [r.method for r in collect(headers, path).trusted] == ["dmarc"]
+
+
 def test_forged_helo_does_not_make_a_hop_internal() -> None:
     text = (
         "Received: from mx.google.com (evil.example.net [203.0.113.9]) by mx.google.com;"

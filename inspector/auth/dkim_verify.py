@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from inspector.auth.headers import Header, indexed
+from inspector.auth.orgdomain import is_dns_name
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import DkimCheck, DkimSignature, ReceiptResult
 from inspector.dns import Resolver
@@ -42,6 +43,9 @@ class KeyLookup:
         del timeout  # the shared resolver owns timeouts and the run's budget
         text = name.decode("ascii", "replace") if isinstance(name, bytes) else name
         key = text.lower().rstrip(".")
+        if not is_dns_name(key):  # d= or s= that no DNS name can have: no key, not a timeout
+            self.outcomes[key] = "invalid"
+            return None
         try:
             answer = self._resolver.query(key, "TXT")
         except DNSError as exc:
@@ -116,7 +120,8 @@ def _canonical_body_length(body: bytes, c_value: str) -> int | None:
 
     try:
         policy = CanonicalizationPolicy.from_c_value(c_value.encode("ascii", "replace"))
-        return len(policy.canonicalize_body(body))
+        # dkimpy hashes the body with CRLF line ends whatever the stored form (RFC 6376 §3.4)
+        return len(policy.canonicalize_body(re.sub(rb"\r?\n", b"\r\n", body)))
     except Exception:  # an invalid c= is reported by the verification itself
         return None
 
@@ -223,6 +228,8 @@ def _verification(
             return "temperror", f"The key at {name} could not be fetched (DNS temporary failure)."
         if outcome in ("nxdomain", "nodata"):
             return "permerror", f"No key is published at {name} (key missing)."
+        if outcome == "invalid":
+            return "permerror", f"{name!r} is not a valid DNS name (bad d= or s=)."
         record = lookup.records.get(name, "")
         if re.search(r"(^|;)\s*p\s*=\s*(;|$)", record):
             return "permerror", f"The key at {name} is revoked (empty p=)."

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from inspector.auth.headers import Author
-from inspector.auth.orgdomain import aligned, org_domain
+from inspector.auth.orgdomain import aligned, is_dns_name, org_domain
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import DkimCheck, DmarcCheck, ReceiptResult, SpfCheck
 from inspector.dns import Resolver
@@ -65,6 +65,8 @@ def fetch_policy(resolver: Resolver, from_domain: str) -> Policy | str | None:
     organisational = org_domain(from_domain)
     if organisational != from_domain:
         candidates.append(organisational)
+    if not is_dns_name(f"_dmarc.{from_domain}"):
+        return f"{from_domain!r} is not a valid DNS name"
     for domain in candidates:
         answer = resolver.query(f"_dmarc.{domain}", "TXT")
         records = [r for r in answer.records if re.match(r"^\s*v\s*=\s*DMARC1\s*(;|$)", r, re.I)]
@@ -129,7 +131,12 @@ def check_dmarc(
     disposition = (policy.sp or policy.p) if subdomain else policy.p
     verified = "pass" if dkim_ok or spf_ok else "fail"
     notes = []
-    if verified == "fail":
+    temporary = spf.result == "temperror" or any(s.result == "temperror" for s in dkim.signatures)
+    if verified == "fail" and temporary:
+        # An SPF or DKIM answer is missing for now, not negative: no verdict yet (§6.6.2).
+        verified = "temperror"
+        notes.append("SPF or a DKIM key could not be checked (DNS temporary failure).")
+    elif verified == "fail":
         notes.append(_why_fail(spf, dkim, from_domain, policy))
     checked = replace(
         base,

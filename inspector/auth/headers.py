@@ -16,32 +16,35 @@ from inspector.auth.orgdomain import normalise
 Header = tuple[str, str]  # (name as written, unfolded value without the leading space)
 
 _FIELD = re.compile(rb"^([\x21-\x39\x3b-\x7e]+)[ \t]*:")
-_LINE = re.compile(rb"\r?\n")
 
 
 def split_message(raw: bytes) -> tuple[tuple[Header, ...], bytes]:
     """Header fields in message order (topmost first) and the body bytes.
 
-    Folded lines are unfolded (RFC 5322 §2.2.3: the CRLF before WSP is removed). A line
-    before the first field that starts with ``From `` (an mbox separator) is ignored.
+    Folded lines are unfolded (RFC 5322 §2.2.3: the CRLF before WSP is removed). Lines that
+    are not fields (an mbox ``From `` separator, garbage) are skipped. Only the header block
+    is split into lines; the body is returned as it is, whatever its size.
     """
-    headers: list[list[bytes]] = []
-    lines = _LINE.split(raw)
-    body_start = len(lines)
-    for number, line in enumerate(lines):
+    headers: list[tuple[bytes, list[bytes]]] = []  # name, value pieces (joined once, below)
+    position, size = 0, len(raw)
+    body_start = size
+    while position < size:
+        end = raw.find(b"\n", position)
+        next_position = size if end < 0 else end + 1
+        line = raw[position : size if end < 0 else end].rstrip(b"\r")
+        position = next_position
         if not line:
-            body_start = number + 1
+            body_start = position
             break
         if line[:1] in (b" ", b"\t"):
             if headers:
-                headers[-1][1] += line
+                headers[-1][1].append(line)
             continue
         match = _FIELD.match(line)
         if match:
-            headers.append([match.group(1), line[match.end() :]])
-        # anything else (mbox "From " line, garbage) is skipped
-    body = b"\r\n".join(lines[body_start:]) if body_start < len(lines) else b""
-    return tuple((_text(name), _text(value).strip()) for name, value in headers), body
+            headers.append((match.group(1), [line[match.end() :]]))
+    fields = tuple((_text(name), _text(b"".join(parts)).strip()) for name, parts in headers)
+    return fields, raw[body_start:]
 
 
 def _text(data: bytes) -> str:

@@ -9,6 +9,7 @@ are different organisations, as they are different owners.
 from __future__ import annotations
 
 import ipaddress
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +43,23 @@ def _psl() -> Any:
 def normalise(domain: str) -> str:
     """Lower-case, no surrounding dots or whitespace (``Example.COM.`` → ``example.com``)."""
     return domain.strip().strip(".").lower()
+
+
+_LABEL = re.compile(r"[A-Za-z0-9_-]{1,63}")
+
+
+def is_dns_name(name: str) -> bool:
+    """True when DNS can be asked about ``name``: LDH/underscore labels of 1-63 octets, at
+    most 253 in all (RFC 1035 §2.3.4); non-ASCII names count after IDNA encoding."""
+    name = name.rstrip(".")
+    if not name.isascii():
+        try:
+            name = name.encode("idna").decode("ascii")
+        except (UnicodeError, ValueError):
+            return False
+    if not name or len(name) > 253:
+        return False
+    return all(_LABEL.fullmatch(label) for label in name.split("."))
 
 
 def is_ip_literal(host: str) -> bool:

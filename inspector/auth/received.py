@@ -22,6 +22,9 @@ from inspector.auth.headers import Header, indexed
 from inspector.auth.orgdomain import is_ip_literal, normalise, org_domain, same_provider
 
 _KEYWORDS = ("from", "by", "via", "with", "id", "for")
+# Protocols of a local fetcher that downloaded the mail from the mailbox provider; such a hop
+# is not a delivery, so the provider it fetched from is still the receiver.
+_RETRIEVAL = {"pop3", "pop3s", "pop", "imap", "imaps", "imap4", "imap4rev1"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,7 @@ class ReceivedHop:
     rdns: str | None  # host name in the from clause's comment, if the receiver recorded one
     ip: str | None  # connecting IP recorded in the from clause
     by: str | None  # the receiving host
+    retrieval: bool = False  # a mail fetcher's hop (fetchmail/getmail over POP3/IMAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +130,9 @@ def parse_hop(index: int, value: str) -> ReceivedHop:
         ip = None
     by_words = clauses.get("by", "").split()
     by = by_words[0].strip("[]").lower() if by_words else None
-    return ReceivedHop(index, helo or None, rdns, ip, by)
+    protocol = (clauses.get("with", "").split() or [""])[0].lower()
+    retrieval = protocol in _RETRIEVAL or bool(re.search(r"\b(fetchmail|getmail)", value, re.I))
+    return ReceivedHop(index, helo or None, rdns, ip, by, retrieval)
 
 
 # Addresses only a receiver's own relays use (RFC 1918, RFC 6598, RFC 4193, loopback,
@@ -159,6 +165,7 @@ def _is_private(ip: str) -> bool:
 
 def delivery_path(headers: Sequence[Header]) -> DeliveryPath:
     hops = [parse_hop(i, v) for i, v in indexed(headers, "Received")]
+    hops = [hop for hop in hops if not hop.retrieval]
     receiver_host = next((h.by for h in hops if h.by and _hostname(h.by)), None)
     receiver_org = org_domain(receiver_host) if receiver_host else None
     entry: ReceivedHop | None = None

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from inspector.auth.headers import domain_of
+from inspector.auth.orgdomain import is_dns_name
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import SpfCheck, normalise_result
 from inspector.dns import Resolver
@@ -45,8 +46,7 @@ def _query_class() -> type[Any]:
             name = str(name or "").rstrip(".").lower()
             if not name:
                 raise spf.PermError("empty domain name in SPF evaluation")
-            labels = name.split(".")
-            if any(not 0 < len(label) < 64 for label in labels) or len(name) > 253:
+            if not is_dns_name(name):
                 return []  # not a DNS name: no answer, as pyspf does (RFC 7208 §4.3)
             try:
                 answer = self.resolver.query(name, qtype)
