@@ -167,13 +167,16 @@ def check_dkim(
     for number, (_, value) in enumerate(values):
         tags = _tags(value)
         if tags is None:
-            signatures.append(
-                DkimSignature(
-                    None, None, None, "permerror", "verified" if verify else None,
-                    verified="permerror" if verify else None,
-                    explanation="The DKIM-Signature header is not a valid tag list.",
-                )
-            )  # fmt: skip
+            unreadable = DkimSignature(
+                domain=None,
+                selector=None,
+                algorithm=None,
+                result="permerror",
+                source="verified" if verify else None,
+                verified="permerror" if verify else None,
+                explanation="The DKIM-Signature header is not a valid tag list.",
+            )
+            signatures.append(unreadable)
             continue
         signatures.append(_one(tags, pool, verify, number, body=body, now=now, truncated=truncated))
     for leftover in pool:  # the receiver reported a signature the message no longer carries
@@ -194,8 +197,8 @@ def check_dkim(
 
 def _verification(
     raw: bytes, resolver: Resolver, expected: int
-) -> Callable[[int], tuple[str, str | None]] | None:
-    """A function verifying signature ``i`` → (result, explanation); None if impossible."""
+) -> Callable[[int], tuple[str, str | None]]:
+    """A function verifying signature ``i`` → (result, explanation)."""
     import dkim
 
     lookup = KeyLookup(resolver)

@@ -11,7 +11,8 @@ than the receiver's must not be trusted"):
   entry hop (stacked milters). Receivers prepend their stamp, so the topmost one is theirs.
 * An Authentication-Results without authserv-id (Microsoft's style): only the topmost AR of
   the message, and only above the first Received written by somebody else.
-* The ARC-Authentication-Results with the highest ``i=`` among the receiver's.
+* The topmost ARC-Authentication-Results with the receiver's authserv-id (each forwarder
+  prepends its set, RFC 8617 §4.2, so a lower one with that id was written by someone else).
 * The topmost Received-SPF, when it sits above the first Received written by somebody else
   and its ``receiver=`` / comment host (if any) is the receiver's.
 
@@ -33,6 +34,7 @@ AR = "Authentication-Results"
 AAR = "ARC-Authentication-Results"
 RSPF = "Received-SPF"
 _PLACEHOLDER = "authserv-id.invalid"
+MAX_VALUE = 16384
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ def parse_authres(
     """Parse one AR (or AAR without its ``i=``) value; None when it cannot be read at all."""
     import authres
 
+    if len(value) > MAX_VALUE:  # no real stamp is this long; spare the parser
+        return None
     features = authres.all_features()
     authserv_id: str | None
     try:
@@ -116,7 +120,7 @@ def _dmarc_policies(value: str) -> list[str]:
 
 def parse_received_spf(value: str, position: int = 0) -> ReceiptResult | None:
     """``result (comment) key=value; ...`` (RFC 7208 §9.1); None when there is no result."""
-    words = value.strip().split(None, 1)
+    words = value[:MAX_VALUE].strip().split(None, 1)
     if not words:
         return None
     raw = words[0].lower()
@@ -195,9 +199,7 @@ def collect(
             continue
         authserv_id, results = parsed
         results = [replace(r, instance=instance) for r in results]
-        if ours(authserv_id) and (best is None or instance > best[0]):
-            if best is not None:
-                untrusted.extend(best[1])
+        if ours(authserv_id) and best is None:  # the topmost: sets are prepended (§4.2)
             best = (instance, results)
         else:
             untrusted.extend(results)

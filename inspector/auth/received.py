@@ -111,6 +111,7 @@ def _hostname(token: str) -> str | None:
 
 
 def parse_hop(index: int, value: str) -> ReceivedHop:
+    value = value[:4096]  # real Received fields are far shorter; bounds the work on junk
     clauses = _clauses(value)
     source = clauses.get("from", "")
     helo = rdns = None

@@ -31,13 +31,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from inspector.auth.headers import Header
 from inspector.auth.spam_rules import MS_CAT, MS_SFTY, MS_SFV, describe
 
 if TYPE_CHECKING:
+    from inspector.auth.headers import Header
     from inspector.auth.received import DeliveryPath
 
 MAX_REASONS = 8
+MAX_VALUE = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,9 @@ class _View:
     def __init__(self, headers: Sequence[Header]) -> None:
         self.by_name: dict[str, list[tuple[int, str]]] = {}
         for position, (name, value) in enumerate(headers):
-            self.by_name.setdefault(name.lower(), []).append((position, value))
+            # Real verdict headers are a few hundred bytes; the cap keeps every regex below
+            # linear-time territory on a hostile multi-megabyte header.
+            self.by_name.setdefault(name.lower(), []).append((position, value[:MAX_VALUE]))
 
     def first(self, name: str) -> tuple[int, str] | None:
         found = self.by_name.get(name.lower())
@@ -168,11 +171,16 @@ def _spamassassin(view: _View) -> tuple[int, SpamVerdict] | None:
     score_h = view.first("X-Spam-Score") or view.first("X-Spam_score")
     level = view.first("X-Spam-Level") or view.first("X-Spam_bar")
     hits = view.first("X-Spam-hits")
-    anchor = status or flag or score_h or hits
+    named = (
+        ("X-Spam-Status", status),
+        ("X-Spam-Flag", flag),
+        ("X-Spam-Score", score_h),
+        ("X-Spam-hits", hits),
+    )
+    source, anchor = next(((n, h) for n, h in named if h is not None), ("", None))
     if anchor is None:
         return None
     verdict, score, threshold, rules = "unknown", None, None, []
-    source = "X-Spam-Status" if status else ("X-Spam-Flag" if flag else "X-Spam-Score")
     if status:
         text = status[1]
         word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)

@@ -280,16 +280,21 @@ _RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
 )
 
-_COMPILED = tuple(
-    (re.compile("(?:" + "|".join(patterns) + ")$"), words, kind) for kind, words, patterns in _RULES
-)
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """The table as compiled patterns, built on first use (keeps imports fast)."""
+    return tuple(
+        (re.compile("(?:" + "|".join(patterns) + ")$"), words, kind)
+        for kind, words, patterns in _RULES
+    )
 
 
 @lru_cache(maxsize=2048)
 def describe(rule: str) -> tuple[str, str]:
     """(words, kind) for a rule name; unknown names are spelled out as lower-case words."""
     name = rule.strip().upper()
-    for pattern, words, kind in _COMPILED:
+    for pattern, words, kind in _compiled():
         if pattern.match(name):
             return words, kind
     spelled = re.sub(r"[_\W]+", " ", rule).strip().lower()
