@@ -37,20 +37,6 @@ class Records:
     mx: Mapping[str, Sequence[tuple[int, str]]] = field(default_factory=dict)
     ptr: Mapping[str, str] = field(default_factory=dict)  # "4.3.2.1.in-addr.arpa" -> host
 
-    def merged(self, other: Records) -> Records:
-        def join(a: Mapping[str, Sequence[object]], b: Mapping[str, Sequence[object]]) -> dict:
-            out = {k: list(v) for k, v in a.items()}
-            for k, v in b.items():
-                out.setdefault(k, []).extend(v)
-            return out
-
-        return Records(
-            txt=join(self.txt, other.txt),
-            a=join(self.a, other.a),
-            mx=join(self.mx, other.mx),
-            ptr={**self.ptr, **other.ptr},
-        )
-
 
 def split_txt(value: str, size: int = 255) -> list[str]:
     """A TXT value as character-strings of at most ``size`` bytes (resolvers join them)."""

@@ -58,7 +58,7 @@ def _only(raw: bytes, resolver: Resolver | None) -> DkimSignature:
 @pytest.mark.parametrize("key_name", ["rsa_key", "ed25519_key"], ids=["rsa-2048", "ed25519"])
 def test_good_signature_passes(
     kit: AuthKit, key_name: str, request: pytest.FixtureRequest, resolver: Resolver
-):
+) -> None:
     key: TestKey = request.getfixturevalue(key_name)
     selector = "sel" if key_name == "rsa_key" else "ed"
     raw = kit.delivered(kit.sign(kit.message(), key, domain="example.com", selector=selector))
@@ -70,7 +70,7 @@ def test_good_signature_passes(
     assert report.dkim.domains == ("example.com",)
 
 
-def test_body_tampered_fails(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_body_tampered_fails(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com"))
     raw = raw.replace(b"123456", b"654321")
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
@@ -78,7 +78,7 @@ def test_body_tampered_fails(kit: AuthKit, rsa_key: TestKey, resolver: Resolver)
     assert "body" in (signature.explanation or "")
 
 
-def test_header_tampered_fails(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_header_tampered_fails(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com"))
     raw = raw.replace(b"Subject: Your verification code", b"Subject: Your new code")
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
@@ -86,21 +86,21 @@ def test_header_tampered_fails(kit: AuthKit, rsa_key: TestKey, resolver: Resolve
     assert "does not match" in (signature.explanation or "")
 
 
-def test_key_missing_is_permerror(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_key_missing_is_permerror(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com", selector="gone"))
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
     assert signature.result == "permerror"
     assert "key missing" in (signature.explanation or "")
 
 
-def test_revoked_key(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_revoked_key(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com", selector="revoked"))
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
     assert signature.result == "permerror"
     assert "revoked" in (signature.explanation or "")
 
 
-def test_unusable_key_record(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_unusable_key_record(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com", selector="junk"))
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
     assert signature.result in ("permerror", "fail")
@@ -121,7 +121,7 @@ def test_invalid_signing_domain_is_permerror_without_asking_dns(
 
 def test_dns_timeout_is_temperror_and_quick(
     kit: AuthKit, rsa_key: TestKey, silent_resolver: Resolver
-):
+) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com"))
     started = time.monotonic()
     report = check_auth(raw, resolver=silent_resolver, now=NOW)
@@ -133,7 +133,9 @@ def test_dns_timeout_is_temperror_and_quick(
     assert report.dmarc.result == "temperror"
 
 
-def test_partial_body_with_appended_text(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_partial_body_with_appended_text(
+    kit: AuthKit, rsa_key: TestKey, resolver: Resolver
+) -> None:
     signed = kit.sign(kit.message(), rsa_key, domain="example.com", length=True)
     raw = kit.delivered(signed + b"Click here to claim your prize: http://evil.test/\r\n")
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
@@ -144,13 +146,15 @@ def test_partial_body_with_appended_text(kit: AuthKit, rsa_key: TestKey, resolve
     assert "added after the signed part" in (signature.explanation or "")
 
 
-def test_partial_body_without_appended_text(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_partial_body_without_appended_text(
+    kit: AuthKit, rsa_key: TestKey, resolver: Resolver
+) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com", length=True))
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
     assert (signature.result, signature.partial, signature.appended) == ("pass", True, 0)
 
 
-def test_key_rotated_since_receipt(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_key_rotated_since_receipt(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     signed = kit.sign(kit.message(), rsa_key, domain="example.com", selector="rotated")
     raw = kit.delivered(signed, stamps=STAMP.format(s="rotated"))
     signature = check_auth(raw, resolver=resolver, now=NOW).dkim.signatures[0]
@@ -159,7 +163,7 @@ def test_key_rotated_since_receipt(kit: AuthKit, rsa_key: TestKey, resolver: Res
     assert (signature.explanation or "").startswith("Passed at receipt; key since changed")
 
 
-def test_key_removed_since_receipt(kit: AuthKit, rsa_key: TestKey, resolver: Resolver):
+def test_key_removed_since_receipt(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     signed = kit.sign(kit.message(), rsa_key, domain="example.com", selector="gone")
     raw = kit.delivered(signed, stamps=STAMP.format(s="gone"))
     report = check_auth(raw, resolver=resolver, now=NOW)
@@ -171,7 +175,7 @@ def test_key_removed_since_receipt(kit: AuthKit, rsa_key: TestKey, resolver: Res
 
 def test_forged_pass_from_foreign_authserv_id_is_not_trusted(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver
-):
+) -> None:
     signed = kit.sign(kit.message(), rsa_key, domain="example.com", selector="gone")
     forged = "Authentication-Results: mx.google.com; dkim=pass header.d=example.com\r\n"
     raw = kit.delivered(forged.encode() + signed)
@@ -188,7 +192,7 @@ def test_forged_pass_from_foreign_authserv_id_is_not_trusted(
 
 def test_two_signatures_each_reported(
     kit: AuthKit, rsa_key: TestKey, ed25519_key: TestKey, resolver: Resolver
-):
+) -> None:
     once = kit.sign(kit.message(), rsa_key, domain="example.com", selector="sel")
     twice = kit.sign(once, ed25519_key, domain="example.com", selector="ed")
     report = check_auth(kit.delivered(twice), resolver=resolver, now=NOW)
@@ -196,7 +200,7 @@ def test_two_signatures_each_reported(
     assert [s.result for s in report.dkim.signatures] == ["pass", "pass"]
 
 
-def test_expired_signature_is_flagged_offline(kit: AuthKit):
+def test_expired_signature_is_flagged_offline(kit: AuthKit) -> None:
     header = (
         "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/simple; d=example.com; s=sel;\r\n"
         " t=1600000000; x=1600086400; h=from:subject; bh=AAAA; b=AAAA\r\n"
@@ -207,7 +211,7 @@ def test_expired_signature_is_flagged_offline(kit: AuthKit):
     assert "expired on 2020-09-14" in (signature.explanation or "")
 
 
-def test_offline_reports_receipt_only(kit: AuthKit, rsa_key: TestKey):
+def test_offline_reports_receipt_only(kit: AuthKit, rsa_key: TestKey) -> None:
     signed = kit.sign(kit.message(), rsa_key, domain="example.com")
     raw = kit.delivered(signed, stamps=STAMP.format(s="sel"))
     signature = _only(raw, None)
@@ -216,7 +220,7 @@ def test_offline_reports_receipt_only(kit: AuthKit, rsa_key: TestKey):
 
 def test_truncated_message_does_not_claim_failure(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver
-):
+) -> None:
     raw = kit.delivered(
         kit.sign(kit.message(body="x" * 5000 + "\r\n"), rsa_key, domain="example.com")
     )
