@@ -62,7 +62,7 @@ def _phishing(index: int, auth: AuthReport, service: Service, domain: str | None
             detail=problem,
             rank=0.95,
         )
-    if not owns_domain(service, domain):
+    if service.domains and not owns_domain(service, domain):
         return Finding(
             id="possible_phishing",
             severity=Severity.ERROR,
@@ -131,25 +131,28 @@ def _auth_failed(
 
 def _technical(auth: AuthReport) -> str:
     """What the sender's postmaster needs: each method, its domain and why it failed."""
+    spf_why = (auth.spf.explanation or "").rstrip(".")
     parts = [
         f"SPF {auth.spf.result} for {auth.spf.domain or '?'}"
         + (f" from {auth.spf.ip}" if auth.spf.ip else "")
-        + (f": {auth.spf.explanation}" if auth.spf.explanation else "")
+        + (f": {spf_why}" if spf_why else "")
     ]
     for signature in auth.dkim.signatures:
+        why = (signature.explanation or "").rstrip(".")
         parts.append(
             f"DKIM d={signature.domain or '?'} s={signature.selector or '?'} {signature.result}"
-            + (f": {signature.explanation}" if signature.explanation else "")
+            + (f": {why}" if why else "")
         )
     if not auth.dkim.signatures:
         parts.append("DKIM: the message is not signed")
     dmarc = auth.dmarc
     policy = f" (policy {dmarc.disposition})" if dmarc.disposition else ""
+    dmarc_why = (dmarc.explanation or "").rstrip(".")
     parts.append(
         f"DMARC {dmarc.result} for {dmarc.from_domain or '?'}{policy}"
-        + (f": {dmarc.explanation}" if dmarc.explanation else "")
+        + (f": {dmarc_why}" if dmarc_why else "")
     )
-    return "; ".join(parts)
+    return "; ".join(parts) + "."
 
 
 def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | None:
@@ -160,7 +163,8 @@ def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | N
         if spam.trusted is False
         else ""
     )
-    reasons = "; ".join(spam.reasons)
+    reasons = "; ".join(spam.reasons[:4])
+    every_reason = "; ".join(spam.reasons)
     if spam.verdict == "spam":
         score = f" (score {spam.score:g}" if spam.score is not None else ""
         if score:
@@ -176,7 +180,7 @@ def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | N
                 "from that and the next code is more likely to reach the inbox."
             ),
             messages=(index,),
-            detail=f"Read from {where}." + caveat,
+            detail=f"Read from {where}" + (f": {every_reason}." if every_reason else ".") + caveat,
             rank=0.7 if in_junk else 0.3,
         )
     if spam.verdict == "ham" and in_junk and spam.trusted is not False:
@@ -187,7 +191,7 @@ def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | N
             "Junk: a filter rule, a blocked-sender entry or a manual move put it there.",
             advice="Check your mail filters/rules and blocked senders for this sender.",
             messages=(index,),
-            detail=f"Read from {where}." + (f" {reasons}." if reasons else ""),
+            detail=f"Read from {where}" + (f": {every_reason}." if every_reason else "."),
             rank=0.4,
         )
     return None

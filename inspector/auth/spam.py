@@ -68,7 +68,11 @@ class SpamVerdict:
     @property
     def reasons(self) -> tuple[str, ...]:
         """Why it scored as it did, in words: scoring rules first, highest score first."""
-        scored = [r for r in self.rules if r.score is not None and r.score > 0]
+        scored = [
+            r
+            for r in self.rules
+            if r.score is not None and (r.score >= 0.5 or (r.score > 0 and r.kind == "bad"))
+        ]
         if scored:
             picked = sorted(scored, key=lambda r: -(r.score or 0.0))
         else:
