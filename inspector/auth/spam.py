@@ -1,0 +1,468 @@
+"""The provider's own spam verdict, decoded from the headers its filter wrote. Pure: no I/O.
+
+Vendors read: SpamAssassin (X-Spam-Status/-Flag/-Score/-Level/-Report, amavis' bracketed
+``tests=[RULE=score]``, Exim's X-Spam_score, Fastmail's X-Spam-hits), Microsoft Exchange
+Online Protection (X-Forefront-Antispam-Report SFV/SCL/CAT/SFTY, X-MS-Exchange-Organization-
+SCL, X-Microsoft-Antispam BCL), rspamd (X-Spamd-Result, X-Rspamd-Score, X-Rspamd-Action /
+X-Spam-Action, X-Spam), Barracuda (X-Barracuda-Spam-Status/-Score), Proofpoint (also iCloud;
+X-Proofpoint-Spam-Details), GMX/WEB.DE (X-UI-Filterresults), Yandex (X-Yandex-Spam) and
+Mimecast (X-Mimecast-Spam-Score). Gmail and Yahoo write no verdict into the message.
+
+Trust: the sender can write any of these headers itself. A verdict counts as the receiver's
+(``trusted: true``) when its header sits above the receiver's entry Received hop, or when it
+names a checking host of the receiver (SpamAssassin's X-Spam-Checker-Version "... on host"),
+or is Microsoft's own when Microsoft received the message (Exchange appends its verdicts at the
+bottom but strips or renames those coming from outside).
+``trusted: false`` means it was below, in the part the sender wrote; ``null``: cannot tell
+(no Received headers). Trusted verdicts are preferred.
+
+``SpamVerdict.to_json()`` → ``{"spam": {"verdict": "spam"|"ham"|"unknown", "score": float|null,
+"threshold": float|null, "reasons": [words...], "rules": [{"rule", "score", "words", "kind"}],
+"source": header name|null, "vendor": str|null, "trusted": bool|null, "action": str|null,
+"details": [str...], "others": [{"vendor", "verdict", "score", "source", "trusted"}]}}``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from inspector.auth.spam_rules import MS_CAT, MS_SFTY, MS_SFV, describe
+
+if TYPE_CHECKING:
+    from inspector.auth.headers import Header
+    from inspector.auth.received import DeliveryPath
+
+MAX_REASONS = 8
+MAX_VALUE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class SpamRule:
+    rule: str
+    score: float | None
+    words: str
+    kind: str  # "bad", "good", "info" or "unknown"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "score": self.score, "words": self.words, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class SpamVerdict:
+    verdict: str = "unknown"  # "spam", "ham" or "unknown"
+    score: float | None = None
+    threshold: float | None = None
+    rules: tuple[SpamRule, ...] = ()
+    source: str | None = None  # the header the verdict was read from
+    vendor: str | None = None
+    trusted: bool | None = None
+    action: str | None = None
+    details: tuple[str, ...] = ()
+    others: tuple[SpamVerdict, ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why it scored as it did, in words: scoring rules first, highest score first."""
+        scored = [
+            r
+            for r in self.rules
+            if r.score is not None and (r.score >= 0.5 or (r.score > 0 and r.kind == "bad"))
+        ]
+        if scored:
+            picked = sorted(scored, key=lambda r: -(r.score or 0.0))
+        else:
+            picked = [r for r in self.rules if r.score is None and r.kind in ("bad", "unknown")]
+        words = [f"{r.words} ({r.rule})" for r in picked[:MAX_REASONS]]
+        return tuple(self.details) + tuple(words)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "spam": {
+                "verdict": self.verdict,
+                "score": self.score,
+                "threshold": self.threshold,
+                "reasons": list(self.reasons),
+                "rules": [r.to_json() for r in self.rules],
+                "source": self.source,
+                "vendor": self.vendor,
+                "trusted": self.trusted,
+                "action": self.action,
+                "details": list(self.details),
+                "others": [
+                    {
+                        "vendor": o.vendor,
+                        "verdict": o.verdict,
+                        "score": o.score,
+                        "source": o.source,
+                        "trusted": o.trusted,
+                    }
+                    for o in self.others
+                ],
+            }
+        }
+
+
+def _float(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        number = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _rule(name: str, score: float | None) -> SpamRule | None:
+    name = name.strip().strip("[],")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]{0,80}", name):
+        return None
+    words, kind = describe(name)
+    return SpamRule(name, score, words, kind)
+
+
+class _View:
+    """The headers of one message, by lower-case name, with their positions."""
+
+    def __init__(self, headers: Sequence[Header]) -> None:
+        self.by_name: dict[str, list[tuple[int, str]]] = {}
+        for position, (name, value) in enumerate(headers):
+            # Real verdict headers are a few hundred bytes; the cap keeps every regex below
+            # linear-time territory on a hostile multi-megabyte header.
+            self.by_name.setdefault(name.lower(), []).append((position, value[:MAX_VALUE]))
+
+    def first(self, name: str) -> tuple[int, str] | None:
+        found = self.by_name.get(name.lower())
+        return found[0] if found else None
+
+
+# ---- SpamAssassin and friends ---------------------------------------------------------------
+
+
+def _tests(text: str) -> list[SpamRule]:
+    """Rules from ``tests=A,B`` or amavis' ``tests=[A=1.2, B=-0.1]``."""
+    match = re.search(r"\btests=\[([^\]]*)\]", text) or re.search(
+        r"\btests=(.*?)(?=\s+[A-Za-z_]+=|$)", text
+    )
+    if not match:
+        return []
+    rules = []
+    for item in re.split(r"[,\s]+", match.group(1)):
+        name, _, score = item.partition("=")
+        rule = _rule(name, _float(score) if score else None)
+        if rule:
+            rules.append(rule)
+    return rules
+
+
+def _report_scores(text: str) -> dict[str, float]:
+    """``3.5 BAYES_99 BODY: ...`` pairs from X-Spam-Report (SpamAssassin's report template)."""
+    scores: dict[str, float] = {}
+    for match in re.finditer(r"(?<![\w.])(-?\d{1,3}(?:\.\d+)?)\s+([A-Z][A-Z0-9_]{2,})\b", text):
+        value = _float(match.group(1))
+        if value is not None:
+            scores.setdefault(match.group(2), value)
+    return scores
+
+
+def _spamassassin(view: _View) -> tuple[int, SpamVerdict] | None:
+    status = view.first("X-Spam-Status")
+    flag = view.first("X-Spam-Flag")
+    score_h = view.first("X-Spam-Score") or view.first("X-Spam_score")
+    level = view.first("X-Spam-Level") or view.first("X-Spam_bar")
+    hits = view.first("X-Spam-hits")
+    named = (
+        ("X-Spam-Status", status),
+        ("X-Spam-Flag", flag),
+        ("X-Spam-Score", score_h),
+        ("X-Spam-hits", hits),
+    )
+    source, anchor = next(((n, h) for n, h in named if h is not None), ("", None))
+    if anchor is None:
+        return None
+    verdict, score, threshold, rules = "unknown", None, None, []
+    if status:
+        text = status[1]
+        word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)
+        if word:
+            verdict = "spam" if word.group(1).lower() == "yes" else "ham"
+        score = _float(_group(r"\b(?:score|hits)=(-?[\d.]+)", text))
+        threshold = _float(_group(r"\brequired=(-?[\d.]+)", text))
+        rules = _tests(text)
+    if flag and verdict == "unknown":
+        verdict = "spam" if flag[1].strip().lower().startswith("yes") else "ham"
+    if score is None and score_h:
+        score = _float(_group(r"(-?\d+(?:[.,]\d+)?)", score_h[1]))
+    if score is None and level and set(level[1].strip()) <= {"*", "+"} and level[1].strip():
+        score = float(len(level[1].strip()))
+    if hits and not rules:  # Fastmail: "ALL_TRUSTED -1, BAYES_00 -1.9, LANGUAGES en, ..."
+        for item in hits[1].split(","):
+            parts = item.split()
+            if len(parts) == 2 and _float(parts[1]) is not None:
+                rule = _rule(parts[0], _float(parts[1]))
+                if rule:
+                    rules.append(rule)
+    report = view.first("X-Spam-Report")
+    if report and rules:
+        scores = _report_scores(report[1])
+        rules = [replace(r, score=scores.get(r.rule, r.score)) for r in rules]
+    if verdict == "unknown" and score is not None and threshold is not None:
+        verdict = "spam" if score >= threshold else "ham"
+    return anchor[0], SpamVerdict(
+        verdict, score, threshold, tuple(rules), source, "spamassassin", action=None
+    )
+
+
+def _group(pattern: str, text: str) -> str | None:
+    match = re.search(pattern, text, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+# ---- Microsoft ------------------------------------------------------------------------------
+
+
+def _pairs(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in text.split(";"):
+        key, sep, value = item.partition(":")
+        if sep and key.strip():
+            out.setdefault(key.strip().upper(), value.strip())
+    return out
+
+
+def _microsoft(view: _View) -> tuple[int, SpamVerdict] | None:
+    report = view.first("X-Forefront-Antispam-Report")
+    org_scl = view.first("X-MS-Exchange-Organization-SCL")
+    antispam = view.first("X-Microsoft-Antispam")
+    anchor = report or org_scl
+    if anchor is None:
+        return None
+    fields = _pairs(report[1]) if report else {}
+    scl = _float(fields.get("SCL")) if "SCL" in fields else None
+    if scl is None and org_scl:
+        scl = _float(org_scl[1])
+    details: list[str] = []
+    verdict = "unknown"
+    sfv = fields.get("SFV", "").upper()
+    if sfv in MS_SFV:
+        verdict, words = MS_SFV[sfv]
+        details.append(f"{words} (SFV:{sfv})")
+    category = fields.get("CAT", "").upper()
+    if category in MS_CAT and category != "NONE":
+        details.append(f"classified as {MS_CAT[category]} (CAT:{category})")
+        if verdict == "unknown" and category not in ("AMP", "SAP", "FTBP", "OSPM"):
+            verdict = "spam"  # an allow (SFV:SKA/SFE/SKN) already decided "ham" above
+    if scl is not None:
+        if scl < 0:
+            details.append("SCL -1: the message skipped spam filtering")
+        elif scl >= 9:
+            details.append(f"SCL {scl:g}: high-confidence spam")
+        elif scl >= 5:
+            details.append(f"SCL {scl:g}: spam")
+        else:
+            details.append(f"SCL {scl:g}: not spam")
+        if verdict == "unknown":
+            verdict = "spam" if scl >= 5 else "ham"
+    safety = fields.get("SFTY", "")
+    if safety:
+        details.append(MS_SFTY.get(safety, f"safety tip {safety}") + f" (SFTY:{safety})")
+    if antispam:
+        bcl = _float(_pairs(antispam[1]).get("BCL"))
+        if bcl is not None and bcl >= 4:
+            level = "many" if bcl >= 8 else "some"
+            details.append(f"bulk mail with {level} complaints (BCL {bcl:g})")
+    source = "X-Forefront-Antispam-Report" if report else "X-MS-Exchange-Organization-SCL"
+    return anchor[0], SpamVerdict(
+        verdict,
+        scl,
+        5.0 if scl is not None else None,
+        (),
+        source,
+        "microsoft",
+        action=category or None,
+        details=tuple(details),
+    )
+
+
+# ---- rspamd ---------------------------------------------------------------------------------
+
+_SPAM_ACTIONS = {"reject", "soft reject", "rewrite subject", "add header", "quarantine"}
+_HAM_ACTIONS = {"no action", "greylist"}
+
+
+def _rspamd(view: _View) -> tuple[int, SpamVerdict] | None:
+    result = view.first("X-Spamd-Result")
+    score_h = view.first("X-Rspamd-Score")
+    action_h = view.first("X-Rspamd-Action") or view.first("X-Spam-Action")
+    flag = view.first("X-Spam")
+    anchor = result or score_h or action_h or flag
+    if anchor is None:
+        return None
+    verdict, score, threshold, rules = "unknown", None, None, []
+    if result:
+        source = "X-Spamd-Result"
+    elif score_h:
+        source = "X-Rspamd-Score"
+    elif action_h:
+        source = "X-Rspamd-Action" if view.first("X-Rspamd-Action") else "X-Spam-Action"
+    else:
+        source = "X-Spam"
+    if result:
+        text = result[1]
+        head = re.match(r"\s*[\w-]+:\s*(true|false)\s*\[\s*(-?[\d.]+)\s*/\s*(-?[\d.]+)", text, re.I)
+        if head:
+            verdict = "spam" if head.group(1).lower() == "true" else "unknown"
+            score, threshold = _float(head.group(2)), _float(head.group(3))
+        for match in re.finditer(r"([A-Z][A-Z0-9_]{1,80})\((-?[\d.]+)\)", text):
+            rule = _rule(match.group(1), _float(match.group(2)))
+            if rule:
+                rules.append(rule)
+    if score is None and score_h:
+        score = _float(score_h[1])
+    action = action_h[1].strip().lower() if action_h else None
+    if action in _SPAM_ACTIONS:
+        verdict = "spam"
+    elif action in _HAM_ACTIONS and verdict == "unknown":
+        verdict = "ham"
+    if flag and verdict == "unknown":
+        verdict = "spam" if flag[1].strip().lower().startswith("yes") else "ham"
+    if verdict == "unknown" and score is not None and threshold is not None:
+        verdict = "spam" if score >= threshold else "ham"
+    return anchor[0], SpamVerdict(
+        verdict, score, threshold, tuple(rules), source, "rspamd", action=action
+    )
+
+
+# ---- Others ---------------------------------------------------------------------------------
+
+
+def _barracuda(view: _View) -> tuple[int, SpamVerdict] | None:
+    status = view.first("X-Barracuda-Spam-Status")
+    score_h = view.first("X-Barracuda-Spam-Score")
+    anchor = status or score_h
+    if anchor is None:
+        return None
+    verdict, score, threshold, rules = "unknown", None, None, []
+    if status:
+        text = status[1]
+        word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)
+        if word:
+            verdict = "spam" if word.group(1).lower() == "yes" else "ham"
+        score = _float(_group(r"\bscore=(-?[\d.]+)", text))
+        threshold = _float(_group(r"\btag_level=(-?[\d.]+)", text))
+        rules = _tests(text)
+    if score is None and score_h:
+        score = _float(score_h[1])
+    source = "X-Barracuda-Spam-Status" if status else "X-Barracuda-Spam-Score"
+    return anchor[0], SpamVerdict(verdict, score, threshold, tuple(rules), source, "barracuda")
+
+
+def _proofpoint(view: _View) -> tuple[int, SpamVerdict] | None:
+    details_h = view.first("X-Proofpoint-Spam-Details")
+    if details_h is None:
+        return None
+    fields = dict(re.findall(r"([a-z_]+)=(\S+)", details_h[1].lower()))
+    rule = fields.get("rule", "")
+    verdict = "unknown"
+    if rule.startswith("notspam") or rule == "safe":
+        verdict = "ham"
+    elif rule:
+        verdict = "spam"
+    details = [f"Proofpoint rule '{rule}'"] if rule else []
+    if fields.get("phishscore", "0") not in ("0", ""):
+        details.append(f"phishing score {fields['phishscore']}")
+    score = _float(fields.get("spamscore") or fields.get("score"))
+    return details_h[0], SpamVerdict(
+        verdict,
+        score,
+        None,
+        (),
+        "X-Proofpoint-Spam-Details",
+        "proofpoint",
+        action=rule or None,
+        details=tuple(details),
+    )
+
+
+def _simple(view: _View) -> list[tuple[int, SpamVerdict]]:
+    found = []
+    ui = view.first("X-UI-Filterresults")  # GMX / WEB.DE: "notjunk:1;V03:K0:..." / "junk:..."
+    if ui:
+        head = ui[1].strip().lower()
+        verdict = "ham" if head.startswith("notjunk") else "spam" if head.startswith("junk") else ""
+        found.append(
+            (ui[0], SpamVerdict(verdict or "unknown", None, None, (), "X-UI-Filterresults", "gmx"))
+        )
+    yandex = view.first("X-Yandex-Spam")  # observed: 1 = clean, 4 = spam
+    if yandex:
+        value = yandex[1].strip()
+        verdict = {"1": "ham", "4": "spam"}.get(value, "unknown")
+        found.append((yandex[0], SpamVerdict(verdict, None, None, (), "X-Yandex-Spam", "yandex")))
+    mimecast = view.first("X-Mimecast-Spam-Score")
+    if mimecast:
+        found.append(
+            (
+                mimecast[0],
+                SpamVerdict(
+                    "unknown", _float(mimecast[1]), None, (), "X-Mimecast-Spam-Score", "mimecast"
+                ),
+            )
+        )
+    return found
+
+
+# ---- Choosing -------------------------------------------------------------------------------
+
+_STRENGTH = {"spam": 2, "ham": 1, "unknown": 0}
+_TRUST = {True: 2, None: 1, False: 0}
+
+
+def decode_spam(headers: Sequence[Header], *, path: DeliveryPath | None = None) -> SpamVerdict:
+    """The receiving provider's spam verdict; never raises on any header content."""
+    from inspector.auth.received import delivery_path
+
+    if path is None:
+        path = delivery_path(headers)
+    view = _View(headers)
+    candidates: list[tuple[int, SpamVerdict]] = []
+    for reader in (_microsoft, _rspamd, _spamassassin, _barracuda, _proofpoint):
+        try:
+            found = reader(view)
+        except Exception:  # a decoding slip on hostile input must not lose the message
+            found = None
+        if found:
+            candidates.append(found)
+    with contextlib.suppress(Exception):  # same: a slip loses one vendor, not the message
+        candidates.extend(_simple(view))
+    if not candidates:
+        return SpamVerdict()
+    checker = view.first("X-Spam-Checker-Version")
+    checker_host = _group(r"\bon\s+([\w.-]+)", checker[1]) if checker else None
+    verdicts = []
+    for position, verdict in candidates:
+        trusted: bool | None = None
+        if path.entry is not None:
+            trusted = position < path.entry.index
+        if (
+            verdict.vendor == "spamassassin"
+            and checker_host
+            and path.receiver_org
+            and path.is_receiver(checker_host)
+        ):
+            trusted = True
+        # Exchange Online appends its verdicts at the bottom of the header block, and renames
+        # or strips those arriving from outside (X-Forefront-Antispam-Report-Untrusted,
+        # X-MS-Exchange-Organization-* header firewall), so on Microsoft they are its own.
+        if verdict.vendor == "microsoft" and path.is_receiver("outlook.com"):
+            trusted = True
+        verdicts.append(replace(verdict, trusted=trusted))
+    verdicts.sort(
+        key=lambda v: (_TRUST[v.trusted], _STRENGTH[v.verdict]),
+        reverse=True,
+    )
+    best, rest = verdicts[0], tuple(verdicts[1:])
+    return replace(best, others=rest)
