@@ -10,7 +10,17 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.dnsserver import DNSServer, Record, dnsmasq_binary
-from tests.dovecot import PASSWORD, Dovecot, WireProxy, available
+
+pytest.register_assert_rewrite("tests.auth_kit")
+from tests.auth_kit import (  # noqa: E402  (fixtures shared by the auth tests)
+    dnsmasq,
+    ed25519_key,
+    kit,
+    other_rsa_key,
+    rsa_key,
+    silent_resolver,
+)
+from tests.dovecot import PASSWORD, Dovecot, WireProxy, available  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -101,3 +111,6 @@ def wire_proxy() -> Iterator[Callable[[int], WireProxy]]:
 @pytest.fixture
 def imap_password() -> str:
     return PASSWORD
+
+
+__all__ = ["dnsmasq", "ed25519_key", "kit", "other_rsa_key", "rsa_key", "silent_resolver"]

@@ -7,15 +7,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from dns_server import DnsServer, Records
 
 from inspector.auth import check_auth
 from inspector.dns import Resolver
+from tests.dns_server import DnsServer, Records
 
 if TYPE_CHECKING:
-    from conftest_auth import AuthKit, TestKey
+    from tests.auth_kit import AuthKit, TestKey
 
-pytest_plugins = ("conftest_auth",)
 pytestmark = pytest.mark.dns
 
 NOW = datetime.now(UTC)

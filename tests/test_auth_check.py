@@ -10,14 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from dns_server import DnsServer, Records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector.auth import AuthReport, check_auth
 from inspector.dns import Resolver
-
-pytest_plugins = ("conftest_auth",)
+from tests.dns_server import DnsServer, Records
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "auth"
 ALL = sorted(p.name for p in FIXTURES.glob("*.eml"))

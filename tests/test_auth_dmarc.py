@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from dns_server import DnsServer, Records
 
 from inspector.auth import DkimCheck, DkimSignature, SpfCheck, check_auth
 from inspector.auth.dmarc import Policy, check_dmarc, parse_record
@@ -15,11 +14,11 @@ from inspector.auth.headers import Author
 from inspector.auth.receipt import Receipt
 from inspector.dns import Answer, Resolver
 from inspector.errors import DNSError
+from tests.dns_server import DnsServer, Records
 
 if TYPE_CHECKING:
-    from conftest_auth import AuthKit, TestKey
+    from tests.auth_kit import AuthKit, TestKey
 
-pytest_plugins = ("conftest_auth",)
 
 NOW = datetime.now(UTC)
 SIGNERS = [

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from dns_server import DnsServer, Records
 
 from inspector.auth import (
     ArcCheck,
@@ -23,11 +22,11 @@ from inspector.auth import (
 from inspector.auth.findings import auth_findings
 from inspector.extract.services import Service
 from inspector.model import FolderRole, Severity
+from tests.dns_server import DnsServer, Records
 
 if TYPE_CHECKING:
-    from conftest_auth import AuthKit
+    from tests.auth_kit import AuthKit
 
-pytest_plugins = ("conftest_auth",)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "auth"
 TIKTOK = Service("tiktok", "TikTok", ("tiktok.com", "tiktokv.com"))

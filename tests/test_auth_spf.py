@@ -8,16 +8,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from dns_server import DnsServer, Records
 
 from inspector.auth import check_auth
 from inspector.auth.spf_eval import evaluate
 from inspector.dns import Resolver
+from tests.dns_server import DnsServer, Records
 
 if TYPE_CHECKING:
-    from conftest_auth import AuthKit
+    from tests.auth_kit import AuthKit
 
-pytest_plugins = ("conftest_auth",)
 pytestmark = pytest.mark.dns
 
 NOW = datetime.now(UTC)

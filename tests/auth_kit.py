@@ -1,6 +1,6 @@
 """Fixtures for the authentication tests: a loopback dnsmasq, test DKIM keys, signing helpers.
 
-Load with ``pytest_plugins = ("conftest_auth",)`` in a test module (or from tests/conftest.py).
+Its fixtures are imported into tests/conftest.py.
 Test modules reach the helpers through the ``kit`` fixture rather than importing this module
 (importing a plugin before pytest loads it defeats assertion rewriting and warns); types can
 be imported under ``TYPE_CHECKING``. Keys are generated at test time (RSA 2048 with the openssl
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from dns_server import DnsServer, Records, dnsmasq_available, silent_udp_server
 
 from inspector.dns import Resolver
+from tests.dns_server import DnsServer, Records, dnsmasq_available, silent_udp_server
 
 
 @dataclass(frozen=True)
