@@ -158,9 +158,17 @@ def analyze_mail(raw: RawMail, options: Options) -> MessageRecord:
 
 
 def _authenticate(raw: RawMail, options: Options) -> tuple[Any, Any]:
-    """Authentication and spam verdicts, when the auth checks are part of this build."""
-    del raw, options
-    return None, None
+    """Authentication (at receipt, and re-verified when a resolver is given) and spam verdict."""
+    from inspector.auth import check_auth
+
+    report = check_auth(
+        raw.data,
+        resolver=options.resolver,
+        trust_authserv_ids=options.trust_authserv_ids,
+        now=options.now,
+        truncated=raw.truncated,
+    )
+    return report, report.spam
 
 
 def analyze_sms(sms: TextMessage, options: Options) -> MessageRecord:

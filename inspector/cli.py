@@ -13,7 +13,13 @@ from typing import Any, NoReturn
 import click
 
 from inspector import __version__
-from inspector.options import diagnosis_options, dns_options, make_resolver, output_options
+from inspector.options import (
+    auth_options,
+    diagnosis_options,
+    dns_options,
+    make_resolver,
+    output_options,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_SOURCE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -78,6 +84,7 @@ def main(debug: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @diagnosis_options
 @dns_options
+@auth_options
 @output_options
 def analyze(paths: tuple[str, ...], **options: Any) -> int:
     """Diagnose saved mail: .eml files, folders of them, mbox, Maildir, SMS exports, or - (stdin).
@@ -116,6 +123,7 @@ def _request(options: dict[str, Any]) -> Any:
         all_messages=bool(options.get("all_messages")),
         redact=bool(options.get("redact")),
         resolver=make_resolver(options),
+        trust_authserv_ids=tuple(options.get("trust_authserv_ids") or ()),
     )
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from inspector.cli import EXIT_SOURCE, _emit, _fail, _request, main
-from inspector.options import SINCE, diagnosis_options, dns_options, output_options
+from inspector.options import SINCE, auth_options, diagnosis_options, dns_options, output_options
 
 if TYPE_CHECKING:
     from inspector.app import Request
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 )
 @diagnosis_options
 @dns_options
+@auth_options
 @output_options
 def scan(**options: Any) -> int:
     """Diagnose a live mailbox over IMAP (read-only: nothing in it is changed).

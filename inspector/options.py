@@ -158,6 +158,16 @@ dns_options = _compose(
     ),
 )
 
+auth_options = _compose(
+    click.option(
+        "--trust-authserv-id",
+        "trust_authserv_ids",
+        multiple=True,
+        metavar="ID",
+        help="Also trust Authentication-Results stamped with this authserv-id (repeatable).",
+    ),
+)
+
 
 def make_resolver(options: dict[str, Any]) -> Any:
     """The run's one resolver, or None with ``--offline``."""

@@ -65,9 +65,7 @@ def message_json(
         "truncated": record.truncated,
     }
     if record.auth is not None:
-        out["auth"] = record.auth.to_json()
-    if record.spam is not None:
-        out["spam"] = record.spam.to_json()
+        out.update(record.auth.to_json())  # "auth" and "spam"
     if record.sender is not None:
         out["sender"] = record.sender.to_json()
     return out

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from inspector.diagnosis import Evidence
 from inspector.model import Finding
+from inspector.rules.auth import authentication, origin_mismatch
 from inspector.rules.codes import (
     code_expired,
     code_expired_in_transit,
@@ -40,4 +41,6 @@ ALL: tuple[Rule, ...] = (
     too_many_codes,
     recipient_mismatch,
     sms_sender,
+    authentication,
+    origin_mismatch,
 )
