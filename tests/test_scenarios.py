@@ -114,7 +114,7 @@ def test_valid_code_verdict() -> None:
     assert code == 0
     assert (
         doc["verdict"]
-        == "Your newest TikTok code 482915 arrived at 14:17 and is valid until 14:22."
+        == "Your newest TikTok code 482915 arrived in your Inbox at 14:17 and is valid until 14:22."
     )
     assert doc["messages"][0]["freshness"] == "valid"
 

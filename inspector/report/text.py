@@ -86,7 +86,7 @@ def _table(messages: list[dict[str, Any]], now: datetime) -> list[str]:
                 str(i),
                 when(datetime.fromisoformat(arrived), now) if arrived else "?",
                 where,
-                msg.get("service") or "-",
+                _service_name(msg.get("service")),
                 msg.get("code") or "-",
                 (msg.get("freshness") or "-").replace("_", " "),
                 duration(transit) if transit is not None else "-",
@@ -100,6 +100,13 @@ def _table(messages: list[dict[str, Any]], now: datetime) -> list[str]:
         left = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False))
         out.append(f"  {left}  {row[-1]}".rstrip())
     return out
+
+
+def _service_name(service_id: str | None) -> str:
+    from inspector.extract.services import service_by_id
+
+    service = service_by_id(service_id) if service_id else None
+    return service.name if service else service_id or "-"
 
 
 def _cell(value: str, limit: int = 40) -> str:
