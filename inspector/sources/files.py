@@ -19,7 +19,9 @@ from typing import BinaryIO, cast
 from inspector.folders import role_from_labels, role_from_path
 from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem
 
-MAX_MESSAGE_BYTES = 32 * 1024 * 1024  # a message past this is read truncated, not refused
+# A message past this is read truncated, not refused: codes sit in the first kilobytes, and
+# what lies beyond is attachments. The cap bounds memory per message.
+MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 SNIFF_BYTES = 4096
 _CHUNK = 1024 * 1024
 
