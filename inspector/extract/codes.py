@@ -84,7 +84,7 @@ _BLOCKS = (
     ("year", r"(?:©|\([cC]\))\s?(?:\d{4}\s?[-–]\s?)?\d{4}"),
     ("phone", r"\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}"),
     ("phone", r"\(\d{2,4}\)\s?\d{3,4}[\s.\-]?\d{3,4}"),
-    ("phone", r"(?<![\w\-])\d{2,}(?:[ .\-]\d{2,}){2,}(?![\w\-])"),
+    ("phone", r"(?<![\w\-])\d+(?:[ .\-]\d{2,}){2,}(?![\w\-])"),
     ("postcode", rf"\b(?:{_US_STATES})\s\d{{5}}(?:-\d{{4}})?\b"),
     ("postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),
     ("postcode", r"\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"),
@@ -139,7 +139,14 @@ class Blocked:
 
 
 def rejection(
-    text: str, start: int, end: int, code: str, *, blocked: Blocked, hits: list[Hit]
+    text: str,
+    start: int,
+    end: int,
+    code: str,
+    *,
+    blocked: Blocked,
+    hits: list[Hit],
+    hit_ends: list[int] | None = None,
 ) -> str | None:
     """Why the candidate ``text[start:end]`` is not a code, or None when it may be one."""
     reason = blocked.reason(start, end)
@@ -159,7 +166,9 @@ def rejection(
         return "amount"
     if _UNIT_SUFFIX.match(code) and not code.isdigit():
         return "unit"
-    neg = _negative_before(text, start, hits)
+    if hit_ends is None:
+        hit_ends = [h.end for h in hits]
+    neg = _negative_before(text, start, hits, hit_ends)
     if neg is not None:
         return neg
     return None
@@ -169,9 +178,9 @@ def _is_mask(ch: str) -> bool:
     return ch != "" and ch in _MASK
 
 
-def _negative_before(text: str, start: int, hits: list[Hit]) -> str | None:
+def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]) -> str | None:
     """The category of a negative keyword right before ``start`` ("Order #", "ending")."""
-    i = bisect.bisect_right([h.end for h in hits], start) - 1
+    i = bisect.bisect_right(hit_ends, start) - 1
     if i < 0:
         return None
     hit = hits[i]
@@ -185,16 +194,23 @@ def _negative_before(text: str, start: int, hits: list[Hit]) -> str | None:
 def find_candidates(text: str, hits: list[Hit]) -> list[RawCandidate]:
     """Every plausible code in ``text`` (normalised), in text order, rejects removed."""
     blocked = Blocked(text)
+    hit_ends = [h.end for h in hits]
     found: list[RawCandidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # positions already used by a candidate
 
     def keep(candidate: RawCandidate) -> None:
         why = rejection(
-            text, candidate.start, candidate.end, candidate.code, blocked=blocked, hits=hits
+            text,
+            candidate.start,
+            candidate.end,
+            candidate.code,
+            blocked=blocked,
+            hits=hits,
+            hit_ends=hit_ends,
         )
         if why is None:
             found.append(candidate)
-        taken.append((candidate.start, candidate.end))
+        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
 
     for hit in hits:
         if hit.kind in ("strong", "weak"):
@@ -221,8 +237,8 @@ def find_candidates(text: str, hits: list[Hit]) -> list[RawCandidate]:
     return found
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and e > start for s, e in taken)
+def _overlaps(taken: bytearray, start: int, end: int) -> bool:
+    return any(taken[start:end])
 
 
 def _tight_after(text: str, hit: Hit) -> RawCandidate | None:

@@ -772,7 +772,7 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "zh": "尾号\n末四位\n后四位\n后四码\n卡号\n账号\n帐号\n账户\n帐户",
         "ja": "カード\n口座\n下4桁\n末尾",
         "ko": "카드\n계좌",
-        "vi": "tài khoản\nsố thẻ\nthẻ",
+        "vi": "tài khoản\nsố thẻ",
         "id": "kartu\nrekening",
     },
     "postal": {
@@ -801,9 +801,7 @@ PROMO: dict[str, str] = {
         checkout
         free shipping
         limited time
-        deal
         deals
-        save
         """,
     "de": "rabatt\nangebot\nsale",
     "fr": "réduction\nsoldes\noffre",

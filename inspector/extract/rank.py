@@ -26,11 +26,13 @@ from inspector.extract.codes import RawCandidate
 from inspector.extract.keywords import WEIGHTS, Hit
 
 WINDOW = 300
+_NEAREST = 4
 MIN_SCORE = 0.1
 _PULLING = frozenset(WEIGHTS)
 
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n\s*\n|[。！？]")
+_INTRODUCES = re.compile(r"^[^.!?。！？\n]*:\s*$")
 _NUMBER = re.compile(r"\d{4,}")
 _TIGHT_GAP = re.compile(
     r"^[\s:=\-–—]*(?:is|es|est|ist|lautet|è|e|é|là|to|was|wynosi|je|jest|это|:)?[\s:=\-–—]*$",
@@ -80,7 +82,9 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
         return 0.0
     squeezed = _SPACES.sub(" ", gap)
     pull = WEIGHTS[hit.kind] / (1 + len(squeezed) / 20)
-    if _SENTENCE_END.search(gap):
+    # A sentence or paragraph end between them, unless the keyword's line ends with ":" and
+    # introduces the code ("Enter this code:\n\n123456").
+    if _SENTENCE_END.search(gap) and not (hit.end <= c.start and _INTRODUCES.match(gap)):
         pull *= 0.5
     if _NUMBER.search(gap):
         pull *= 0.6
@@ -109,8 +113,11 @@ def score(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Sc
     starts = [h.start for h in pulling]
     scored: list[Scored] = []
     for c in candidates:
-        lo = bisect.bisect_left(starts, c.start - WINDOW)
-        hi = bisect.bisect_right(starts, c.end + WINDOW)
+        # The nearest few keywords on each side (a farther one rarely pulls more, and this
+        # bounds the work on keyword-dense texts).
+        mid = bisect.bisect_left(starts, c.start)
+        lo = max(bisect.bisect_left(starts, c.start - WINDOW), mid - _NEAREST)
+        hi = min(bisect.bisect_right(starts, c.end + WINDOW), mid + _NEAREST)
         best, best_hit = 0.0, None
         for hit in pulling[lo:hi]:
             p = _pull(text, c, hit)
