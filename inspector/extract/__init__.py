@@ -60,7 +60,7 @@ def extract(
     from inspector.extract.rank import MIN_SCORE, score
     from inspector.extract.services import identify
 
-    origin = origin_line(body[-1024:])
+    origin = origin_line(body)
     subject_text = normalize(clip(subject, MAX_SUBJECT_CHARS)).replace("\n", " ")
     text = subject_text + "\n\n" + normalize(clip(body))
     body_start = len(subject_text) + 2

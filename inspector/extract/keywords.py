@@ -185,17 +185,17 @@ def _compiled() -> _Compiled:
     return _Compiled(re.compile(trie.regex()), by_compact)
 
 
-def _left_ok(key: str, start: int, keyword: Keyword) -> bool:
+def _left_ok(key: str, start: int) -> bool:
+    """No letter of the keyword's script glued in front of it (prefix letters aside)."""
     if start == 0 or not _IS_WORD_LETTER.match(key[start]):
         return True
     i = start
-    # Hebrew/Arabic keywords may carry up to two glued prefix letters.
+    # Hebrew/Arabic keywords may carry up to three glued prefix letters ("بال", "וכש").
     if "\u0590" <= key[start] <= "\u06ff":
-        while i > 0 and start - i < 2 and key[i - 1] in _PREFIX_LETTERS:
+        while i > 0 and start - i < 3 and key[i - 1] in _PREFIX_LETTERS:
             i -= 1
         if i < start and (i == 0 or not _IS_WORD_LETTER.match(key[i - 1])):
             return True
-    del keyword
     return not _IS_WORD_LETTER.match(key[start - 1])
 
 
@@ -212,7 +212,7 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
             return hits
         start = m.start()
         keyword = compiled.by_compact.get(_compact(m.group()))
-        if keyword is None or not _left_ok(key, start, keyword):
+        if keyword is None or not _left_ok(key, start):
             pos = start + 1
             continue
         hits.append(Hit(start, m.end(), keyword))

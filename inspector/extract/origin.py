@@ -63,4 +63,8 @@ def parse_origin_bound(message: str) -> Origin | None:
 
 def origin_line(body: str) -> Origin | None:
     """``parse_origin_bound`` on a message body, ignoring trailing line breaks."""
-    return parse_origin_bound(body.rstrip("\r\n"))
+    end = len(body)
+    while end and body[end - 1] in "\r\n":
+        end -= 1
+    start = max(body.rfind("\n", 0, end), body.rfind("\r", 0, end)) + 1
+    return parse_origin_bound(body[start:end])

@@ -109,7 +109,8 @@ _ABSOLUTE_CONTEXT = (
     r"gultig bis|bis|lauft um|expire a|expire le|valable jusqu'a|jusqu'a|avant|"
     r"valido hasta|valida hasta|hasta las|hasta|valido ate|ate as|ate|fino alle|fino a|"
     r"geldig tot|tot|wazny do|do godziny|действителен до|действует до|до|дійсний до|"
-    r"حتی|تا|زمان اعتبار|اعتبار|עד|het han luc|truoc|berlaku hingga|sampai"
+    r"حتی|تا|زمان اعتبار|اعتبار|עד|het han luc|truoc|berlaku hingga|sampai|"
+    r"有效期至|截至|截止|至"
 )
 _TIME_SUFFIX = r"まで|까지|之前|以前|前|तक"
 _TZ_HOURS: dict[str, float] = {
@@ -158,7 +159,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         r"[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}\.?\s+[a-z]{3,9}\.?(?:\s+\d{4})?)"
         r"[,\s]+(?:at\s+|um\s+|a\s+|à\s+)?)?"
         r"(?P<h>\d{1,2})\s?[:h時时]\s?(?P<m>\d{2})(?:[:](?P<s>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
-        rf"(?:\s*(?P<tz>(?:{tz})(?![a-z])|(?:utc|gmt)\s?[+-]\d{{1,2}}(?::?\d{{2}})?))?"
+        rf"(?:\s*(?P<tz>(?:utc|gmt)\s?[+-]\d{{1,2}}(?::?\d{{2}})?|(?:{tz})(?![a-z])))?"
         r"(?:\s*uhr)?(?:\s+(?P<year>\d{4}))?"
     )
     # Up to two short words may sit between the phrase and the time ("expires today at").
