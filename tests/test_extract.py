@@ -182,6 +182,12 @@ REJECTED = [
         "552901",
         "WELCOME10",
     ),
+    (
+        "iban",
+        "Ihre mTAN für 1.250,00 EUR an DE89 3704 0044 0532 0130 00 lautet 739102.",
+        "739102",
+        "DE89",
+    ),
     ("app-hash", "<#> 482019 is your OTP. Never share it. FA+9qCX9VSu", "482019", "FA9qCX9VSu"),
 ]
 
@@ -383,6 +389,8 @@ def test_huge_body_is_capped_and_fast() -> None:
         "verification code 1 2 3 4 " * 20_000,
         "expires at " * 30_000,
         "Jan " * 50_000 + "2024",
+        "a.a-" * 50_000,
+        "x" * 100_000 + "@example.com",
     ],
     ids=[
         "digits",
@@ -395,6 +403,8 @@ def test_huge_body_is_capped_and_fast() -> None:
         "spaced",
         "expiry",
         "months",
+        "dotted",
+        "email",
     ],
 )
 def test_pathological_inputs_are_fast(body: str) -> None:

@@ -58,6 +58,7 @@ REASONS = [
     ("postcode-us", "Redmond, WA 98052", "98052", "postcode"),
     ("postcode-uk", "London SW1A 1AA", "SW1A", "postcode"),
     ("postcode-ca", "Ottawa K1A 0B1 CA", "K1A", "postcode"),
+    ("iban", "IBAN DE89 3704 0044 0532 0130 00", "DE89", "iban"),
     ("masked-xx", "card XX1245 used", "XX1245", "masked"),
     ("masked-star-after", "QQ 57******2", "57", None),
     ("masked-star", "0000*0000000", "0000", "masked"),
@@ -108,8 +109,8 @@ def test_rejection_reasons(text: str, number: str, reason: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Your code is 4821.", "验证码123456，", "code: 12345678", "Kodu: 561238."],
-    ids=["sentence-end", "cjk-comma", "colon", "turkish"],
+    ["Your code is 4821.", "验证码123456，", "code: 12345678", "Kodu: 561238.", "Code:1234.Valid"],
+    ids=["sentence-end", "cjk-comma", "colon", "turkish", "no-space-after-period"],
 )
 def test_plain_codes_are_not_rejected(text: str) -> None:
     assert _codes(text)

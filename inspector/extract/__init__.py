@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["extract"]
 
 _MAX_CANDIDATES = 8
+_WITHOUT_STRONG = 0.25  # least score of a candidate not next to a code keyword
 _VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
 
 
@@ -72,14 +73,11 @@ def extract(
     weak = [h for h in hits if h.kind == "weak"]
     promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
 
-    ranked = []
-    if strong or verify or weak:
-        ranked = [s for s in score(text, find_candidates(text, hits), hits) if s.score >= MIN_SCORE]
-        if not strong:
-            # Only "code"/"PIN"-like words: the code must sit next to one of them.
-            ranked = [s for s in ranked if s.hit is not None and s.hit.kind == "weak"] or [
-                s for s in ranked if s.hit is not None and s.hit.kind == "verify"
-            ]
+    ranked = [s for s in score(text, find_candidates(text, hits), hits) if s.score >= MIN_SCORE]
+    if not strong:
+        # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
+        # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
+        ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= _WITHOUT_STRONG]
     newsletter = promo and not strong and origin is None
     if newsletter:
         ranked = []
@@ -102,7 +100,7 @@ def extract(
         others = tuple(c for c in candidates if c.code != origin.code)
         candidates = (Candidate(origin.code, 1.0, "origin"), *others)
 
-    deciding: Hit | None = ranked[0].hit if ranked else None
+    deciding = ranked[0].hit if ranked else None
     if deciding is None:
         pool = strong or verify or weak
         deciding = pool[0] if pool else None

@@ -14,7 +14,7 @@ A candidate is one of (positions are in the normalised text):
 Rejected (``rejection`` says why): parts of URLs, e-mail addresses and domain names; dates and
 parts of larger numbers (``10.04.2024``, ``1,555,000``, ``169.00``, ``12:00``); phone numbers
 and chains of digit groups; amounts (a currency sign or code next to the number, ``%``);
-masked card/account digits (``XX1245``, ``57******2``, ``•••• 1234``); postcodes; numbers
+masked card/account digits (``XX1245``, ``57******2``, ``•••• 1234``); IBANs; postcodes; numbers
 with units (``30GB``); and numbers right after a negative keyword (order, amount, card ending,
 promo code, phone...; see ``lexicon.NEGATIVE``).
 """
@@ -64,10 +64,13 @@ _MONTHS = (
 )
 _BLOCKS = (
     ("url", r"(?:https?://|www\.)\S+"),
-    ("email", r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"),
+    # Every pattern starts where its run of characters starts (the look-behinds), so a long
+    # run is tried once, not from each of its positions: no quadratic work on hostile input.
+    ("email", r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"),
+    # Labels of at most 63 characters (RFC 1035 §2.3.4) keep the backtracking bounded.
     (
         "domain",
-        r"(?<![\w.@])(?:[A-Za-z0-9\-]+\.)*[A-Za-z0-9\-]*[A-Za-z][A-Za-z0-9\-]*\.[A-Za-z]{2,}\b",
+        r"(?<![\w.@\-])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\b",
     ),
     ("date", r"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}日?"),
     ("date", r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)"),
@@ -82,6 +85,8 @@ _BLOCKS = (
         rf"(?i:\b(?:{_MONTHS})\.?\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Za-z]{{2,5}})?\s+\d{{4}}\b)",
     ),
     ("year", r"(?:©|\([cC]\))\s?(?:\d{4}\s?[-–]\s?)?\d{4}"),
+    # IBAN (ISO 13616): country, check digits, then groups of 4, often spaced.
+    ("iban", r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"),
     ("phone", r"\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}"),
     ("phone", r"\(\d{2,4}\)\s?\d{3,4}[\s.\-]?\d{3,4}"),
     ("phone", r"(?<![\w\-])\d+(?:[ .\-]\d{2,}){2,}(?![\w\-])"),
@@ -104,6 +109,7 @@ _UNIT_SUFFIX = re.compile(
     rf"^\d+(?:[KMGT]B|[kmgµ]?[gmlsWV]|mAh|GHz|MHz|Mbps|px|pt|min|mins|sec|hrs?|x|"
     rf"st|nd|rd|th|am|pm|AM|PM|{_CURRENCY_CODES})$"
 )
+_LETTER = re.compile(r"[A-Za-z]")
 _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
 _BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/]$")
@@ -122,7 +128,10 @@ class Blocked:
     def __init__(self, text: str) -> None:
         spans: list[tuple[int, int, str]] = []
         for name, rx in _blocks():
-            spans.extend((m.start(), m.end(), name) for m in rx.finditer(text))
+            for m in rx.finditer(text):
+                if name == "domain" and not _LETTER.search(m.group(), 0, m.group().rfind(".")):
+                    continue  # "1234.Valid" is a number and a sentence without a space
+                spans.append((m.start(), m.end(), name))
         spans.sort()
         self._spans = spans
         self._starts = [s for s, _, _ in spans]

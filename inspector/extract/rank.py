@@ -48,7 +48,7 @@ _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 class Scored:
     candidate: RawCandidate
     score: float
-    hit: Hit | None  # the keyword that pulled it most
+    hit: Hit  # the keyword that pulled it most
 
 
 def _shape(c: RawCandidate) -> float:
