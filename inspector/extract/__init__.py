@@ -55,7 +55,7 @@ def extract(
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
     from inspector.extract.codes import find_candidates
-    from inspector.extract.keywords import find_hits, guess_language
+    from inspector.extract.keywords import WEIGHTS, find_hits, guess_language
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line
     from inspector.extract.rank import MIN_SCORE, score
@@ -73,7 +73,10 @@ def extract(
     weak = [h for h in hits if h.kind == "weak"]
     promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
 
-    ranked = [s for s in score(text, find_candidates(text, hits), hits) if s.score >= MIN_SCORE]
+    ranked = []
+    if any(h.kind in WEIGHTS for h in hits):  # nothing can pull a candidate otherwise
+        candidates_found = find_candidates(text, hits)
+        ranked = [s for s in score(text, candidates_found, hits) if s.score >= MIN_SCORE]
     if not strong:
         # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
         # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
@@ -97,6 +100,7 @@ def extract(
     anchor = ranked[0].candidate.start if ranked else None
     if origin is not None:
         code = origin.code
+        anchor = next((s.candidate.start for s in ranked if s.candidate.code == code), anchor)
         others = tuple(c for c in candidates if c.code != origin.code)
         candidates = (Candidate(origin.code, 1.0, "origin"), *others)
 

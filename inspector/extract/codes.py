@@ -35,7 +35,6 @@ class RawCandidate:
     start: int
     end: int
     shape: str  # "digits", "split", "alnum", "letters" or "spaced"
-    tight: bool = False  # directly after a code keyword and ":" or a line break
 
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{4,10}(?![A-Za-z0-9])")
@@ -260,11 +259,11 @@ def _tight_after(text: str, hit: Hit) -> RawCandidate | None:
     if letters is not None:
         if not separated:
             return None
-        return RawCandidate(letters, m.start("letters"), m.end("letters"), "letters", True)
+        return RawCandidate(letters, m.start("letters"), m.end("letters"), "letters")
     spaced = m.group("spaced")
     code = spaced.replace(" ", "")
     if not separated and not any(c.isdigit() for c in code):
         return None
     if code.isalpha() and not code.isupper() and not separated:
         return None
-    return RawCandidate(code, m.start("spaced"), m.end("spaced"), "spaced", True)
+    return RawCandidate(code, m.start("spaced"), m.end("spaced"), "spaced")

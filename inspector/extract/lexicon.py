@@ -28,7 +28,6 @@ STRONG: dict[str, str] = {
     # "*": shared by every language; the language is then guessed from the text.
     "*": """
         otp
-        2fa
         2fa code
         sms code
         sms token
@@ -435,6 +434,7 @@ STRONG: dict[str, str] = {
 }
 
 WEAK: dict[str, str] = {
+    "*": "2fa",
     "en": """
         code
         codes

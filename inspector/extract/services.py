@@ -59,7 +59,7 @@ def _catalogue() -> _Catalogue:
     import tomllib
     from importlib.resources import files
 
-    raw = files("inspector").joinpath("data", "services.toml").read_text(encoding="utf-8")
+    raw = files("inspector").joinpath("data").joinpath("services.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     services: list[Service] = []
     for entry in data.get("service", []):
