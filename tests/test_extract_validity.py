@@ -21,6 +21,8 @@ DURATIONS = [
     ("en-valid-for", "Valid for 15 min.", 900),
     ("en-mins", "valid for 5 mins, do not share", 300),
     ("en-hours", "Verification codes expire after 48 hours.", 172800),
+    ("en-h", "valid for 24h", 86400),
+    ("en-next", "This code is valid for the next 10 minutes.", 600),
     ("en-seconds", "It is valid for 90 seconds.", 90),
     ("en-word", "This code is valid for ten minutes.", 600),
     ("en-an-hour", "The link expires in an hour.", 3600),
@@ -75,6 +77,7 @@ NO_VALIDITY = [
     ("other-clause", "Delivered in 5 minutes, valid code below"),
     ("cjk-content-not-within", "内容】享30GB流量7天包"),
     ("plain-number", "Your code is 482019."),
+    ("clock-is-not-hours", "code 14h30"),
 ]
 
 
@@ -113,6 +116,14 @@ ABSOLUTE = [
     ("japanese-until", "19:30まで有効", SENT, datetime(2024, 5, 1, 19, 30, tzinfo=UTC)),
     ("korean-until", "19:30까지 입력", SENT, datetime(2024, 5, 1, 19, 30, tzinfo=UTC)),
     ("spanish", "válido hasta las 19:45", SENT, datetime(2024, 5, 1, 19, 45, tzinfo=UTC)),
+    (
+        "spanish-vence",
+        "el código vence a las 19:45",
+        SENT,
+        datetime(2024, 5, 1, 19, 45, tzinfo=UTC),
+    ),
+    ("french-h", "Le code expire à 19h30.", SENT, datetime(2024, 5, 1, 19, 30, tzinfo=UTC)),
+    ("words-between", "expires today at 7:30 pm", SENT, datetime(2024, 5, 1, 19, 30, tzinfo=UTC)),
     ("no-sent-at", "This code expires at 2:59 PM EDT.", None, None),
     ("bad-clock", "expires at 25:99 UTC", SENT, None),
 ]

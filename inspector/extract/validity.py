@@ -34,7 +34,7 @@ _UNITS: dict[int, str] = {
     60: "minutes|minute|mins|min|minutos|minuto|minuten|minuti|minuut|minuty|minut|dakika|"
     "минуты|минуту|минута|минут|мин|хвилини|хвилину|хвилина|хвилин|хв|دقیقه|دقایق|דקות|דקה|"
     "मिनट|分钟|分间|分|분|phut|menit|perc",
-    3600: "hours|hour|hrs|hr|horas|hora|heures|heure|stunden|stunde|std|ore|ora|uur|godziny|"
+    3600: "hours|hour|hrs|hr|h|horas|hora|heures|heure|stunden|stunde|std|ore|ora|uur|godziny|"
     "godzin|godzina|saat|часа|часов|час|години|годину|година|годин|ساعات|ساعت|ساعه|שעות|שעה|"
     "घंटे|घंटा|小时|钟头|时间|시간|gio|jam|ora",
     86400: "days|day|dias|dia|jours|jour|tage|tag|giorni|giorno|dagen|dag|dni|dzien|gun|"
@@ -107,7 +107,8 @@ _ABSOLUTE_CONTEXT = (
     r"expires at|expires on|expire at|expires|expiring at|valid until|valid till|valid thru|"
     r"expiration date|expiration time|expiry date|expiry time|expiration|until|before|"
     r"gultig bis|bis|lauft um|expire a|expire le|valable jusqu'a|jusqu'a|avant|"
-    r"valido hasta|valida hasta|hasta las|hasta|valido ate|ate as|ate|fino alle|fino a|"
+    r"valido hasta|valida hasta|hasta las|hasta|vence a las|vence as|vence a|caduca a las|"
+    r"expira a las|expira as|expira a|valido ate|ate as|ate|fino alle|fino a|scade alle|"
     r"geldig tot|tot|wazny do|do godziny|действителен до|действует до|до|дійсний до|"
     r"حتی|تا|زمان اعتبار|اعتبار|עד|het han luc|truoc|berlaku hingga|sampai|"
     r"有效期至|截至|截止|至"
@@ -147,7 +148,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     number = rf"(?P<num>\d{{1,4}}|(?<![a-z])(?:{words})(?![a-z])|[十{''.join(_CJK_DIGITS)}]{{1,3}})"
     duration = re.compile(
         rf"(?:(?P<half>half an? hour|half[\s\-]hour|halbe stunde|полчаса|半小时)|{number}[\s.\-]*"
-        rf"(?P<unit>{units})(?![a-z\u0400-\u04ff\u0600-\u06ff\u05d0-\u05ea])\.?"
+        rf"(?P<unit>{units})(?![a-z\u0400-\u04ff\u0600-\u06ff\u05d0-\u05ea0-9])\.?"
         # "10分钟内", "5분 이내": a suffix that alone says "within".
         rf"(?P<within>\s*(?:内|以内|이내|以内に))?)"
     )
