@@ -426,13 +426,19 @@ def test_never_raises_and_code_comes_from_input(body: str, subject: str) -> None
         )
 
 
-_OTP_WORDS = ["code ", "OTP ", "验证码", "код ", "expires in 5 minutes", "© ", "$", "call "]
+_OTP_WORDS = [
+    "code ", "OTP ", "验证码", "код ", "expires in 5 minutes", "© ", "$", "call ",
+    "expires at 11:59 PM EDT", "valid until Jan 5 ", "2024", "\n@example.com #", " @x.example",
+]  # fmt: skip
 _OTP_ALPHABET = st.sampled_from([*"0123456789 :-.,\n#@[]【】XAbcé", *_OTP_WORDS])
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_OTP_ALPHABET, max_size=60).map("".join))
-def test_never_raises_on_code_like_text(body: str) -> None:
-    result = extract(body, sent_at=SENT)
+@given(
+    st.lists(_OTP_ALPHABET, max_size=60).map("".join),
+    st.none() | st.datetimes() | st.datetimes(timezones=st.timezones()),
+)
+def test_never_raises_on_code_like_text(body: str, sent_at: datetime | None) -> None:
+    result = extract(body, sent_at=sent_at)
     if result.code is not None:
         assert result.code in fold_code_view(body) or result.origin is not None

@@ -142,6 +142,23 @@ def test_absolute(text: str, sent_at: datetime | None, expires_at: datetime | No
     assert validity.text
 
 
+def test_naive_sent_at_is_taken_as_utc_for_a_stated_zone() -> None:
+    found = find_validity(normalize("expires at 2:59 PM EDT"), sent_at=datetime(2024, 5, 1, 18, 50))
+    assert found[0].validity.expires_at == datetime(2024, 5, 1, 18, 59, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "sent_at",
+    [datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC), datetime.max],
+    ids=["min", "max", "naive-max"],
+)
+def test_extreme_sent_at(sent_at: datetime) -> None:
+    for text in ("expires at 11:59 PM EDT", "valid until Jan 5 10:00 UTC", "gültig bis 23:59"):
+        found = find_validity(normalize(text), sent_at=sent_at)
+        assert found
+        assert found[0].validity.text
+
+
 def test_cst_means_china_in_chinese() -> None:
     # Sent at 02:50 on 2 May in China: 20:00 CST is that evening.
     found = find_validity(normalize("有效期至 20:00 CST"), sent_at=SENT, language="zh")
@@ -150,7 +167,7 @@ def test_cst_means_china_in_chinese() -> None:
     assert found[0].validity.expires_at == datetime(2024, 5, 1, 20, 0, tzinfo=UTC)
 
 
-@given(st.text(max_size=200), st.none() | st.datetimes(timezones=st.just(UTC)))
+@given(st.text(max_size=200), st.none() | st.datetimes() | st.datetimes(timezones=st.just(UTC)))
 def test_never_raises(text: str, sent_at: datetime | None) -> None:
     for stated in find_validity(normalize(text), sent_at=sent_at):
         assert stated.validity.source == "stated"
@@ -179,7 +196,7 @@ _CLOCK_PIECES = [
 
 @given(
     st.lists(st.sampled_from(_CLOCK_PIECES), max_size=25).map("".join),
-    st.none() | st.datetimes(timezones=st.just(UTC)),
+    st.none() | st.datetimes() | st.datetimes(timezones=st.timezones()),
 )
 def test_never_raises_on_clock_like_text(text: str, sent_at: datetime | None) -> None:
     find_validity(normalize(text), sent_at=sent_at)

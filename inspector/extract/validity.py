@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
 
 from inspector.extract.normalize import fold_keys
@@ -284,6 +284,13 @@ def _zone(m: re.Match[str], sent_at: datetime | None, language: str | None) -> t
 
 def _resolve(m: re.Match[str], sent_at: datetime | None, language: str | None) -> datetime | None:
     """The instant of an absolute expiry match, or None when it cannot be placed."""
+    try:
+        return _place(m, sent_at, language)
+    except (ValueError, OverflowError):  # a date that does not exist, or out of range
+        return None
+
+
+def _place(m: re.Match[str], sent_at: datetime | None, language: str | None) -> datetime | None:
     hour, minute = int(m.group("h")), int(m.group("m"))
     second = int(m.group("s") or 0)
     ampm = (m.group("ampm") or "").replace(".", "")
@@ -295,20 +302,26 @@ def _resolve(m: re.Match[str], sent_at: datetime | None, language: str | None) -
         return None
     zone = _zone(m, sent_at, language)
     date = _date(m.group("date"), m.group("year"), sent_at, zone)
-    try:
-        if date is not None:
-            if zone is None:
-                return None
-            return datetime(date[0], date[1], date[2], hour, minute, second, tzinfo=zone)
-        if sent_at is None:
+    if date is not None:
+        if zone is None:
             return None
-        local = sent_at.astimezone(zone) if zone is not None and sent_at.tzinfo else sent_at
-        expires = local.replace(hour=hour, minute=minute, second=second, microsecond=0)
-    except (ValueError, OverflowError):
+        return datetime(date[0], date[1], date[2], hour, minute, second, tzinfo=zone)
+    if sent_at is None:
         return None
+    local = _local(sent_at, zone)
+    expires = local.replace(hour=hour, minute=minute, second=second, microsecond=0)
     if expires < local - timedelta(minutes=10):
         expires += timedelta(days=1)
     return expires
+
+
+def _local(sent_at: datetime, zone: tzinfo | None) -> datetime:
+    """``sent_at`` on the clock of ``zone`` (a naive ``sent_at`` is taken as UTC then)."""
+    if zone is None:
+        return sent_at
+    if sent_at.tzinfo is None:
+        sent_at = sent_at.replace(tzinfo=UTC)
+    return sent_at.astimezone(zone)
 
 
 def _date(
@@ -339,8 +352,7 @@ def _date(
     elif year_raw:
         year = int(year_raw)
     elif sent_at is not None:
-        local = sent_at.astimezone(zone) if zone is not None and sent_at.tzinfo else sent_at
-        year = local.year
+        year = _local(sent_at, zone).year
     else:
         return None
     return year, month, day
