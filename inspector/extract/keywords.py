@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from inspector.extract import lexicon
+from inspector.extract import lexicon, lexicon_context
 from inspector.extract.normalize import fold_keys, normalize
 
 # Letters of the scripts that separate words with spaces (lower-case only: the keyword view is
@@ -76,6 +76,7 @@ class Hit:
 WEIGHTS = {"strong": 1.0, "weak": 0.6, "verify": 0.45, "action": 0.3}
 
 
+_FRAGMENT_SEPARATOR = re.compile(r"[;\n]")
 _GROUP = re.compile(r"\(([^()]*)\)(\??)")
 _SEPS = re.compile(r"[\s\-]+")
 
@@ -140,7 +141,7 @@ def _entries() -> list[Keyword]:
 
     def add(kind: str, category: str, table: dict[str, str]) -> None:
         for lang, lines in table.items():
-            for line in lines.splitlines():
+            for line in _FRAGMENT_SEPARATOR.split(lines):
                 if not line.strip():
                     continue
                 for variant in _expand(line.strip()):
@@ -155,8 +156,8 @@ def _entries() -> list[Keyword]:
     add("weak", "weak", lexicon.WEAK)
     add("verify", "verify", lexicon.VERIFY)
     add("action", "action", lexicon.ACTION)
-    add("promo", "promo", lexicon.PROMO)
-    for category, table in lexicon.NEGATIVE.items():
+    add("promo", "promo", lexicon_context.PROMO)
+    for category, table in lexicon_context.NEGATIVE.items():
         add("neg", category, table)
     # A fragment listed under several kinds keeps the most telling one.
     rank = {"neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "action": 5}
@@ -224,7 +225,7 @@ _WORD = re.compile(r"[a-z]+")
 
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words.split()) for lang, words in lexicon.STOPWORDS.items()}
+    return {lang: frozenset(words.split()) for lang, words in lexicon_context.STOPWORDS.items()}
 
 
 def guess_language(langs: tuple[str, ...], normalized: str, key: str) -> str | None:
