@@ -16,7 +16,7 @@ parts of larger numbers (``10.04.2024``, ``1,555,000``, ``169.00``, ``12:00``); 
 and chains of digit groups; amounts (a currency sign or code next to the number, ``%``);
 masked card/account digits (``XX1245``, ``57******2``, ``•••• 1234``); IBANs; postcodes; numbers
 with units (``30GB``); and numbers right after a negative keyword (order, amount, card ending,
-promo code, phone...; see ``lexicon.NEGATIVE``).
+promo code, phone...; see ``lexicon_context.NEGATIVE``).
 """
 
 from __future__ import annotations
