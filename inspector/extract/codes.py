@@ -132,17 +132,22 @@ class Blocked:
                     continue  # "1234.Valid" is a number and a sentence without a space
                 spans.append((m.start(), m.end(), name))
         spans.sort()
-        self._spans = spans
         self._starts = [s for s, _, _ in spans]
-        self._max_len = max((e - s for s, e, _ in spans), default=0)
+        # For each prefix of the sorted spans, the one reaching furthest right: a candidate
+        # overlaps some span iff the furthest-reaching span starting before its end reaches
+        # past its start. O(log n) per question, however long the spans.
+        self._reach: list[tuple[int, str]] = []
+        best: tuple[int, str] = (-1, "")
+        for _, e, name in spans:
+            if e > best[0]:
+                best = (e, name)
+            self._reach.append(best)
 
     def reason(self, start: int, end: int) -> str | None:
         """The name of a blocked span overlapping ``[start, end)``, if any."""
-        lo = bisect.bisect_left(self._starts, start - self._max_len)
-        hi = bisect.bisect_left(self._starts, end)
-        for s, e, name in self._spans[lo:hi]:
-            if s < end and e > start:
-                return name
+        i = bisect.bisect_left(self._starts, end) - 1
+        if i >= 0 and self._reach[i][0] > start:
+            return self._reach[i][1]
         return None
 
 
