@@ -29,7 +29,7 @@ ORDER = [
     ("standalone-line", "Your verification code\n\n551920\n\nSee 7781 for details", "551920"),
     ("colon-introduces", "Enter this code to sign in:\n\n551920\n\nFooter 7781 here", "551920"),
     ("strong-over-weak", "PIN 7781. Your one-time password is 551920.", "551920"),
-    ("hash-last", "<#> 551920 is your OTP. Never share it. 85BTD4Un5x", "551920"),
+    ("hash-last", "<#> 551920 is your OTP. Never share it. FA9qCX9VSu", "551920"),
 ]
 
 

@@ -34,7 +34,7 @@ DURATIONS = [
     ("fr", "Ce code est valable 15 minutes.", 900),
     ("de", "Der Code ist 5 Minuten gültig.", 300),
     ("de-abbrev", "(5 Min. gültig)", 300),
-    ("de-verliert", "Dieser Code verliert seine Gültigkeit nach 10 Minuten.", 600),
+    ("de-verliert", "Der Code verliert nach 10 Minuten seine Gültigkeit.", 600),
     ("de-fuer", "Gültig für 5 Minuten", 300),
     ("it", "Il codice scade tra 10 minuti.", 600),
     ("nl", "Deze code is 10 minuten geldig.", 600),
@@ -89,7 +89,7 @@ def test_no_validity(text: str) -> None:
 SENT = datetime(2024, 5, 1, 18, 50, tzinfo=UTC)  # 2:50 PM EDT
 EDT = timezone(timedelta(hours=-4))
 ABSOLUTE = [
-    ("edt", "This code expires at 2:59 PM EDT.", SENT, datetime(2024, 5, 1, 14, 59, tzinfo=EDT)),
+    ("edt", "It expires at 2:59 PM EDT.", SENT, datetime(2024, 5, 1, 14, 59, tzinfo=EDT)),
     ("utc-24h", "Valid until 19:30 UTC", SENT, datetime(2024, 5, 1, 19, 30, tzinfo=UTC)),
     ("gmt-offset", "expires at 21:00 GMT+2", SENT, datetime(2024, 5, 1, 19, 0, tzinfo=UTC)),
     (
@@ -107,9 +107,9 @@ ABSOLUTE = [
     ),
     (
         "full-date",
-        "Expiration Date: TUE Jan 05 12:00:00 CET 2024",
+        "Expiry: WED Mar 13 09:30:00 CET 2024",
         None,
-        datetime(2024, 1, 5, 12, 0, tzinfo=timezone(timedelta(hours=1))),
+        datetime(2024, 3, 13, 9, 30, tzinfo=timezone(timedelta(hours=1))),
     ),
     ("iso-date", "valid until 2024-05-02 08:00 UTC", None, datetime(2024, 5, 2, 8, 0, tzinfo=UTC)),
     ("persian", "زمان اعتبار رمز 19:00:00", SENT, datetime(2024, 5, 1, 19, 0, tzinfo=UTC)),
@@ -124,7 +124,7 @@ ABSOLUTE = [
     ),
     ("french-h", "Le code expire à 19h30.", SENT, datetime(2024, 5, 1, 19, 30, tzinfo=UTC)),
     ("words-between", "expires today at 7:30 pm", SENT, datetime(2024, 5, 1, 19, 30, tzinfo=UTC)),
-    ("no-sent-at", "This code expires at 2:59 PM EDT.", None, None),
+    ("no-sent-at", "It expires at 2:59 PM EDT.", None, None),
     ("bad-clock", "expires at 25:99 UTC", SENT, None),
 ]
 

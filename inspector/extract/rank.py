@@ -8,7 +8,7 @@ A candidate's score is ``pull * shape * context``:
   A sentence or paragraph end, or another number, between them halves / lowers the pull: the
   keyword is then about something else.
 * ``shape``: 6 digits is the most common code; 4-5 and 7-8 digits, split codes and upper-case
-  alphanumerics a little less; mixed-case alphanumerics (app hashes such as ``858BTD4Un5``)
+  alphanumerics a little less; mixed-case alphanumerics (app hashes such as ``FA9qCX9VSu``)
   and four-digit years much less.
 * ``context``: directly after ``keyword:`` or ``keyword is``, inside brackets (【】, [], 「」),
   alone on its line: more likely.

@@ -105,7 +105,7 @@ _CONTEXT = (
 )
 _ABSOLUTE_CONTEXT = (
     r"expires at|expires on|expire at|expires|expiring at|valid until|valid till|valid thru|"
-    r"expiration date|expiration time|expiry date|expiry time|expiration|until|before|"
+    r"expiration date|expiration time|expiry date|expiry time|expiration|expiry|until|before|"
     r"gultig bis|bis|lauft um|expire a|expire le|valable jusqu'a|jusqu'a|avant|"
     r"valido hasta|valida hasta|hasta las|hasta|vence a las|vence as|vence a|caduca a las|"
     r"expira a las|expira as|expira a|valido ate|ate as|ate|fino alle|fino a|scade alle|"
