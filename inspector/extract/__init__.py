@@ -11,9 +11,11 @@ rendered as text) and returns an ``Extraction``:
    (``rank``).
 3. The message is a verification message when it has an origin-bound code, a strong code
    keyword ("verification code", "OTP", "验证码"...), a link-only verification phrase
-   ("verify your email address": ``code`` stays None), or a weak keyword ("code", "PIN")
-   with a code next to it. Marketing vocabulary without a strong keyword means a newsletter:
-   not a verification message, and its promo codes are not codes.
+   ("verify your email address": ``code`` stays None, a deliberate choice: a link-only
+   verification or reset mail is still what the person is waiting for), a weak keyword
+   ("code", "PIN") with a code next to it, or a code right next to a verb such as "verify" or
+   "sign in" ("Use 552019 to verify your account"). Marketing vocabulary without a strong
+   keyword means a newsletter: not a verification message, and its promo codes are not codes.
 4. The stated validity (``validity``), else the service's published default, and the service
    (``services.identify``) complete the result.
 
