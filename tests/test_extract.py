@@ -250,7 +250,9 @@ def test_promo_code_in_verification_message_is_not_the_code() -> None:
 
 
 def test_subject_code() -> None:
-    result = extract("Enter it in the app to continue.", subject="Instagram: 482019 is the code to sign in")
+    result = extract(
+        "Enter it in the app to continue.", subject="Instagram: 482019 is the code to sign in"
+    )
     assert result.code == "482019"
     assert result.candidates[0].where == "subject"
 
@@ -422,6 +424,16 @@ def test_never_raises_and_code_comes_from_input(body: str, subject: str) -> None
             or result.code in fold_code_view(subject)
             or (result.origin is not None and result.code in body)
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\ud800code 482019\udfff", "\x00OTP\x00 482019", "İİİ OTP 482019", "\u2028OTP\u2029482019"],
+    ids=["lone-surrogates", "nul", "dotted-capital-i", "unicode-line-separators"],
+)
+def test_odd_characters(text: str) -> None:
+    result = extract(text, subject=text, sender_address=text, sender_name=text)
+    assert result.code == "482019"
 
 
 _OTP_WORDS = [
