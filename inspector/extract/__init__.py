@@ -1,13 +1,45 @@
 """Verification-message detection and code extraction (pure: no I/O).
 
-STUB: the real engine replaces this module's body; the signature is the contract.
+``extract`` reads the subject and body (the caller passes the text part and the HTML part
+rendered as text) and returns an ``Extraction``:
+
+1. An origin-bound last line (``@example.com #123456``, see ``origin``) gives the code and the
+   origin outright.
+2. Otherwise keywords (``keywords``/``lexicon``, 20+ languages) and candidates (``codes``) are
+   found in the normalised text (``normalize``), candidates that are dates, amounts, phone
+   numbers, masked digits... are rejected, and the rest ranked by closeness to a code keyword
+   (``rank``).
+3. The message is a verification message when it has an origin-bound code, a strong code
+   keyword ("verification code", "OTP", "验证码"...), a link-only verification phrase
+   ("verify your email address": ``code`` stays None, a deliberate choice: a link-only
+   verification or reset mail is still what the person is waiting for), a weak keyword
+   ("code", "PIN") with a code next to it, or a code right next to a verb such as "verify" or
+   "sign in" ("Use 552019 to verify your account"). Marketing vocabulary without a strong
+   keyword means a newsletter: not a verification message, and its promo codes are not codes.
+4. The stated validity (``validity``), else the service's published default, and the service
+   (``services.identify``) complete the result.
+
+``extract`` never raises on any ``str`` input and reads at most ``normalize.MAX_SCAN_CHARS``
+of a body (plus its last line, for the origin-bound format).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from inspector.model import Extraction
+from inspector.model import Candidate, Extraction, Validity
+
+if TYPE_CHECKING:
+    from inspector.extract.keywords import Hit
+    from inspector.extract.validity import Stated
+
+__all__ = ["extract"]
+
+_MAX_CANDIDATES = 8
+_WITHOUT_STRONG = 0.25  # least score of a candidate not next to a code keyword
+_VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
 
 
 def extract(
@@ -24,5 +56,126 @@ def extract(
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
-    del body, subject, sender_address, sender_name, sent_at
-    return Extraction(is_verification=False)
+    from inspector.extract.codes import find_candidates
+    from inspector.extract.keywords import WEIGHTS, find_hits, guess_language
+    from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
+    from inspector.extract.origin import origin_line
+    from inspector.extract.rank import MIN_SCORE, score
+    from inspector.extract.services import identify
+
+    origin = origin_line(body)
+    subject_text = normalize(clip(subject, MAX_SUBJECT_CHARS)).replace("\n", " ")
+    text = subject_text + "\n\n" + normalize(clip(body))
+    body_start = len(subject_text) + 2
+    key = fold_keys(text)
+    hits = find_hits(text, key)
+    # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
+    strong = [h for h in hits if h.kind == "strong"]
+    verify = [h for h in hits if h.kind == "verify"]
+    weak = [h for h in hits if h.kind == "weak"]
+    promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
+
+    ranked = []
+    if any(h.kind in WEIGHTS for h in hits):  # nothing can pull a candidate otherwise
+        candidates_found = find_candidates(text, hits)
+        ranked = [s for s in score(text, candidates_found, hits) if s.score >= MIN_SCORE]
+    if not strong:
+        # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
+        # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
+        ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= _WITHOUT_STRONG]
+    newsletter = promo and not strong and origin is None
+    if newsletter:
+        ranked = []
+
+    is_verification = origin is not None or bool(strong) or (bool(verify) and not newsletter)
+    is_verification = is_verification or bool(ranked)
+
+    candidates = tuple(
+        Candidate(
+            code=s.candidate.code,
+            score=round(s.score, 3),
+            where="subject" if s.candidate.start < body_start else "body",
+        )
+        for s in ranked[:_MAX_CANDIDATES]
+    )
+    code = ranked[0].candidate.code if ranked else None
+    anchor = ranked[0].candidate.start if ranked else None
+    if origin is not None:
+        code = origin.code
+        anchor = next((s.candidate.start for s in ranked if s.candidate.code == code), anchor)
+        others = tuple(c for c in candidates if c.code != origin.code)
+        candidates = (Candidate(origin.code, 1.0, "origin"), *others)
+
+    deciding = ranked[0].hit if ranked else None
+    if deciding is None:
+        pool = strong or verify or weak
+        deciding = pool[0] if pool else None
+    language = (
+        guess_language(deciding.keyword.langs, text, key)
+        if deciding is not None and is_verification
+        else None
+    )
+
+    service = identify(sender_address, sender_name, text)
+    validity = Validity()
+    if is_verification:
+        validity = _validity(
+            text, key, sent_at=sent_at, language=language, anchor=anchor, keywords=strong + weak
+        )
+        if (
+            validity.source is None
+            and service is not None
+            and service.default_validity_seconds is not None
+        ):
+            validity = Validity(seconds=service.default_validity_seconds, source="service_default")
+    return Extraction(
+        is_verification=is_verification,
+        code=code if is_verification else None,
+        candidates=candidates if is_verification else (),
+        validity=validity,
+        service=service.id if service is not None else None,
+        origin=origin,
+        language=language,
+    )
+
+
+def _validity(
+    text: str,
+    key: str,
+    *,
+    sent_at: datetime | None,
+    language: str | None,
+    anchor: int | None,
+    keywords: list[Hit],
+) -> Validity:
+    from inspector.extract.validity import find_validity
+
+    stated = find_validity(text, key=key, sent_at=sent_at, language=language)
+    if not stated:
+        return Validity()
+    if anchor is None:
+        return stated[0].validity
+
+    def distance(s: Stated) -> int:
+        return min(abs(s.start - anchor), abs(s.end - anchor))
+
+    def about_code(s: Stated) -> bool:
+        # Near the code, or in a sentence that names a code ("This code expires in...");
+        # otherwise it is about something else (a data plan "valid for 7 days").
+        if distance(s) <= _VALIDITY_NEAR:
+            return True
+        lo, hi = _sentence(text, s.start)
+        return any(lo <= h.start < hi for h in keywords)
+
+    relevant = [s for s in stated if about_code(s)]
+    return min(relevant, key=distance).validity if relevant else Validity()
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？\n]")
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``pos``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos)]
+    after = _SENTENCE_END.search(text, pos)
+    return (ends[-1] if ends else 0), (after.start() if after is not None else len(text))

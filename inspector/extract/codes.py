@@ -1,0 +1,274 @@
+"""Code candidates in a normalised text, and the rules that reject what is not a code.
+
+A candidate is one of (positions are in the normalised text):
+
+* a run of 4-10 ASCII letters/digits with at least one digit (``123456``, ``AAAA1A``), not
+  glued to other letters or digits: ``G-123456`` gives ``123456``, ``验证码123456`` gives
+  ``123456``;
+* a split code: two equal groups of 3 or 4 digits (or upper-case letters and digits) joined
+  by one space or hyphen (``123 456``, ``123-456``), returned without the separator;
+* right after a code keyword and a colon or line break only: 4-10 capital letters
+  (``TeamViewer code: QGFDAE``) or 4-10 single characters separated by spaces
+  (``TAN\\n a u 8 k u f``), since some senders use letter-only or spaced-out codes.
+
+Rejected (``rejection`` says why): parts of URLs, e-mail addresses and domain names; dates and
+parts of larger numbers (``10.04.2024``, ``1,555,000``, ``169.00``, ``12:00``); phone numbers
+and chains of digit groups; amounts (a currency sign or code next to the number, ``%``);
+masked card/account digits (``XX1245``, ``57******2``, ``•••• 1234``); IBANs; postcodes; numbers
+with units (``30GB``); and numbers right after a negative keyword (order, amount, card ending,
+promo code, phone...; see ``lexicon_context.NEGATIVE``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from inspector.extract.keywords import Hit
+
+
+@dataclass(frozen=True, slots=True)
+class RawCandidate:
+    code: str
+    start: int
+    end: int
+    shape: str  # "digits", "split", "alnum", "letters" or "spaced"
+
+
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{4,10}(?![A-Za-z0-9])")
+_SPLIT = re.compile(
+    r"(?<![A-Za-z0-9])(?<!\d[ \-])"
+    r"(?:(\d{3})[ \-](\d{3})|(\d{4})[ \-](\d{4})"
+    r"|([A-Z0-9]{4})-([A-Z0-9]{4})|([A-Z0-9]{3})-([A-Z0-9]{3}))"
+    r"(?![A-Za-z0-9])(?![ \-]\d)"
+)
+# After a code keyword: optional ":" / "=" and at most one line break, then the code.
+_TIGHT = re.compile(
+    r"[ \t]*(?P<sep>[:=]?)[ \t]*(?P<nl>\n?)[ \t]*"
+    r"(?:(?P<letters>[A-Z]{4,10})|(?P<spaced>(?:[A-Za-z0-9] ){3,9}[A-Za-z0-9]))(?![A-Za-z0-9])"
+)
+
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_MONTHS = (
+    "jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[eé]v(?:rier)?|mar(?:ch|s|zo)?|m[aä]rz|"
+    "apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|jun[ei]?|juin|junio|jul[iy]?|juil(?:let)?|"
+    "julio|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|oct(?:ober|obre)?|"
+    "okt(?:ober)?|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[eé]c(?:embre)?|dez(?:ember)?|dic(?:iembre)?|"
+    "ene(?:ro)?"
+)
+_BLOCKS = (
+    ("url", r"(?:https?://|www\.)\S+"),
+    # Every pattern starts where its run of characters starts (the look-behinds), so a long
+    # run is tried once, not from each of its positions: no quadratic work on hostile input.
+    ("email", r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"),
+    # Labels of at most 63 characters (RFC 1035 §2.3.4) keep the backtracking bounded.
+    (
+        "domain",
+        r"(?<![\w.@\-])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\b",
+    ),
+    ("date", r"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}日?"),
+    ("date", r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)"),
+    ("date", r"\d{2,4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?"),
+    ("date", r"\d{1,2}\s?月\s?\d{1,2}\s?日"),
+    (
+        "date",
+        rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}\b)",
+    ),
+    (
+        "date",
+        rf"(?i:\b(?:{_MONTHS})\.?\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Za-z]{{2,5}})?\s+\d{{4}}\b)",
+    ),
+    ("year", r"(?:©|\([cC]\))\s?(?:\d{4}\s?[-–]\s?)?\d{4}"),
+    # IBAN (ISO 13616): country, check digits, then groups of 4, often spaced.
+    ("iban", r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"),
+    ("phone", r"\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}"),
+    ("phone", r"\(\d{2,4}\)\s?\d{3,4}[\s.\-]?\d{3,4}"),
+    ("phone", r"(?<![\w\-])\d+(?:[ .\-]\d{2,}){2,}(?![\w\-])"),
+    ("postcode", rf"\b(?:{_US_STATES})\s\d{{5}}(?:-\d{{4}})?\b"),
+    ("postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),
+    ("postcode", r"\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"),
+    ("postcode", r"〒\s?\d{3}-?\d{4}"),
+)
+
+_CURRENCY_CODES = (
+    "USD|EUR|GBP|JPY|CNY|RMB|TWD|NTD|HKD|RUB|RUR|UAH|PLN|TRY|VND|IDR|INR|IRR|IRT|AED|SAR|CHF|"
+    "SEK|NOK|DKK|BRL|MXN|ARS|COP|CLP|KRW|ILS|THB|MYR|SGD|PHP|AUD|CAD|NZD|ZAR|EGP|NGN|KES|CZK|"
+    'HUF|RON|Rp|Rs|rs|TL|zł|zl|руб|грн|тг|ريال|ریال|تومان|درهم|دينار|جنيه|ش"ח|元|円|원|đ'
+)
+_CURRENCY_BEFORE = re.compile(rf"(?:[$€£¥₹₽₺₩₫₪₴₦฿]|(?<![A-Za-z])(?:{_CURRENCY_CODES})\.?)\s?$")
+_CURRENCY_AFTER = re.compile(
+    rf"^\s?(?:[$€£¥₹₽₺₩₫₪₴₦฿%]|(?:{_CURRENCY_CODES})(?![A-Za-z])|руб|грн|тенге|ریال|تومان)"
+)
+_UNIT_SUFFIX = re.compile(
+    rf"^\d+(?:[KMGT]B|[kmgµ]?[gmlsWV]|mAh|GHz|MHz|Mbps|px|pt|min|mins|sec|hrs?|x|"
+    rf"st|nd|rd|th|am|pm|AM|PM|{_CURRENCY_CODES})$"
+)
+_LETTER = re.compile(r"[A-Za-z]")
+_MASK = "*•●∙·⋅×"
+_MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
+_BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/]$")
+_BIGGER_NUMBER_AFTER = re.compile(r"^[.,:/]\d")
+_NEG_GAP = re.compile(r"^[\s:#№.\-=*()]{0,4}$|^[\s:]*(?:no|nr|number|num|id|#)\.?[\s:#]*$", re.I)
+
+
+@cache
+def _blocks() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rx)) for name, rx in _BLOCKS)
+
+
+class Blocked:
+    """The spans of a text that hold no code (URLs, dates, phones...), for overlap tests."""
+
+    def __init__(self, text: str) -> None:
+        spans: list[tuple[int, int, str]] = []
+        for name, rx in _blocks():
+            for m in rx.finditer(text):
+                if name == "domain" and not _LETTER.search(m.group(), 0, m.group().rfind(".")):
+                    continue  # "1234.Valid" is a number and a sentence without a space
+                spans.append((m.start(), m.end(), name))
+        spans.sort()
+        self._starts = [s for s, _, _ in spans]
+        # For each prefix of the sorted spans, the one reaching furthest right: a candidate
+        # overlaps some span iff the furthest-reaching span starting before its end reaches
+        # past its start. O(log n) per question, however long the spans.
+        self._reach: list[tuple[int, str]] = []
+        best: tuple[int, str] = (-1, "")
+        for _, e, name in spans:
+            if e > best[0]:
+                best = (e, name)
+            self._reach.append(best)
+
+    def reason(self, start: int, end: int) -> str | None:
+        """The name of a blocked span overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        if i >= 0 and self._reach[i][0] > start:
+            return self._reach[i][1]
+        return None
+
+
+def rejection(
+    text: str,
+    start: int,
+    end: int,
+    code: str,
+    *,
+    blocked: Blocked,
+    hits: list[Hit],
+    hit_ends: list[int] | None = None,
+) -> str | None:
+    """Why the candidate ``text[start:end]`` is not a code, or None when it may be one."""
+    reason = blocked.reason(start, end)
+    if reason is not None:
+        return reason
+    before = text[max(0, start - 8) : start]
+    after = text[end : end + 8]
+    if _is_mask(before[-1:]) or _is_mask(after[:1]) or before.endswith(("...", "…")):
+        return "masked"
+    if before[-1:] == " " and _is_mask(before[-2:-1]):  # "•••• 1234"
+        return "masked"
+    if _MASKED_TOKEN.match(code):
+        return "masked"
+    if _BIGGER_NUMBER_BEFORE.search(before) or _BIGGER_NUMBER_AFTER.match(after):
+        return "part of a larger number"
+    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
+        return "amount"
+    if _UNIT_SUFFIX.match(code) and not code.isdigit():
+        return "unit"
+    if hit_ends is None:
+        hit_ends = [h.end for h in hits]
+    neg = _negative_before(text, start, hits, hit_ends)
+    if neg is not None:
+        return neg
+    return None
+
+
+def _is_mask(ch: str) -> bool:
+    return ch != "" and ch in _MASK
+
+
+def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]) -> str | None:
+    """The category of a negative keyword right before ``start`` ("Order #", "ending")."""
+    i = bisect.bisect_right(hit_ends, start) - 1
+    if i < 0:
+        return None
+    hit = hits[i]
+    if hit.kind != "neg":
+        return None
+    if _NEG_GAP.match(text[hit.end : start]):
+        return hit.keyword.category
+    return None
+
+
+def find_candidates(text: str, hits: list[Hit]) -> list[RawCandidate]:
+    """Every plausible code in ``text`` (normalised), in text order, rejects removed."""
+    blocked = Blocked(text)
+    hit_ends = [h.end for h in hits]
+    found: list[RawCandidate] = []
+    taken = bytearray(len(text))  # positions already used by a candidate
+
+    def keep(candidate: RawCandidate) -> None:
+        why = rejection(
+            text,
+            candidate.start,
+            candidate.end,
+            candidate.code,
+            blocked=blocked,
+            hits=hits,
+            hit_ends=hit_ends,
+        )
+        if why is None:
+            found.append(candidate)
+        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+
+    for hit in hits:
+        if hit.kind in ("strong", "weak"):
+            tight = _tight_after(text, hit)
+            if tight is not None:
+                keep(tight)
+    for m in _SPLIT.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        groups = [g for g in m.groups() if g]
+        code = "".join(groups)
+        if not any(c.isdigit() for c in code):
+            continue
+        keep(RawCandidate(code, m.start(), m.end(), "split"))
+    for m in _TOKEN.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        code = m.group()
+        if code.isdigit():
+            keep(RawCandidate(code, m.start(), m.end(), "digits"))
+        elif any(c.isdigit() for c in code):
+            keep(RawCandidate(code, m.start(), m.end(), "alnum"))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _overlaps(taken: bytearray, start: int, end: int) -> bool:
+    return any(taken[start:end])
+
+
+def _tight_after(text: str, hit: Hit) -> RawCandidate | None:
+    """A letter-only or spaced-out code directly after a keyword and ":" or a line break."""
+    m = _TIGHT.match(text, hit.end)
+    if m is None:
+        return None
+    separated = bool(m.group("sep") or m.group("nl"))
+    letters = m.group("letters")
+    if letters is not None:
+        if not separated:
+            return None
+        return RawCandidate(letters, m.start("letters"), m.end("letters"), "letters")
+    spaced = m.group("spaced")
+    code = spaced.replace(" ", "")
+    if not separated and not any(c.isdigit() for c in code):
+        return None
+    if code.isalpha() and not code.isupper() and not separated:
+        return None
+    return RawCandidate(code, m.start("spaced"), m.end("spaced"), "spaced")

@@ -1,0 +1,282 @@
+"""Find the keywords of ``lexicon`` and ``lexicon_context`` in a text (pure: no I/O).
+
+All fragments are compiled, lazily and once, into one trie-shaped pattern (common prefixes
+factored out, longer continuations tried first), so at any position the most specific keyword
+wins ("code de vérification" over "code", "promo code" over "code") and a position that starts
+no keyword costs one character test. The pattern is matched against ``fold_keys(normalized)``
+(lower case, no accents, one spelling for Arabic/Persian letters and traditional/simplified
+Chinese), so one spelling per keyword is enough. A 64 KB body is scanned in a few
+milliseconds.
+
+Word boundaries are script-aware: Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari and
+Georgian keywords must not be glued to letters of those scripts ("barcode", "unicode",
+"foOTPath" and "בנקודת" contain no keyword), while Chinese, Japanese, Korean and Thai keywords,
+written without spaces, need none. Digits never break a boundary: "OTP123456" holds "OTP".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from inspector.extract import lexicon, lexicon_context
+from inspector.extract.normalize import fold_keys, normalize
+
+# Letters of the scripts that separate words with spaces (lower-case only: the keyword view is
+# lower-cased), one class per script. A keyword ending in a letter of one of them must not be
+# followed by another letter of the same script.
+_SCRIPT_LETTERS = (
+    "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff",  # Latin
+    "\u0370-\u03ff",  # Greek
+    "\u0400-\u0481\u048a-\u052f",  # Cyrillic
+    "\u05d0-\u05ea",  # Hebrew
+    "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff",  # Arabic, Persian
+    "\u0900-\u0963",  # Devanagari
+    "\u10a0-\u10ff",  # Georgian
+)
+_SCRIPT_CLASSES = tuple(re.compile(f"[{letters}]") for letters in _SCRIPT_LETTERS)
+_IS_WORD_LETTER = re.compile(f"[{''.join(_SCRIPT_LETTERS)}]")
+
+
+def _right_boundary(last: str) -> str:
+    for letters, rx in zip(_SCRIPT_LETTERS, _SCRIPT_CLASSES, strict=True):
+        if rx.match(last):
+            return f"(?![{letters}])"
+    return ""
+
+
+# Letters Hebrew and Arabic glue in front of a word (the, and, in, to...): "הקוד", "بالرمز".
+_PREFIX_LETTERS = frozenset("הבלושמכ" + "والبفک")
+_SEP = r"[\s\-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    kind: str  # "strong", "weak", "verify", "action", "promo", or "neg"
+    category: str  # neg: promo/reference/amount/phone/account/postal/year; else == kind
+    langs: tuple[str, ...]
+    fragment: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One keyword found in the text, positions in the normalised text."""
+
+    start: int
+    end: int
+    keyword: Keyword
+
+    @property
+    def kind(self) -> str:
+        return self.keyword.kind
+
+
+# How much a keyword pulls a nearby candidate (see rank.py).
+WEIGHTS = {"strong": 1.0, "weak": 0.6, "verify": 0.45, "action": 0.3}
+
+
+_FRAGMENT_SEPARATOR = re.compile(r"[;\n]")
+_GROUP = re.compile(r"\(([^()]*)\)(\??)")
+_SEPS = re.compile(r"[\s\-]+")
+
+
+def _expand(fragment: str) -> list[str]:
+    """Spell out a fragment's ``(a|b)`` / ``(a|b)?`` inflection groups as plain variants."""
+    m = _GROUP.search(fragment)
+    if m is None:
+        return [fragment]
+    options = m.group(1).split("|") + ([""] if m.group(2) else [])
+    out: list[str] = []
+    for option in options:
+        out.extend(_expand(fragment[: m.start()] + option + fragment[m.end() :]))
+    return out
+
+
+def _compact(text: str) -> str:
+    """A keyword's identity: its folded spelling without spaces or hyphens."""
+    return _SEPS.sub("", text)
+
+
+class _Trie:
+    __slots__ = ("children", "terminal")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.terminal = False
+
+    def add(self, tokens: list[str]) -> None:
+        node = self
+        for tok in tokens:
+            node = node.children.setdefault(tok, _Trie())
+        node.terminal = True
+
+    def regex(self, last: str = "") -> str:
+        alts = []
+        # Separators can match nothing: try real characters first (longest keyword wins).
+        for tok in sorted(self.children, key=lambda t: (t == " ", t)):
+            piece = _SEP if tok == " " else re.escape(tok)
+            alts.append(piece + self.children[tok].regex(tok if tok != " " else last))
+        if self.terminal:
+            alts.append(_right_boundary(last) if last else "")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+
+def _tokens(fragment: str) -> list[str]:
+    out: list[str] = []
+    for ch in fragment:
+        if ch in " -":
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch)
+    return out
+
+
+def _entries() -> list[Keyword]:
+    found: dict[tuple[str, str], Keyword] = {}
+    langs: dict[tuple[str, str], list[str]] = {}
+
+    def add(kind: str, category: str, table: dict[str, str]) -> None:
+        for lang, lines in table.items():
+            for line in _FRAGMENT_SEPARATOR.split(lines):
+                if not line.strip():
+                    continue
+                for variant in _expand(line.strip()):
+                    fragment = fold_keys(normalize(variant))
+                    key = (kind, fragment)
+                    langs.setdefault(key, [])
+                    if lang not in langs[key]:
+                        langs[key].append(lang)
+                    found[key] = Keyword(kind, category, (), fragment)
+
+    add("strong", "strong", lexicon.STRONG)
+    add("weak", "weak", lexicon.WEAK)
+    add("verify", "verify", lexicon.VERIFY)
+    add("action", "action", lexicon.ACTION)
+    add("promo", "promo", lexicon_context.PROMO)
+    for category, table in lexicon_context.NEGATIVE.items():
+        add("neg", category, table)
+    # A fragment listed under several kinds keeps the most telling one.
+    rank = {"neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "action": 5}
+    by_fragment: dict[str, Keyword] = {}
+    for (kind, fragment), kw in found.items():
+        full = Keyword(kind, kw.category, tuple(langs[(kind, fragment)]), fragment)
+        other = by_fragment.get(_compact(fragment))
+        if other is None or rank[kind] < rank[other.kind]:
+            by_fragment[_compact(fragment)] = full
+    return sorted(by_fragment.values(), key=lambda k: k.fragment)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    combined: re.Pattern[str]
+    by_compact: dict[str, Keyword]
+
+
+@cache
+def _compiled() -> _Compiled:
+    trie = _Trie()
+    by_compact: dict[str, Keyword] = {}
+    for kw in _entries():
+        trie.add(_tokens(kw.fragment))
+        by_compact[_compact(kw.fragment)] = kw
+    return _Compiled(re.compile(trie.regex()), by_compact)
+
+
+def _left_ok(key: str, start: int) -> bool:
+    """No letter of the keyword's script glued in front of it (prefix letters aside)."""
+    if start == 0 or not _IS_WORD_LETTER.match(key[start]):
+        return True
+    i = start
+    # Hebrew/Arabic keywords may carry up to three glued prefix letters ("بال", "וכש").
+    if "\u0590" <= key[start] <= "\u06ff":
+        while i > 0 and start - i < 3 and key[i - 1] in _PREFIX_LETTERS:
+            i -= 1
+        if i < start and (i == 0 or not _IS_WORD_LETTER.match(key[i - 1])):
+            return True
+    return not _IS_WORD_LETTER.match(key[start - 1])
+
+
+def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
+    """Return the keywords of ``normalized`` in text order; no two overlap."""
+    if key is None:
+        key = fold_keys(normalized)
+    compiled = _compiled()
+    hits: list[Hit] = []
+    pos = 0
+    while True:
+        m = compiled.combined.search(key, pos)
+        if m is None:
+            return hits
+        start = m.start()
+        keyword = compiled.by_compact.get(_compact(m.group()))
+        if keyword is None or not _left_ok(key, start):
+            pos = start + 1
+            continue
+        hits.append(Hit(start, m.end(), keyword))
+        pos = m.end()
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words.split()) for lang, words in lexicon_context.STOPWORDS.items()}
+
+
+def guess_language(langs: tuple[str, ...], normalized: str, key: str) -> str | None:
+    """Pick one of ``langs`` (a shared keyword's languages) from the text itself.
+
+    A keyword of one language is that language. For a shared one ("code", or "OTP", which
+    every language uses: ``"*"``) a script that names a language (kana, Hangul, Hebrew,
+    Cyrillic with і/ї...) decides, else the most frequent function words, else the first.
+    """
+    if not langs:
+        return None
+    anything = "*" in langs
+    if len(langs) == 1 and not anything:
+        return langs[0]
+    script = _script_language(normalized)
+    if script is not None and (anything or script in langs):
+        return script
+    stop = _stopwords()
+    candidates = tuple(stop) if anything else langs
+    words = Counter(_WORD.findall(key[:4000]))
+    best = "en" if anything else langs[0]
+    best_score = 1  # one stray function word is no evidence
+    for lang in candidates:
+        score = sum(words[w] for w in stop.get(lang, ()))
+        if score > best_score:
+            best, best_score = lang, score
+    return best
+
+
+_SCRIPTS = (
+    (re.compile(r"[\u3040-\u30ff]"), "ja"),
+    (re.compile(r"[\uac00-\ud7af]"), "ko"),
+    (re.compile(r"[\u4e00-\u9fff]"), "zh"),
+    (re.compile(r"[\u05d0-\u05ea]"), "he"),
+    (re.compile(r"[پچژگ]"), "fa"),
+    (re.compile(r"[\u0620-\u064a]"), "ar"),
+    (re.compile(r"[іїєґ]"), "uk"),
+    (re.compile(r"[\u0400-\u04ff]"), "ru"),
+    (re.compile(r"[\u0900-\u097f]"), "hi"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+    (re.compile(r"[ăơưđ]"), "vi"),
+    (re.compile(r"[ğış]"), "tr"),
+    (re.compile(r"[ąęłńśźż]"), "pl"),
+)
+
+
+def _script_language(normalized: str) -> str | None:
+    """A language told apart by its script or letters, when the text shows one."""
+    sample = normalized[:4000].lower()
+    for rx, lang in _SCRIPTS:
+        if rx.search(sample):
+            return lang
+    return None

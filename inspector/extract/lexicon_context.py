@@ -1,0 +1,205 @@
+"""Keyword tables for what is *not* a code (pure data); the format is ``lexicon``'s.
+
+* NEGATIVE: contexts whose number is not a code (promo code, order number, amount, phone,
+  masked card, postcode, year). A candidate right after one is rejected; a code keyword inside
+  one ("code" in "promo code") does not count.
+* PROMO: marketing vocabulary; with no STRONG keyword the message is a newsletter, not a
+  verification message, and its promo codes are not codes.
+* STOPWORDS: function words that tell languages sharing a keyword apart.
+"""
+
+from __future__ import annotations
+
+# Negative contexts, by category.
+NEGATIVE: dict[str, dict[str, str]] = {
+    "promo": {
+        "en": (
+            "promo code; promotional code; promo; coupon; coupon code; discount code; voucher; "
+            "voucher code; gift code; gift card; referral code; invite code; invitation code; "
+            "redeem code"
+        ),
+        "de": "rabattcode; gutscheincode; gutschein; aktionscode",
+        "es": "código promocional; código de descuento; cupón",
+        "pt": "código promocional; código de desconto; cupom",
+        "fr": "code promo; code de réduction; bon de réduction",
+        "it": "codice sconto; codice promozionale",
+        "nl": "kortingscode",
+        "pl": "kod rabatowy; kupon",
+        "tr": "indirim kodu; kupon",
+        "ru": "промокод; промо код; купон",
+        "uk": "промокод",
+        "ar": "کود خصم; کوبون",
+        "fa": "کد تخفیف",
+        "he": "קוד קופון; קוד הנחה",
+        "zh": "优惠码; 优惠券; 折扣码; 兑换码; 邀请码; 推荐码",
+        "ja": "クーポン; クーポンコード; 招待コード",
+        "ko": "프로모션 코드; 쿠폰; 할인 코드",
+        "vi": "mã giảm giá; mã khuyến mãi",
+        "id": "kode promo; kode voucher; kode diskon",
+    },
+    "reference": {
+        "en": (
+            "order; order number; order no; order id; tracking; tracking number; tracking code; "
+            "shipment; invoice; invoice number; receipt; reference; reference number; ref; "
+            "ticket; case; case number; booking; reservation; customer number; member id; "
+            "transaction id; serial number; model; version; error code; status code; area code; "
+            "country code; qr code; bar code; source code; sort code; swift code; product code; "
+            "item code; dress code; code of conduct; morse code"
+        ),
+        "de": (
+            "bestellung; bestellnummer; auftrag; sendungsnummer; rechnung; rechnungsnummer; "
+            "kundennummer; buchung; fehlercode; vorgangsnummer"
+        ),
+        "fr": "commande; numéro de commande; facture; référence; réservation; code d'erreur",
+        "es": "pedido; número de pedido; factura; referencia; reserva; código de error",
+        "pt": "encomenda; número do pedido; fatura; referência",
+        "it": "ordine; fattura; riferimento; prenotazione",
+        "nl": "bestelling; bestelnummer; factuur; referentie",
+        "pl": "zamówienie; numer zamówienia; faktura",
+        "tr": "sipariş; sipariş no; fatura",
+        "ru": "заказ; номер заказа; накладная",
+        "uk": "замовлення",
+        "ar": "رقم الطلب; فاتوره",
+        "fa": "شماره سفارش; سفارش; رمز ارز; رمزارز",
+        "he": "הזמנה",
+        "zh": "订单; 订单号; 编号; 单号; 流水号; 交易号; 识别码; 错误代码",
+        "ja": "注文番号; 受付番号; お問い合わせ番号; エラーコード",
+        "ko": "주문번호; 주문 번호",
+        "vi": "mã đơn hàng; đơn hàng; mã gd; mã giao dịch; giao dịch",
+        "id": "nomor pesanan; pesanan; resi",
+    },
+    "amount": {
+        "en": "amount; total; sum; price; balance; rs; inr",
+        "de": "betrag; summe; gesamt; preis",
+        "fr": "montant; prix",
+        "es": "importe; monto; precio; valor",
+        "pt": "valor; quantia",
+        "it": "importo",
+        "nl": "bedrag",
+        "pl": "kwota",
+        "tr": "tutar",
+        "ru": "сумма; сумму",
+        "uk": "сума; суму",
+        "ar": "مبلغ; المبلغ",
+        "fa": "مبلغ",
+        "he": "סכום",
+        "hi": "राशि",
+        "zh": "金额; 付款金额; 消费",
+        "ja": "ご利用金額; 金額; 利用金額",
+        "ko": "금액",
+        "vi": "số tiền",
+        "id": "jumlah; nominal",
+    },
+    "phone": {
+        "en": (
+            "call; call us; call us at; phone; tel; telephone; mobile; hotline; helpline; fax; "
+            "sms to; text"
+        ),
+        "de": "telefon; anrufen; rufen sie",
+        "fr": "téléphone; appelez; appeler; appelez le",
+        "es": "teléfono; llame; llamar; llama",
+        "pt": "telefone; ligue",
+        "it": "telefono; chiama",
+        "nl": "bel; telefoon",
+        "pl": "zadzwoń; telefon",
+        "tr": "arayın; telefon",
+        "ru": "звоните; позвоните; телефон; тел",
+        "uk": "телефонуйте; зателефонуйте; телефон",
+        "ar": "اتصل; هاتف",
+        "fa": "تماس; تلفن",
+        "he": "טלפון",
+        "hi": "कॉल; फोन",
+        "zh": "电话; 热线; 拨打; 客服",
+        "ja": "電話",
+        "ko": "전화; 고객센터",
+        "vi": "lh; gọi; hotline",
+        "id": "hubungi; telepon",
+    },
+    "account": {
+        "en": (
+            "ending; ending in; ending with; ends in; ends with; last 4 digits; "
+            "last four digits; card; a/c; a/c no; acct; account; account no; account number; "
+            "iban"
+        ),
+        "de": "endziffer; endziffern; endet auf; endend auf; karte; konto; kontonummer",
+        "fr": "se terminant par; carte; compte",
+        "es": "terminada en; terminación; tarjeta; cuenta",
+        "pt": "final; cartão; conta",
+        "it": "carta; conto",
+        "nl": "eindigend op; kaart; rekening",
+        "pl": "karta; karty; konto",
+        "tr": "kart; hesap",
+        "ru": "карта; карты; карту; счет; счета",
+        "uk": "картка; картки; рахунок",
+        "ar": "بطاقه; حساب",
+        "fa": "کارت; حساب",
+        "he": "כרטיס; חשבון",
+        "hi": "कार्ड; खाता",
+        "zh": "尾号; 末四位; 后四位; 后四码; 卡号; 账号; 帐号; 账户; 帐户",
+        "ja": "カード; 口座; 下4桁; 末尾",
+        "ko": "카드; 계좌",
+        "vi": "tài khoản; số thẻ",
+        "id": "kartu; rekening",
+    },
+    "postal": {
+        "en": "zip; zip code; postal code; postcode; po box",
+        "de": "plz; postleitzahl",
+        "fr": "code postal",
+        "es": "código postal",
+        "pt": "cep",
+        "ru": "индекс",
+        "zh": "邮编",
+        "ja": "郵便番号",
+    },
+    "year": {
+        "en": "copyright; since; year",
+        "de": "jahr",
+    },
+}
+
+
+# Marketing vocabulary (message level).
+PROMO: dict[str, str] = {
+    "en": "sale; discount; off your; shop now; checkout; free shipping; limited time; deals",
+    "de": "rabatt; angebot; sale",
+    "fr": "réduction; soldes; offre",
+    "es": "descuento; oferta",
+    "pt": "desconto; promoção",
+    "it": "sconto; offerta",
+    "nl": "korting; aanbieding",
+    "pl": "rabat; promocja",
+    "tr": "indirim; kampanya",
+    "ru": "скидка; скидку; акция",
+    "uk": "знижка; знижку",
+    "ar": "تخفیض; خصم",
+    "fa": "تخفیف",
+    "he": "הנחה",
+    "hi": "छूट",
+    "zh": "优惠; 折扣; 促销",
+    "ja": "割引; セール",
+    "ko": "할인; 세일",
+    "vi": "giảm giá; khuyến mãi",
+    "id": "diskon",
+}
+
+
+# Short function words used to break ties between the languages a shared keyword ("code",
+# "OTP") belongs to. Written folded (lower case, no accents), separated by spaces.
+STOPWORDS: dict[str, str] = {
+    "en": "your is the to this for you not and do share it of use",
+    "de": "ist dein deine ihr ihre der die das nicht und fur sie zu mit diesen teile",
+    "fr": "est votre le la de ne pas vous pour et ce",
+    "nl": "je uw is de het niet en voor van deze jouw",
+    "es": "es tu su el la de no para y con lo",
+    "pt": "e seu sua o de nao para com voce",
+    "it": "e il tuo di non per la con",
+    "pl": "to twoj jest nie i na do",
+    "tr": "bu ile ve icin kimseyle",
+    "id": "anda ini dan untuk jangan",
+    "vi": "ma cua quy khach la cho khong tai va de nhap",
+    "ms": "anda ini dan untuk jangan",
+    "fi": "on sinun ja ei",
+    "sv": "din ar och inte",
+    "da": "din er og ikke",
+    "ro": "este tau si nu",
+}

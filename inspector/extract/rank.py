@@ -1,0 +1,143 @@
+"""Rank code candidates by how close they sit to a code keyword (pure: no I/O).
+
+A candidate's score is ``pull * shape * context``:
+
+* ``pull``: the best, over the keywords within ``WINDOW`` characters, of the keyword's weight
+  (strong 1.0, weak 0.6, link-only 0.45, action 0.3) divided by ``1 + gap / 20``, where
+  ``gap`` counts the characters between keyword and candidate (white space runs count as one).
+  A sentence or paragraph end, or another number, between them halves / lowers the pull: the
+  keyword is then about something else.
+* ``shape``: 6 digits is the most common code; 4-5 and 7-8 digits, split codes and upper-case
+  alphanumerics a little less; mixed-case alphanumerics (app hashes such as ``FA9qCX9VSu``)
+  and four-digit years much less.
+* ``context``: directly after ``keyword:`` or ``keyword is``, inside brackets (【】, [], 「」),
+  alone on its line: more likely.
+
+The same code seen several times (subject and body, preheader and body) adds a little.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from inspector.extract.codes import RawCandidate
+from inspector.extract.keywords import WEIGHTS, Hit
+
+WINDOW = 300
+_NEAREST = 4
+MIN_SCORE = 0.1
+_PULLING = frozenset(WEIGHTS)
+
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n\s*\n|[。！？]")
+_INTRODUCES = re.compile(r"^[^.!?。！？\n]*:\s*$")
+_NUMBER = re.compile(r"\d{4,}")
+_TIGHT_GAP = re.compile(
+    r"^[\s:=\-–—]*(?:is|es|est|ist|lautet|è|e|é|là|to|was|wynosi|je|jest|это|:)?[\s:=\-–—]*$",
+    re.IGNORECASE,
+)
+_OPEN = "【[「『(<«\"'〔（《"
+_CLOSE = "】]」』)>»\"'〕）》"
+_WORD_AND_NUMBER = re.compile(r"^[A-Za-z][a-z]{2,}\d{1,2}$|^[A-Z]{3,}\d{1,2}$|^[A-Z]\d{3}$")
+_YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: RawCandidate
+    score: float
+    hit: Hit  # the keyword that pulled it most
+
+
+def _shape(c: RawCandidate) -> float:
+    code = c.code
+    if c.shape == "letters":
+        return 0.7
+    if c.shape == "spaced":
+        return 0.8
+    if c.shape == "split":
+        return 0.95
+    if c.shape == "digits":
+        if _YEAR.match(code):
+            return 0.35
+        n = len(code)
+        return 1.0 if n == 6 else 0.9 if n in (4, 5, 7, 8) else 0.75
+    # alphanumeric with a digit
+    if _WORD_AND_NUMBER.match(code):
+        return 0.4  # "LINE4", "Win10", "B040"-like labels
+    letters = [ch for ch in code if ch.isalpha()]
+    if all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters):
+        return 0.8
+    return 0.3
+
+
+def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
+    if hit.end <= c.start:
+        gap = text[hit.end : c.start]
+    elif c.end <= hit.start:
+        gap = text[c.end : hit.start]
+    else:
+        return 0.0
+    squeezed = _SPACES.sub(" ", gap)
+    pull = WEIGHTS[hit.kind] / (1 + len(squeezed) / 20)
+    # A sentence or paragraph end between them, unless the keyword's line ends with ":" and
+    # introduces the code ("Enter this code:\n\n123456").
+    if _SENTENCE_END.search(gap) and not (hit.end <= c.start and _INTRODUCES.match(gap)):
+        pull *= 0.5
+    if _NUMBER.search(gap):
+        pull *= 0.6
+    if hit.end <= c.start and _TIGHT_GAP.match(squeezed):
+        pull *= 1.25
+    return pull
+
+
+def _context(text: str, c: RawCandidate) -> float:
+    factor = 1.0
+    before = text[max(0, c.start - 2) : c.start].strip()
+    after = text[c.end : c.end + 2].strip()
+    if before[-1:] and before[-1:] in _OPEN and after[:1] and after[:1] in _CLOSE:
+        factor *= 1.15
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if line.strip() == text[c.start : c.end].strip():
+        factor *= 1.15
+    return factor
+
+
+def score(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Scored]:
+    """Score every candidate; best first, ties broken by position (earlier first)."""
+    pulling = [h for h in hits if h.kind in _PULLING]
+    starts = [h.start for h in pulling]
+    scored: list[Scored] = []
+    for c in candidates:
+        # The nearest few keywords on each side (a farther one rarely pulls more, and this
+        # bounds the work on keyword-dense texts).
+        mid = bisect.bisect_left(starts, c.start)
+        lo = max(bisect.bisect_left(starts, c.start - WINDOW), mid - _NEAREST)
+        hi = min(bisect.bisect_right(starts, c.end + WINDOW), mid + _NEAREST)
+        best, best_hit = 0.0, None
+        for hit in pulling[lo:hi]:
+            p = _pull(text, c, hit)
+            if p > best:
+                best, best_hit = p, hit
+        if best_hit is None:
+            continue
+        scored.append(Scored(c, best * _shape(c) * _context(text, c), best_hit))
+    return _merge(scored)
+
+
+def _merge(scored: list[Scored]) -> list[Scored]:
+    """One entry per code: its best occurrence, plus a little for each repetition."""
+    by_code: dict[str, list[Scored]] = {}
+    for s in scored:
+        by_code.setdefault(s.candidate.code, []).append(s)
+    merged = []
+    for seen in by_code.values():
+        best = max(seen, key=lambda s: (s.score, -s.candidate.start))
+        bonus = min(0.15, 0.05 * (len(seen) - 1)) if best.score >= MIN_SCORE else 0.0
+        merged.append(Scored(best.candidate, best.score + bonus, best.hit))
+    merged.sort(key=lambda s: (-s.score, s.candidate.start))
+    return merged
