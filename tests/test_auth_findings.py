@@ -138,7 +138,7 @@ def test_spam_verdict_in_junk() -> None:
     assert "score 8.912, limit 5" in message
     assert "the learning filter puts the spam probability at 99-100% (BAYES_99)" in message
     assert detail is not None
-    assert detail.startswith("Read from X-Spam-Status (spamassassin): ")
+    assert detail.startswith("Read from X-Spam-Status (spamassassin); also: ")
     assert "(BAYES_999)" in detail  # the fifth reason: in the detail, not the message
     assert "(BAYES_999)" not in message
 

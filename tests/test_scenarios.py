@@ -178,7 +178,7 @@ GOLDEN = Path(__file__).parent / "golden"
     ids=["sample-mailbox", "discord-outdated"],
 )
 def test_text_report_golden(name: str, args: list[str]) -> None:
-    result = CliRunner().invoke(main, ["analyze", *args, "--now", NOW])
+    result = CliRunner().invoke(main, ["analyze", *args, "--now", NOW, "--offline"])
     rendered = result.stdout.replace(str(ROOT) + "/", "")
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):

@@ -180,7 +180,10 @@ def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | N
                 "from that and the next code is more likely to reach the inbox."
             ),
             messages=(index,),
-            detail=f"Read from {where}" + (f": {every_reason}." if every_reason else ".") + caveat,
+            # The message already names four reasons; the detail adds the rest, if any.
+            detail=f"Read from {where}"
+            + (f"; also: {'; '.join(spam.reasons[4:])}." if len(spam.reasons) > 4 else ".")
+            + caveat,
             rank=0.7 if in_junk else 0.3,
         )
     if spam.verdict == "ham" and in_junk and spam.trusted is not False:

@@ -160,7 +160,8 @@ NEGATIVE: dict[str, dict[str, str]] = {
 
 # Marketing vocabulary (message level).
 PROMO: dict[str, str] = {
-    "en": "sale; discount; off your; shop now; checkout; free shipping; limited time; deals",
+    "en": "sale; discount; off your; % off; percent off; off with code; shop now; checkout; "
+    "free shipping; limited time; deals; newsletter; unsubscribe",
     "de": "rabatt; angebot; sale",
     "fr": "réduction; soldes; offre",
     "es": "descuento; oferta",

@@ -35,7 +35,7 @@ def entered_code(ev: Evidence) -> list[Finding]:
                 Severity.ERROR,
                 f"The code you entered, {shown}, is an older {group_label(record)} "
                 f"code{from_} that was {why}.",
-                f"Enter the newest code ({newer.code}) instead"
+                f"Enter the newest code ({newer.code}) instead."
                 if newer.code != event.code
                 else "Request a new code and enter it as soon as it arrives.",
                 messages=(ev.event_record[match.index],),

@@ -52,8 +52,15 @@ def _read_path(path: Path) -> Iterator[SourceItem]:
         if not path.exists():
             yield ReadProblem(str(path), f"{path} does not exist; check the path.", fatal=True)
             return
+        role = role_from_path(path)
+        # A folder name is worth reporting only when it told us something (Junk/, Spam.mbox).
+        folder = (
+            (path.parent.name if path.suffix else path.name)
+            if role is not FolderRole.OTHER
+            else None
+        )
         with path.open("rb") as fh:
-            yield from _read_stream(fh, str(path), role_from_path(path), path.parent.name)
+            yield from _read_stream(fh, str(path), role, folder)
     except OSError as exc:
         yield ReadProblem(str(path), f"could not read {path}: {exc.strerror or exc}.", fatal=True)
 
