@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from inspector.analysis import MessageRecord
 from inspector.extract.services import Service
 from inspector.freshness import Assessment, CodeEvent, assess
-from inspector.model import Finding, FolderRole, Freshness, Severity
+from inspector.model import Channel, Finding, FolderRole, Freshness, Severity
 from inspector.wording import ago, duration, folder_name, group_label, when
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -73,12 +73,26 @@ class Diagnosis:
 
 
 def group_of(record: MessageRecord) -> str:
-    """Codes that replace each other: same service, else same sender domain, else sender."""
-    return (
-        record.extraction.service
-        or record.from_domain
-        or (record.from_display or "unknown").casefold()
-    )
+    """Codes that replace each other: same service, else same sender domain, else sender.
+
+    A message that names a service but comes from (or binds its code to) a domain the service
+    does not own is kept apart: a look-alike's code must not "replace" the real one. SMS
+    senders are not compared, since services rotate the numbers they send from.
+    """
+    from inspector.extract.services import owns_domain, service_by_id
+
+    service_id = record.extraction.service
+    if service_id is None:
+        return record.from_domain or (record.from_display or "unknown").casefold()
+    service = service_by_id(service_id)
+    if service is None or service.generic:
+        return f"{service_id}:{record.from_domain or record.from_display or ''}".casefold()
+    origin = record.extraction.origin
+    if origin is not None and not owns_domain(service, origin.domain):
+        return f"{service_id}@{origin.domain}"
+    if record.from_domain and not owns_domain(service, record.from_domain):
+        return f"{service_id}@{record.from_domain}"
+    return service_id
 
 
 def _order(event: CodeEvent) -> datetime:
@@ -146,6 +160,7 @@ def verdict(evidence: Evidence, findings: Sequence[Finding]) -> str:
     where = folder_name(record)
     head = f"Your newest {label} code {event.code} arrived"
     head += f" in {where}" if where else ""
+    head += " by SMS" if record.channel is Channel.SMS else ""
     head += f" at {when(arrived, ctx.now)}" if arrived else ""
     expires = assessment.expires_at
     state = assessment.freshness

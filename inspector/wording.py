@@ -65,7 +65,7 @@ def group_label(record: MessageRecord) -> str:
 
 def folder_name(record: MessageRecord) -> str | None:
     if record.channel is Channel.SMS:
-        return "your SMS messages"
+        return None
     if record.folder_role in _FOLDER_WORDS:
         return _FOLDER_WORDS[record.folder_role]
     return f"the folder {record.folder}" if record.folder else None

@@ -185,3 +185,31 @@ def test_text_report_golden(name: str, args: list[str]) -> None:
         path.parent.mkdir(exist_ok=True)
         path.write_text(rendered)
     assert rendered == path.read_text()
+
+
+AUTH = FIXTURES / "auth"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "finding"),
+    [
+        ("phishing-lookalike-tiktok.eml", "possible_phishing"),
+        ("junk-spamassassin-bayes.eml", "spam_verdict"),
+        ("junk-spamassassin-bayes.eml", "auth_failed"),
+        ("postfix-stacked-stamps.eml", "auth_failed"),
+    ],
+    ids=["phishing", "spam-verdict", "auth-failed-junk", "auth-failed-stacked"],
+)
+def test_auth_findings_from_fixtures(fixture: str, finding: str) -> None:
+    _, doc = analyze(str(AUTH / fixture), "--now", NOW, "--offline")
+    assert finding in ids(doc)
+    [message] = doc["messages"]
+    assert {"spf", "dkim", "dmarc", "arc"} <= set(message["auth"])
+    assert message["spam"]["verdict"] in ("spam", "ham", "unknown")
+
+
+def test_forged_authentication_results_are_not_a_pass() -> None:
+    _, doc = analyze(str(AUTH / "forged-authresults.eml"), "--now", NOW, "--offline")
+    [message] = doc["messages"]
+    assert message["auth"]["untrusted"], "the forged stamp must be listed as untrusted"
+    assert message["auth"]["dkim"]["result"] != "pass"

@@ -97,16 +97,18 @@ def _read_stream(
 
 def sniff(head: bytes) -> str | None:
     """``"mbox"``, ``"eml"``, an SMS export kind, or None for anything else."""
+    from inspector.sources import sms
+
+    # SMS exports first: a JSON Lines record ('{"received_at": ...') also looks like a header.
+    kind = sms.sniff_sms(head)
+    if kind is not None:
+        return kind
     stripped = head.lstrip(b"\r\n")
     if stripped.startswith(b"From "):
         return "mbox"
     if _HEADER_LINE.match(stripped):
         return "eml"
-    try:
-        from inspector.sources import sms
-    except ImportError:  # pragma: no cover - the SMS reader ships with the package
-        return None
-    return sms.sniff_sms(head)
+    return None
 
 
 class _Prefixed:
