@@ -47,3 +47,11 @@ def test_header_fields_cover_authentication_and_spam_verdicts() -> None:
 def test_never_raises_on_arbitrary_bytes(data: bytes) -> None:
     assert isinstance(default_is_candidate(data), bool)
     assert isinstance(default_is_candidate(b"Subject: " + data), bool)
+
+
+def test_known_service_sender_is_a_candidate_without_telling_words() -> None:
+    from inspector.sources.imap_headers import default_is_candidate
+
+    header = b"From: Steam <mailer@steampowered.com>\r\nSubject: New device\r\n"
+    assert default_is_candidate(header)
+    assert not default_is_candidate(b"From: Bob <bob@example.org>\r\nSubject: Lunch?\r\n")

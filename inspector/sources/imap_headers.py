@@ -67,4 +67,17 @@ def default_is_candidate(header_bytes: bytes) -> bool:
         return True
     if any(word in subject for word in _WORDS):
         return True
-    return any(word in sender for word in _SENDER_WORDS)
+    if any(word in sender for word in _SENDER_WORDS):
+        return True
+    return _known_sender(sender)
+
+
+_ADDRESS_DOMAIN = re.compile(r"@([\w.-]+\.[a-z]{2,})", re.I)
+
+
+def _known_sender(sender: str) -> bool:
+    """Mail from a service in the catalogue (``inspector/data/services.toml``) is worth a look."""
+    from inspector.extract.services import service_for_domain
+
+    match = _ADDRESS_DOMAIN.search(sender)
+    return match is not None and service_for_domain(match.group(1)) is not None
