@@ -65,7 +65,33 @@ def default_client_factory(
     )
     # Keep INTERNALDATE timezone-aware instead of converting to naive local time.
     client.normalise_times = False
+    _cap_literals(client._imap)
     return client  # type: ignore[no-any-return]
+
+
+#: No answer we ask for is bigger (bodies are fetched capped at 256 KB per message); a server
+#: announcing more (``{4000000000}``) is broken or hostile.
+MAX_LITERAL = 64 * 1024 * 1024
+
+
+def _cap_literals(imap: Any) -> None:
+    """Refuse an oversized literal before reading it.
+
+    imaplib reads a literal with ``read(size)``, and a buffered read allocates ``size``
+    bytes up front, so the announced size is checked first (RFC 3501 §4.3: the server sets
+    the length). Only this connection's object is changed.
+    """
+    read = imap.read
+
+    def capped(size: int) -> bytes:
+        if size > MAX_LITERAL:
+            raise imap.abort(f"the server announced a {size}-byte literal; refusing to read it")
+        data: bytes = read(size)
+        if len(data) < size:  # EOF inside the literal: the connection died mid-answer
+            raise imap.abort("the connection closed in the middle of an answer")
+        return data
+
+    imap.read = capped
 
 
 def ssl_context(config: ImapConfig) -> ssl.SSLContext:
