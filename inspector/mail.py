@@ -230,7 +230,10 @@ def body_text(data: bytes) -> Body:
         if parts > MAX_PARTS:
             truncated = True
             break
-        payload = part.get_payload()
+        try:
+            payload = part.get_payload()
+        except Exception:  # a charset like "utf\0-8" makes even the raw payload raise
+            continue
         if isinstance(payload, list):
             stack.extend(reversed([p for p in payload if isinstance(p, Message)]))
             continue
@@ -264,6 +267,6 @@ def _decode(raw: bytes, charset: str | None) -> str:
             continue
         try:
             return raw.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # unknown charset, bad bytes, or "utf\0-8"
             continue
     return raw.decode("latin-1")

@@ -175,3 +175,17 @@ def test_headers_never_raise_on_text_headers(value: str) -> None:
 )
 def test_greylist_header(headers: tuple[str, ...], seconds: float | None) -> None:
     assert mail.headers(message(*headers)).greylist_seconds == seconds
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'Content-Type: text/plain; charset="utf\x00-8"\r\n\r\ncode 123456\r\n',
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+        b'Content-Type: text/html; charset="x\x00"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+        b"<p>\xff 123456</p>\r\n--b--\r\n",
+    ],
+    ids=["nul-in-charset", "nul-in-part-charset"],
+)
+def test_nul_in_charset_found_by_fuzzing(raw: bytes) -> None:
+    assert isinstance(mail.body_text(raw).text, str)
