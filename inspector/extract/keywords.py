@@ -40,11 +40,15 @@ _SCRIPT_CLASSES = tuple(re.compile(f"[{letters}]") for letters in _SCRIPT_LETTER
 _IS_WORD_LETTER = re.compile(f"[{''.join(_SCRIPT_LETTERS)}]")
 
 
-def _right_boundary(last: str) -> str:
-    for letters, rx in zip(_SCRIPT_LETTERS, _SCRIPT_CLASSES, strict=True):
+def _right_ok(key: str, end: int) -> bool:
+    """No letter of the keyword's own script glued after its last letter."""
+    if end >= len(key) or end == 0:
+        return True
+    last, after = key[end - 1], key[end]
+    for rx in _SCRIPT_CLASSES:
         if rx.match(last):
-            return f"(?![{letters}])"
-    return ""
+            return not rx.match(after)
+    return True
 
 
 # Letters Hebrew and Arabic glue in front of a word (the, and, in, to...): "הקוד", "بالرمز".
@@ -112,14 +116,16 @@ class _Trie:
             node = node.children.setdefault(tok, _Trie())
         node.terminal = True
 
-    def regex(self, last: str = "") -> str:
+    def regex(self) -> str:
         alts = []
         # Separators can match nothing: try real characters first (longest keyword wins).
         for tok in sorted(self.children, key=lambda t: (t == " ", t)):
             piece = _SEP if tok == " " else re.escape(tok)
-            alts.append(piece + self.children[tok].regex(tok if tok != " " else last))
+            alts.append(piece + self.children[tok].regex())
         if self.terminal:
-            alts.append(_right_boundary(last) if last else "")
+            # The right word boundary is checked in Python (``_right_ok``): a lookahead per
+            # keyword made compiling the pattern cost ~100 ms at every start-up.
+            alts.append("")
         if len(alts) == 1:
             return alts[0]
         return "(?:" + "|".join(alts) + ")"
@@ -213,12 +219,27 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
         if m is None:
             return hits
         start = m.start()
-        keyword = compiled.by_compact.get(_compact(m.group()))
+        end = _longest_bounded(compiled, key, start, m.end())
+        keyword = compiled.by_compact.get(_compact(key[start:end])) if end else None
         if keyword is None or not _left_ok(key, start):
             pos = start + 1
             continue
-        hits.append(Hit(start, m.end(), keyword))
-        pos = m.end()
+        hits.append(Hit(start, end, keyword))
+        pos = end
+
+
+def _longest_bounded(compiled: _Compiled, key: str, start: int, end: int) -> int:
+    """The end of the longest keyword from ``start`` that ends on a word boundary, or 0.
+
+    The pattern matches the longest keyword regardless of what follows; when that one runs
+    into a longer word ("2fa code" in "2fa codes"), a shorter keyword ("2fa") may still fit.
+    """
+    if _right_ok(key, end):
+        return end
+    for shorter in range(end - 1, start, -1):
+        if _right_ok(key, shorter) and _compact(key[start:shorter]) in compiled.by_compact:
+            return shorter
+    return 0
 
 
 _WORD = re.compile(r"[a-z]+")
