@@ -64,12 +64,47 @@ def run(ctx: Context) -> list[Row]:
     rss_naive = median([s.peak_rss_mb for s in naive])
     ctx.details.setdefault("rss_at", {})[str(n)] = {"inspector": rss_mine, "naive": rss_naive}
     return [
-        Row(NAME, f"throughput, {n:,} msgs", mine_rate, naive_rate, "naive full parse", speedup,
-            "≥ 10×", speedup is not None and speedup >= 10, "msg/s"),  # fmt: skip
-        Row(NAME, "codes found", agree.text(), naive_agree.text(), "naive full parse", None,
-            "all, ≤ 2% extra", agree.ok),  # fmt: skip
-        Row(NAME, "vs split-only reader", mine_rate, split_rate, "split only",
-            ratio(mine_rate, split_rate), "context", None, "msg/s"),  # fmt: skip
-        Row(NAME, "peak RSS", rss_mine, rss_naive, "naive full parse",
-            ratio(rss_mine, rss_naive), "context", None, "MB"),  # fmt: skip
+        Row(
+            NAME,
+            f"throughput, {n:,} msgs",
+            mine_rate,
+            naive_rate,
+            "naive full parse",
+            speedup,
+            "≥ 10×",
+            speedup is not None and speedup >= 10,
+            "msg/s",
+        ),
+        Row(
+            NAME,
+            "codes found",
+            agree.text(),
+            naive_agree.text(),
+            "naive full parse",
+            None,
+            "all, ≤ 2% extra",
+            agree.ok,
+        ),
+        Row(
+            NAME,
+            "vs split-only reader",
+            mine_rate,
+            split_rate,
+            "split only",
+            ratio(mine_rate, split_rate),
+            "context",
+            None,
+            "msg/s",
+        ),
+        Row(
+            NAME,
+            "peak RSS",
+            rss_mine,
+            rss_naive,
+            "naive full parse",
+            ratio(rss_mine, rss_naive),
+            "context",
+            None,
+            "MB",
+        ),
     ]

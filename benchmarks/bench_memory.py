@@ -50,8 +50,26 @@ def run(ctx: Context) -> list[Row]:
     }
     ok = big < LIMIT_MB and flat is not None and flat <= FLAT
     return [
-        Row(NAME, f"peak RSS, {n:,} msgs", small, naive_small, "naive full parse",
-            ratio(small, naive_small), f"< {LIMIT_MB:.0f} MB", small < LIMIT_MB, "MB"),  # fmt: skip
-        Row(NAME, f"peak RSS, {n * factor:,} msgs ({size_mb:,.0f} MB)", big, small,
-            f"inspector at {n:,}", flat, f"< {LIMIT_MB:.0f} MB, ≤ {FLAT}× (flat)", ok, "MB"),  # fmt: skip
+        Row(
+            NAME,
+            f"peak RSS, {n:,} msgs",
+            small,
+            naive_small,
+            "naive full parse",
+            ratio(small, naive_small),
+            f"< {LIMIT_MB:.0f} MB",
+            small < LIMIT_MB,
+            "MB",
+        ),
+        Row(
+            NAME,
+            f"peak RSS, {n * factor:,} msgs ({size_mb:,.0f} MB)",
+            big,
+            small,
+            f"inspector at {n:,}",
+            flat,
+            f"< {LIMIT_MB:.0f} MB, ≤ {FLAT}× (flat)",
+            ok,
+            "MB",
+        ),
     ]

@@ -38,8 +38,18 @@ def run(ctx: Context) -> list[Row]:
         extra = value - bare
         details[f"{name}_ms"] = round(value, 1)
         rows.append(
-            Row(NAME, label, value, bare, "python -c pass", ratio(value, bare),
-                f"≤ +{BUDGET_MS:.0f} ms", extra <= BUDGET_MS, "ms", f"+{extra:.0f} ms")  # fmt: skip
+            Row(
+                NAME,
+                label,
+                value,
+                bare,
+                "python -c pass",
+                ratio(value, bare),
+                f"≤ +{BUDGET_MS:.0f} ms",
+                extra <= BUDGET_MS,
+                "ms",
+                f"+{extra:.0f} ms",
+            )
         )
     ctx.details[NAME] = details
     return rows

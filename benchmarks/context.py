@@ -54,8 +54,10 @@ class Context:
                 "generated_seconds": round(seconds, 1) if seconds else "cached",
             }
             self.details.setdefault("corpora", {})[str(messages)] = info
-            self.log(f"  {expected['bytes'] / 1e6:,.0f} MB, {len(expected['codes'])} codes "
-                     f"({'cached' if not seconds else f'generated in {seconds:.0f} s'})")  # fmt: skip
+            self.log(
+                f"  {expected['bytes'] / 1e6:,.0f} MB, {len(expected['codes'])} codes "
+                f"({'cached' if not seconds else f'generated in {seconds:.0f} s'})"
+            )
             self._corpora[messages] = corpus
         return self._corpora[messages]
 
@@ -68,10 +70,16 @@ class Context:
     def env(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         return measure.python_env(self.settings.repo, extra)
 
-    def run(self, cmd: list[str], *, ok_codes: tuple[int, ...] = (0,),
-            env: dict[str, str] | None = None) -> measure.Sample:  # fmt: skip
-        return measure.run(cmd, env=env or self.env(), cwd=self.settings.repo,
-                           timeout=self.settings.timeout, ok_codes=ok_codes)  # fmt: skip
+    def run(
+        self, cmd: list[str], *, ok_codes: tuple[int, ...] = (0,), env: dict[str, str] | None = None
+    ) -> measure.Sample:
+        return measure.run(
+            cmd,
+            env=env or self.env(),
+            cwd=self.settings.repo,
+            timeout=self.settings.timeout,
+            ok_codes=ok_codes,
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,16 +18,13 @@ from benchmarks.gen_lang import (
     LAST_NAMES,
     NEWSLETTERS,
     PERSONAL_DOMAINS,
-    PRODUCTS,
     PROMO_CODES,
     SENTENCES,
-    SHOPS,
 )
 from benchmarks.gen_senders import (
     NEWSLETTER_MTA,
     OWNER_NAME,
     SERVICES,
-    SHOP_MTA,
     Sender,
     personal_sender,
 )
@@ -93,15 +90,25 @@ def verification(rng: random.Random) -> Draft:
     if rng.random() < 0.7:
         intro = t.intro.format(**fill)
         text = f"{greeting}\n\n{intro}\n\n{code}\n\n{validity}\n\n{ignore}\n\n{signoff}\n"
-        inner = [h.logo_row(service.name, service.domain), h.paragraph(greeting),
-                 h.paragraph(intro), h.code_box(code)]  # fmt: skip
+        inner = [
+            h.logo_row(service.name, service.domain),
+            h.paragraph(greeting),
+            h.paragraph(intro),
+            h.code_box(code),
+        ]
     else:
         sentence = t.inline.format(**fill)
         text = f"{greeting}\n\n{sentence} {validity}\n\n{ignore}\n\n{signoff}\n"
-        inner = [h.logo_row(service.name, service.domain), h.paragraph(greeting),
-                 h.paragraph(f"{sentence} {validity}")]  # fmt: skip
-    inner += [h.paragraph(ignore, size=13, color="#666666"), h.paragraph(signoff),
-              h.footer(service.name, service.domain, "1 Example Plaza, Dublin 2, Ireland")]  # fmt: skip
+        inner = [
+            h.logo_row(service.name, service.domain),
+            h.paragraph(greeting),
+            h.paragraph(f"{sentence} {validity}"),
+        ]
+    inner += [
+        h.paragraph(ignore, size=13, color="#666666"),
+        h.paragraph(signoff),
+        h.footer(service.name, service.domain, "1 Example Plaza, Dublin 2, Ireland"),
+    ]
     page = h.page(subject, "\n".join(inner), lang=lang, preheader=validity)
     shape = rng.random()
     draft = Draft("verification", service, subject, lang, code=code)
@@ -124,10 +131,14 @@ def signup_link(rng: random.Random) -> Draft:
         f"Hi {_OWNER_FIRST},\n\nPlease confirm your email address by opening this link:\n\n"
         f"{url}\n\nThe link is valid for 24 hours.\n\nThe {service.name} team\n"
     )
-    inner = "\n".join([h.logo_row(service.name, service.domain),
-                       h.paragraph("Please confirm your email address."),
-                       h.button("Confirm email", url),
-                       h.paragraph("The link is valid for 24 hours.", size=13)])  # fmt: skip
+    inner = "\n".join(
+        [
+            h.logo_row(service.name, service.domain),
+            h.paragraph("Please confirm your email address."),
+            h.button("Confirm email", url),
+            h.paragraph("The link is valid for 24 hours.", size=13),
+        ]
+    )
     return Draft("signup_link", service, subject, "en", text, h.page(subject, inner, lang="en"))
 
 
@@ -138,15 +149,28 @@ def signup_link(rng: random.Random) -> Draft:
 def newsletter(rng: random.Random) -> Draft:
     name, domain, lang = rng.choice(NEWSLETTERS)
     mta, prefix, first, dkim = rng.choice(NEWSLETTER_MTA)
-    sender = Sender("news", name, f"newsletter@news.{domain}", f"bounce-{rng.randrange(10**6)}"
-                    f"@mail.{domain}", mta, prefix, first, 0.0, dkim or ("s1", f"news.{domain}"))  # fmt: skip
+    sender = Sender(
+        "news",
+        name,
+        f"newsletter@news.{domain}",
+        f"bounce-{rng.randrange(10**6)}@mail.{domain}",
+        mta,
+        prefix,
+        first,
+        0.0,
+        dkim or ("s1", f"news.{domain}"),
+    )
     if rng.random() < 0.35:
-        sender = Sender(sender.key, name, sender.address, sender.envelope, mta, prefix, first,
-                        0.0, None)  # fmt: skip
+        sender = Sender(
+            sender.key, name, sender.address, sender.envelope, mta, prefix, first, 0.0, None
+        )
     lines = _sentences(rng, lang, rng.randint(4, 12))
     subject = lines[0][:70]
     blocks = [h.logo_row(name, domain)]
-    text_lines = [f"{name} — view this email in your browser: https://www.{domain}/e/{rng.randrange(10**9)}", ""]  # fmt: skip
+    text_lines = [
+        f"{name} — view this email in your browser: https://www.{domain}/e/{rng.randrange(10**9)}",
+        "",
+    ]
     for i, line in enumerate(lines):
         title = line.split(",")[0].rstrip(".")[:60]
         blocks.append(h.article(rng, domain, title, " ".join(_sentences(rng, lang, 3))))
@@ -158,19 +182,34 @@ def newsletter(rng: random.Random) -> Draft:
         text_lines.append(f"Use code {promo} at checkout for 20% off. Valid until 30/11.")
     blocks.append(h.footer(name, domain, "Unit 4, 221 Example Street, London EC2A 4NE"))
     text_lines.append(f"Unsubscribe: https://www.{domain}/unsubscribe?u=robin")
-    draft = Draft("newsletter", sender, subject, lang, "\n".join(text_lines) + "\n",
-                  h.page(subject, "\n".join(blocks), lang=lang, preheader=lines[-1]))  # fmt: skip
+    draft = Draft(
+        "newsletter",
+        sender,
+        subject,
+        lang,
+        "\n".join(text_lines) + "\n",
+        h.page(subject, "\n".join(blocks), lang=lang, preheader=lines[-1]),
+    )
     if rng.random() < 0.2:
         draft.text = None
     draft.headers = [
-        ("List-Unsubscribe", f"<https://www.{domain}/unsubscribe?u=robin>, "
-                             f"<mailto:unsubscribe@news.{domain}?subject=unsubscribe>"),
+        (
+            "List-Unsubscribe",
+            f"<https://www.{domain}/unsubscribe?u=robin>, "
+            f"<mailto:unsubscribe@news.{domain}?subject=unsubscribe>",
+        ),
         ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
         ("List-Id", f"{name} <newsletter.news.{domain}>"),
         ("Precedence", "bulk"),
-        ("X-Mailer", {"mailchimp": "MailChimp Mailer - **CID" + str(rng.randrange(10**9)) + "**",
-                      "sendgrid": "SendGrid", "ses": "Amazon SES"}.get(mta, "PHPMailer 6.8.0")),
-    ]  # fmt: skip
+        (
+            "X-Mailer",
+            {
+                "mailchimp": "MailChimp Mailer - **CID" + str(rng.randrange(10**9)) + "**",
+                "sendgrid": "SendGrid",
+                "ses": "Amazon SES",
+            }.get(mta, "PHPMailer 6.8.0"),
+        ),
+    ]
     draft.labels = "Category Promotions,Opened" if rng.random() < 0.6 else "Category Updates"
     if rng.random() < 0.08:
         draft.folder, draft.labels = "Junk", "Spam"
@@ -181,13 +220,18 @@ def _person(rng: random.Random) -> tuple[str, str]:
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     local = f"{first}.{last}".lower().replace("'", "")
     local = local.encode("ascii", "ignore").decode() or "friend"
-    return f"{first} {last}", f"{local}{rng.randrange(100) if rng.random() < 0.3 else ''}@" + rng.choice(PERSONAL_DOMAINS)  # fmt: skip
+    return (
+        f"{first} {last}",
+        f"{local}{rng.randrange(100) if rng.random() < 0.3 else ''}@"
+        + rng.choice(PERSONAL_DOMAINS),
+    )
 
 
 def personal(rng: random.Random) -> Draft:
     name, addr = _person(rng)
-    lang = rng.choice(("en", "en", "en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh", "nl",
-                       "pl", "tr", "ko"))  # fmt: skip
+    lang = rng.choice(
+        ("en", "en", "en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh", "nl", "pl", "tr", "ko")
+    )
     sender = personal_sender("person", name, addr, rng.choice((-5, 0, 1, 2, 3, 9)))
     lines = _sentences(rng, lang, rng.randint(2, 6))
     subject = lines[0][:50]
@@ -197,8 +241,10 @@ def personal(rng: random.Random) -> Draft:
     if rng.random() < 0.3:
         draft.subject = "Re: " + subject
         quoted = "\n".join("> " + x for x in _sentences(rng, lang, 3))
-        draft.text = (f"{body}\nOn Tue, 3 Nov 2026 at 18:42, {OWNER_NAME} <robin.fischer@gmail.com>"
-                      f" wrote:\n{quoted}\n")  # fmt: skip
+        draft.text = (
+            f"{body}\nOn Tue, 3 Nov 2026 at 18:42, {OWNER_NAME} <robin.fischer@gmail.com>"
+            f" wrote:\n{quoted}\n"
+        )
         draft.headers.append(("In-Reply-To", f"<CA+{rng.randrange(10**12)}@mail.gmail.com>"))
         draft.headers.append(("References", f"<CA+{rng.randrange(10**12)}@mail.gmail.com>"))
     if sender.mta == "google" or rng.random() < 0.3:

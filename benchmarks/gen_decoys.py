@@ -34,7 +34,8 @@ def _order_number(rng: random.Random, domain: str) -> str:
     if domain == "amazon.com":
         return f"{rng.randrange(100, 999)}-{rng.randrange(10**7):07d}-{rng.randrange(10**7):07d}"
     if domain == "rakuten.co.jp":
-        return f"{rng.randrange(10**6):06d}-20261{rng.randrange(100, 130)}-{rng.randrange(10**10):010d}"  # fmt: skip
+        shop, day, serial = rng.randrange(10**6), rng.randrange(100, 130), rng.randrange(10**10)
+        return f"{shop:06d}-20261{day}-{serial:010d}"
     if domain in ("fnac.com", "elcorteingles.es"):
         return f"FN{rng.randrange(10**4):04d}-{rng.randrange(10**4):04d}"
     return f"{rng.randrange(10**7, 10**8)}"
@@ -61,8 +62,9 @@ def _money(amount: float, currency: str) -> str:
 def receipt(rng: random.Random) -> Draft:
     shop, domain, lang, currency = rng.choice(SHOPS)
     mta, prefix, first, tz, dkim = SHOP_MTA[domain]
-    sender = Sender("shop", shop, f"order-update@{domain}", f"bounces@{domain}", mta, prefix,
-                    first, tz, dkim)  # fmt: skip
+    sender = Sender(
+        "shop", shop, f"order-update@{domain}", f"bounces@{domain}", mta, prefix, first, tz, dkim
+    )
     labels = _LABELS.get(lang, _LABELS["en"])
     order = _order_number(rng, domain)
     rows = []
@@ -75,25 +77,45 @@ def receipt(rng: random.Random) -> Draft:
     day = rng.randint(1, 24)
     shipped = rng.random() < 0.4
     tracking = _tracking(rng) if shipped else None
-    subject = (f"{labels[4]} — {labels[0]} {order}" if not shipped
-               else f"Your {shop} order #{order} has shipped")  # fmt: skip
-    text = [f"{labels[4]}, {OWNER_NAME}!", "", f"{labels[0]}: {order}",
-            f"{labels[1]}: {day:02d}.11.2026", ""]  # fmt: skip
+    subject = (
+        f"{labels[4]} — {labels[0]} {order}"
+        if not shipped
+        else f"Your {shop} order #{order} has shipped"
+    )
+    text = [
+        f"{labels[4]}, {OWNER_NAME}!",
+        "",
+        f"{labels[0]}: {order}",
+        f"{labels[1]}: {day:02d}.11.2026",
+        "",
+    ]
     text += [f"{qty} x {name}  {price}" for name, qty, price in rows]
     text += ["", f"{labels[2]}: {_money(total, currency)}"]
     if tracking:
         text += [f"{labels[3]}: {tracking}", f"https://track.{domain}/{tracking}"]
-    text += ["", f"Delivery to: {OWNER_NAME}, Lindenstraße 12, 10969 Berlin",
-             f"Questions? Call us at +49 30 {rng.randrange(10**7, 10**8)} (Mon–Fri 8–20)."]  # fmt: skip
-    inner = [h.logo_row(shop, domain), h.paragraph(f"{labels[4]}, {OWNER_NAME}!", size=20),
-             h.paragraph(f"{labels[0]}: {order}\n{labels[1]}: {day:02d}.11.2026"),
-             h.items_table(rows, labels[2], _money(total, currency))]  # fmt: skip
+    text += [
+        "",
+        f"Delivery to: {OWNER_NAME}, Lindenstraße 12, 10969 Berlin",
+        f"Questions? Call us at +49 30 {rng.randrange(10**7, 10**8)} (Mon–Fri 8–20).",
+    ]
+    inner = [
+        h.logo_row(shop, domain),
+        h.paragraph(f"{labels[4]}, {OWNER_NAME}!", size=20),
+        h.paragraph(f"{labels[0]}: {order}\n{labels[1]}: {day:02d}.11.2026"),
+        h.items_table(rows, labels[2], _money(total, currency)),
+    ]
     if tracking:
         inner.append(h.paragraph(f"{labels[3]}: {tracking}"))
         inner.append(h.button("Track package", f"https://track.{domain}/{tracking}"))
     inner.append(h.footer(shop, domain, "Registered office: 5 Example Road, Luxembourg"))
-    draft = Draft("receipt", sender, subject, lang, "\n".join(text) + "\n",
-                  h.page(subject, "\n".join(inner), lang=lang))  # fmt: skip
+    draft = Draft(
+        "receipt",
+        sender,
+        subject,
+        lang,
+        "\n".join(text) + "\n",
+        h.page(subject, "\n".join(inner), lang=lang),
+    )
     draft.labels = "Category Updates,Opened"
     if rng.random() < 0.3:
         draft.files.append((f"Invoice_{order}.pdf", "application/pdf", rng.randint(8_000, 40_000)))
@@ -131,22 +153,51 @@ _NOTICES = (
 def notification(rng: random.Random) -> Draft:
     kind, subject, text = rng.choice(_NOTICES)
     fill = {
-        "card": f"{rng.randrange(10**4):04d}", "amount": f"{rng.uniform(5, 2500):,.2f}",
-        "mm": f"{rng.randrange(60):02d}", "ip": rng.randrange(1, 255),
+        "card": f"{rng.randrange(10**4):04d}",
+        "amount": f"{rng.uniform(5, 2500):,.2f}",
+        "mm": f"{rng.randrange(60):02d}",
+        "ip": rng.randrange(1, 255),
         "friend": rng.choice(("Léa", "Mateo", "Hana", "Jonas", "Olga")),
-        "issue": rng.randrange(100, 9999), "hexv": f"{rng.randrange(16**8):08X}",
-        "booking": f"{rng.randrange(10**9, 10**10)}", "pin": f"{rng.randrange(10**9):09d}",
-    }  # fmt: skip
+        "issue": rng.randrange(100, 9999),
+        "hexv": f"{rng.randrange(16**8):08X}",
+        "booking": f"{rng.randrange(10**9, 10**10)}",
+        "pin": f"{rng.randrange(10**9):09d}",
+    }
     subject, text = subject.format(**fill), text.format(**fill)
-    domain = {"bank": "n26.com", "security": "accounts.example-cloud.com", "social": "facebookmail.com",
-              "dev": "github.com", "travel": "booking.com", "calendar": "google.com"}[kind]  # fmt: skip
-    sender = Sender("notice", kind.title(), f"no-reply@{domain}", f"bounce@{domain}",
-                    rng.choice(("postfix", "ses", "sendgrid")), "192.0.2", 160, 0.0,
-                    ("s1", domain) if kind in ("social", "dev", "calendar") else None)  # fmt: skip
-    inner = "\n".join([h.logo_row(kind.title(), domain), h.paragraph(text),
-                       h.footer(kind.title(), domain, "PO Box 100, Example City")])  # fmt: skip
-    draft = Draft("notification", sender, subject, "en", f"{text}\n\n--\n{domain}\n",
-                  h.page(subject, inner, lang="en") if rng.random() < 0.7 else None)  # fmt: skip
+    domain = {
+        "bank": "n26.com",
+        "security": "accounts.example-cloud.com",
+        "social": "facebookmail.com",
+        "dev": "github.com",
+        "travel": "booking.com",
+        "calendar": "google.com",
+    }[kind]
+    sender = Sender(
+        "notice",
+        kind.title(),
+        f"no-reply@{domain}",
+        f"bounce@{domain}",
+        rng.choice(("postfix", "ses", "sendgrid")),
+        "192.0.2",
+        160,
+        0.0,
+        ("s1", domain) if kind in ("social", "dev", "calendar") else None,
+    )
+    inner = "\n".join(
+        [
+            h.logo_row(kind.title(), domain),
+            h.paragraph(text),
+            h.footer(kind.title(), domain, "PO Box 100, Example City"),
+        ]
+    )
+    draft = Draft(
+        "notification",
+        sender,
+        subject,
+        "en",
+        f"{text}\n\n--\n{domain}\n",
+        h.page(subject, inner, lang="en") if rng.random() < 0.7 else None,
+    )
     draft.labels = "Category Updates,Opened"
     if kind == "calendar" and rng.random() < 0.5:
         draft.files.append(("invite.ics", "text/calendar", 0))
@@ -162,12 +213,23 @@ def spam(rng: random.Random) -> Draft:
         f"Re: Invoice {rng.randrange(10**6)} overdue",
     )
     subject = rng.choice(subjects)
-    text = (f"Dear Customer,\n\n{subject}. Reference number: {ref}. Batch: {rng.randrange(10**6)}"
-            f".\nTo claim, reply with your full name and phone number within 48 hours.\n\n"
-            f"http://claim-{rng.randrange(10**4)}.example/?id={rng.randrange(10**12)}\n")  # fmt: skip
+    text = (
+        f"Dear Customer,\n\n{subject}. Reference number: {ref}. Batch: {rng.randrange(10**6)}"
+        f".\nTo claim, reply with your full name and phone number within 48 hours.\n\n"
+        f"http://claim-{rng.randrange(10**4)}.example/?id={rng.randrange(10**12)}\n"
+    )
     domain = f"promo{rng.randrange(100)}.example"
-    sender = Sender("spam", "Customer Service", f"info@{domain}", f"x{rng.randrange(10**6)}@{domain}",
-                    "postfix", "203.0.113", 224, 0.0, None)  # fmt: skip
+    sender = Sender(
+        "spam",
+        "Customer Service",
+        f"info@{domain}",
+        f"x{rng.randrange(10**6)}@{domain}",
+        "postfix",
+        "203.0.113",
+        224,
+        0.0,
+        None,
+    )
     draft = Draft("spam", sender, subject, "en", text, None)
     draft.folder, draft.labels = "Junk", "Spam"
     return draft

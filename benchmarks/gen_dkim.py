@@ -37,8 +37,10 @@ class RSAKey:
         return _pem("RSA PRIVATE KEY", der)
 
     def public_b64(self) -> str:
-        """SubjectPublicKeyInfo in base64: the ``p=`` tag of the DKIM key record (RFC 6376 §3.6.1)."""
-        rsa_encryption = bytes.fromhex("06092a864886f70d0101010500")  # OID 1.2.840.113549.1.1.1, NULL
+        """SubjectPublicKeyInfo, base64: the ``p=`` of the DKIM key record (RFC 6376 §3.6.1)."""
+        rsa_encryption = bytes.fromhex(
+            "06092a864886f70d0101010500"
+        )  # OID 1.2.840.113549.1.1.1, NULL
         public = _seq(_int(self.n) + _int(self.e))
         spki = _seq(_seq(rsa_encryption) + _tlv(0x03, b"\x00" + public))
         return base64.b64encode(spki).decode("ascii")
@@ -133,12 +135,12 @@ def _signing_clock(timestamp: int) -> Iterator[None]:
     """
     import dkim
 
-    real = dkim.time  # type: ignore[attr-defined]
-    dkim.time = SimpleNamespace(time=lambda: float(timestamp))  # type: ignore[attr-defined]
+    real = dkim.time
+    dkim.time = SimpleNamespace(time=lambda: float(timestamp))
     try:
         yield
     finally:
-        dkim.time = real  # type: ignore[attr-defined]
+        dkim.time = real
 
 
 def sign(message: bytes, *, selector: str, domain: str, key_pem: bytes, timestamp: int) -> bytes:

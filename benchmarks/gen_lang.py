@@ -110,7 +110,8 @@ CODE_TEMPLATES: dict[str, CodeTemplate] = {
     ),
     "ru": CodeTemplate(
         "ru",
-        ("Код подтверждения {service}", "{code} — ваш код {service}", "Подтвердите вход в {service}"),
+        ("Код подтверждения {service}", "{code} — ваш код {service}",
+         "Подтвердите вход в {service}"),
         "Здравствуйте, {name}!",
         "Ваш код подтверждения:",
         "Ваш код подтверждения: {code}. Введите его в приложении.",

@@ -69,9 +69,11 @@ def _message_id(rng: random.Random, sender: Sender, at: datetime) -> str:
         return f"<{box}{core}@{box}.eurprd04.prod.outlook.com>"
     if sender.mta == "ses":
         hexs = "".join(rng.choice("0123456789abcdef") for _ in range(44))
-        return f"<0100018{hexs[:9]}-{hexs[9:17]}-{hexs[17:21]}-{hexs[21:25]}-{hexs[25:37]}-000000@email.amazonses.com>"  # fmt: skip
+        uuid = f"{hexs[9:17]}-{hexs[17:21]}-{hexs[21:25]}-{hexs[25:37]}"
+        return f"<0100018{hexs[:9]}-{uuid}-000000@email.amazonses.com>"
     if sender.mta == "sendgrid":
-        return f"<{''.join(rng.choice(alnum) for _ in range(22))}@geopod-ismtpd-{rng.randrange(1, 40)}>"  # fmt: skip
+        local = "".join(rng.choice(alnum) for _ in range(22))
+        return f"<{local}@geopod-ismtpd-{rng.randrange(1, 40)}>"
     return f"<{at.strftime('%Y%m%d%H%M%S')}.{rng.randrange(10**8)}@{sender.domain}>"
 
 
@@ -91,7 +93,9 @@ def _body(rng: random.Random, draft: gen_content.Draft, at: datetime) -> gen_mim
         parts.append(gen_mime.text_part(rng, "plain", draft.text, draft.lang))
     if draft.html is not None:
         parts.append(gen_mime.text_part(rng, "html", draft.html, draft.lang))
-    body = parts[0] if len(parts) == 1 else gen_mime.multipart(rng, "alternative", parts, draft.style)
+    body = (
+        parts[0] if len(parts) == 1 else gen_mime.multipart(rng, "alternative", parts, draft.style)
+    )
     if not draft.files:
         return body
     children = [body]

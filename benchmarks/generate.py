@@ -91,9 +91,13 @@ def _build_chunk(args: tuple[int, int, int, int, str, bytes]) -> list[Generated]
 
 
 def iter_messages(
-    messages: int, seed: int = DEFAULT_SEED, base_time: datetime = DEFAULT_BASE_TIME,
-    *, key_pem: bytes | None = None, jobs: int = 1,
-) -> Iterator[Generated]:  # fmt: skip
+    messages: int,
+    seed: int = DEFAULT_SEED,
+    base_time: datetime = DEFAULT_BASE_TIME,
+    *,
+    key_pem: bytes | None = None,
+    jobs: int = 1,
+) -> Iterator[Generated]:
     """Every message of the corpus in order, built on ``jobs`` processes."""
     pem = key_pem if key_pem is not None else make_key(seed).private_pem()
     chunks = [
@@ -127,9 +131,14 @@ def mbox_entry(msg: Generated) -> tuple[bytes, bytes]:
 
 
 def generate(
-    out: Path, messages: int, seed: int = DEFAULT_SEED,
-    base_time: datetime = DEFAULT_BASE_TIME, *, maildir: bool = False, jobs: int = 0,
-) -> Corpus:  # fmt: skip
+    out: Path,
+    messages: int,
+    seed: int = DEFAULT_SEED,
+    base_time: datetime = DEFAULT_BASE_TIME,
+    *,
+    maildir: bool = False,
+    jobs: int = 0,
+) -> Corpus:
     out.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(out, messages, seed, base_time)
     (out / "DONE").unlink(missing_ok=True)
@@ -150,9 +159,14 @@ def generate(
             mbox.write(prefix + data + b"\n")
             start = offset + len(prefix)
             offset += len(prefix) + len(data) + 1
-            record = {"index": msg.index, "folder": msg.folder, "kind": msg.kind,
-                      "delivered": msg.delivered.isoformat(), "offset": start,
-                      "length": len(data)}  # fmt: skip
+            record = {
+                "index": msg.index,
+                "folder": msg.folder,
+                "kind": msg.kind,
+                "delivered": msg.delivered.isoformat(),
+                "offset": start,
+                "length": len(data),
+            }
             manifest.write(json.dumps(record) + "\n")
             kinds[msg.kind] = kinds.get(msg.kind, 0) + 1
             spf[msg.envelope.rpartition("@")[2]] = msg.spf_block
@@ -162,17 +176,29 @@ def generate(
                 pairs.add(msg.dkim)
             if msg.code is not None:
                 codes[str(msg.index)] = normalize_code(msg.code)
-                details[str(msg.index)] = {"shown": msg.code, "service": msg.service or "",
-                                           "lang": msg.lang, "folder": msg.folder}  # fmt: skip
+                details[str(msg.index)] = {
+                    "shown": msg.code,
+                    "service": msg.service or "",
+                    "lang": msg.lang,
+                    "folder": msg.folder,
+                }
             if maildir:
-                write_maildir_message(corpus.maildir, msg.folder, msg.index, msg.delivered, msg.data)
+                write_maildir_message(
+                    corpus.maildir, msg.folder, msg.index, msg.delivered, msg.data
+                )
     expected = {
-        "generator_version": GENERATOR_VERSION, "seed": seed, "messages": messages,
-        "base_time": base_time.isoformat(), "now": corpus.now.isoformat(),
-        "bytes": offset, "kinds": dict(sorted(kinds.items())), "dkim_signed": signed,
+        "generator_version": GENERATOR_VERSION,
+        "seed": seed,
+        "messages": messages,
+        "base_time": base_time.isoformat(),
+        "now": corpus.now.isoformat(),
+        "bytes": offset,
+        "kinds": dict(sorted(kinds.items())),
+        "dkim_signed": signed,
         "dkim_pairs": sorted(f"{s}._domainkey.{d}" for s, d in pairs),
-        "codes": codes, "details": details,
-    }  # fmt: skip
+        "codes": codes,
+        "details": details,
+    }
     corpus.expected.write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n")
     records = dns_records(key.dns_txt(), pairs, spf, dmarc)
     corpus.dns_records.write_text(json.dumps(records, indent=1) + "\n")
@@ -185,9 +211,13 @@ def _stamp(messages: int, seed: int, base_time: datetime, maildir: bool) -> str:
 
 
 def ensure_corpus(
-    root: Path, messages: int, seed: int = DEFAULT_SEED,
-    base_time: datetime = DEFAULT_BASE_TIME, *, maildir: bool = False,
-) -> tuple[Corpus, float]:  # fmt: skip
+    root: Path,
+    messages: int,
+    seed: int = DEFAULT_SEED,
+    base_time: datetime = DEFAULT_BASE_TIME,
+    *,
+    maildir: bool = False,
+) -> tuple[Corpus, float]:
     """The corpus under ``root``, generated unless an identical one is there; (corpus, seconds)."""
     out = root / f"corpus-{messages}-{seed}"
     done = out / "DONE"
@@ -241,14 +271,18 @@ def dns_records(
     """
     records = [[f"{s}._domainkey.{d}", "TXT", dkim_txt] for s, d in sorted(pairs)]
     records += [[d, "TXT", f"v=spf1 ip4:{block} -all"] for d, block in sorted(spf.items())]
-    records += [[f"_dmarc.{d}", "TXT", f"v=DMARC1; p=reject; rua=mailto:dmarc@{d}"]
-                for d in sorted(dmarc)]  # fmt: skip
+    records += [
+        [f"_dmarc.{d}", "TXT", f"v=DMARC1; p=reject; rua=mailto:dmarc@{d}"] for d in sorted(dmarc)
+    ]
     return records
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.generate", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--messages", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--base-time", type=datetime.fromisoformat, default=DEFAULT_BASE_TIME)
@@ -257,12 +291,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0, help="processes (default: all cores)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    corpus = generate(args.out, args.messages, args.seed, args.base_time, maildir=args.maildir,
-                      jobs=args.jobs)  # fmt: skip
+    corpus = generate(
+        args.out, args.messages, args.seed, args.base_time, maildir=args.maildir, jobs=args.jobs
+    )
     expected = json.loads(corpus.expected.read_text())
-    print(f"{args.messages} messages, {expected['bytes'] / 1e6:.1f} MB, "
-          f"{len(expected['codes'])} codes, {expected['dkim_signed']} DKIM-signed in "
-          f"{time.perf_counter() - started:.1f} s -> {corpus.root}")  # fmt: skip
+    print(
+        f"{args.messages} messages, {expected['bytes'] / 1e6:.1f} MB, "
+        f"{len(expected['codes'])} codes, {expected['dkim_signed']} DKIM-signed in "
+        f"{time.perf_counter() - started:.1f} s -> {corpus.root}"
+    )
     return 0
 
 

@@ -96,10 +96,13 @@ def python_env(repo: Path, extra: Mapping[str, str] | None = None) -> dict[str, 
     """The environment for subprocesses: the checkout first on ``PYTHONPATH``, so the code
     measured is the code in this tree, and no debugging hooks that would slow it down."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(repo), env.get("PYTHONPATH", "")) if p
-    )
-    for name in ("PYTHONTRACEMALLOC", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG", "PYTHONPROFILEIMPORTTIME"):
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(repo), env.get("PYTHONPATH", "")) if p)
+    for name in (
+        "PYTHONTRACEMALLOC",
+        "PYTHONDEVMODE",
+        "PYTHONASYNCIODEBUG",
+        "PYTHONPROFILEIMPORTTIME",
+    ):
         env.pop(name, None)
     if extra:
         env.update(extra)

@@ -115,8 +115,15 @@ def _cells(row: Row) -> list[str]:
     if row.baseline_name and row.baseline is not None:
         baseline = f"{baseline} ({row.baseline_name})"
     ratio = _ratio_text(row.ratio)
-    return [row.bench, row.metric, fmt(row.inspector, row.unit), baseline, ratio, row.target,
-            row.status + (f": {row.note}" if row.note else "")]  # fmt: skip
+    return [
+        row.bench,
+        row.metric,
+        fmt(row.inspector, row.unit),
+        baseline,
+        ratio,
+        row.target,
+        row.status + (f": {row.note}" if row.note else ""),
+    ]
 
 
 def _ratio_text(value: float | None) -> str:
