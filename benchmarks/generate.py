@@ -34,7 +34,7 @@ from pathlib import Path
 from benchmarks.gen_dkim import make_key
 from benchmarks.gen_message import Generated, build, org_domain
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DEFAULT_SEED = 20261120
 DEFAULT_BASE_TIME = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SPAN = timedelta(days=20)
@@ -166,6 +166,9 @@ def generate(
                 "delivered": msg.delivered.isoformat(),
                 "offset": start,
                 "length": len(data),
+                "envelope_domain": msg.envelope.rpartition("@")[2],
+                "from_domain": msg.from_domain,
+                "dkim": f"{msg.dkim[0]}._domainkey.{msg.dkim[1]}" if msg.dkim else None,
             }
             manifest.write(json.dumps(record) + "\n")
             kinds[msg.kind] = kinds.get(msg.kind, 0) + 1

@@ -99,6 +99,8 @@ def fmt(value: float | str | None, unit: str = "") -> str:
         return value
     if value != value:  # NaN
         return "-"
+    if isinstance(value, int):
+        return f"{value:,} {unit}".strip()
     if abs(value) >= 1000:
         text = f"{value:,.0f}"
     elif abs(value) >= 100:
