@@ -27,7 +27,7 @@ from email.message import EmailMessage
 # also covers "Bestätigungscode", "verificatiecode"; "kod" covers "kodunuz").
 _PHRASES = ("code", "código", "codice", "kod", "код", "コード", "验证码", "코드")
 _CODE = r"(?:\d{3}-\d{3}|\d{4,8}|(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,6})"
-_STANDALONE = re.compile(rf"^[ \t]*({_CODE})[ \t]*$", re.M)
+_STANDALONE = re.compile(rf"^[ \t]*({_CODE})[ \t\r]*$", re.M)
 _INLINE = re.compile(
     r"(?i:verification code|bestätigungscode|code de vérification|código de verificación|"
     r"código de verificação|codice di verifica|verificatiecode|kod weryfikacyjny|"
