@@ -71,7 +71,12 @@ class Context:
         return measure.python_env(self.settings.repo, extra)
 
     def run(
-        self, cmd: list[str], *, ok_codes: tuple[int, ...] = (0,), env: dict[str, str] | None = None
+        self,
+        cmd: list[str],
+        *,
+        ok_codes: tuple[int, ...] = (0,),
+        env: dict[str, str] | None = None,
+        rss: bool = True,
     ) -> measure.Sample:
         return measure.run(
             cmd,
@@ -79,6 +84,7 @@ class Context:
             cwd=self.settings.repo,
             timeout=self.settings.timeout,
             ok_codes=ok_codes,
+            rss=rss,
         )
 
 

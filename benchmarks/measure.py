@@ -1,15 +1,20 @@
-"""Running a command as a subprocess and measuring it: wall time and the child's own peak RSS.
+"""Running a command as a subprocess and measuring it: wall time and its own peak RSS.
 
-``os.wait4`` returns the resource usage of exactly the child waited for, so the peak RSS is
-that process's high-water mark (``ru_maxrss``, KiB on Linux), not the largest of all children
-so far as ``getrusage(RUSAGE_CHILDREN)`` would give.
+Peak RSS needs care. A child's ``ru_maxrss`` starts at its parent's RSS at fork time (Linux
+folds the forked address space's high-water mark into the child's across ``exec``), so a
+benchmark runner holding 30 MB would see every child "use" at least 30 MB. The command is
+therefore started from a tiny launcher (``python -S``, about 8 MB) that spawns it, waits for
+it with ``os.wait4`` and reports exactly that process's ``ru_maxrss``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -39,6 +44,19 @@ class CommandFailed(Exception):
         self.sample = sample
 
 
+# Spawns argv[2:], waits for it, writes its ru_maxrss (KiB) to the file argv[1], and exits
+# with its exit code (128 + signal when it was killed).
+_LAUNCHER = """
+import os, sys
+pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
 def run(
     cmd: Sequence[str],
     *,
@@ -46,19 +64,31 @@ def run(
     cwd: Path | None = None,
     timeout: float | None = None,
     ok_codes: Sequence[int] = (0,),
+    rss: bool = True,
 ) -> Sample:
     """Run ``cmd`` to completion; stdout/stderr go to temporary files, not pipes, so the
-    child never blocks on a full pipe and the parent can simply ``wait4`` it."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    child never blocks on a full pipe. ``rss=False`` skips the launcher (start-up timing,
+    where its few milliseconds would count)."""
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file,
+    ):
+        argv = list(cmd)
+        if rss:
+            argv = [sys.executable, "-S", "-c", _LAUNCHER, rss_file.name, *argv]
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd)
+        proc = subprocess.Popen(
+            argv, stdout=out, stderr=err, env=env, cwd=cwd, start_new_session=True
+        )
         timer: threading.Timer | None = None
         fired = threading.Event()
         if timeout is not None:
 
             def kill() -> None:
                 fired.set()
-                proc.kill()
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)  # the launcher and what it started
 
             timer = threading.Timer(timeout, kill)
             timer.start()
@@ -67,11 +97,15 @@ def run(
         if timer is not None:
             timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
+        peak_kib = float(usage.ru_maxrss)
+        if rss:
+            text = rss_file.read().strip()
+            peak_kib = float(text) if text else float("nan")
         out.seek(0)
         err.seek(0)
         sample = Sample(
             seconds=seconds,
-            peak_rss_mb=usage.ru_maxrss / 1024,
+            peak_rss_mb=peak_kib / 1024,
             returncode=proc.returncode,
             stdout=out.read(),
             stderr=err.read().decode("utf-8", "replace"),
