@@ -49,6 +49,14 @@ class Draft:
 _OWNER_FIRST = OWNER_NAME.split()[0]
 
 
+def clip(text: str, size: int) -> str:
+    """At most ``size`` characters, cut at a word boundary (CJK text has none: cut anywhere)."""
+    if len(text) <= size:
+        return text
+    cut = text[:size]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut
+
+
 def _sentences(rng: random.Random, lang: str, n: int) -> list[str]:
     bank = SENTENCES.get(lang) or SENTENCES["en"]
     return [rng.choice(bank) for _ in range(n)]
@@ -165,14 +173,14 @@ def newsletter(rng: random.Random) -> Draft:
             sender.key, name, sender.address, sender.envelope, mta, prefix, first, 0.0, None
         )
     lines = _sentences(rng, lang, rng.randint(4, 12))
-    subject = lines[0][:70]
+    subject = clip(lines[0], 70)
     blocks = [h.logo_row(name, domain)]
     text_lines = [
         f"{name} — view this email in your browser: https://www.{domain}/e/{rng.randrange(10**9)}",
         "",
     ]
     for i, line in enumerate(lines):
-        title = line.split(",")[0].rstrip(".")[:60]
+        title = clip(line.split(",")[0].rstrip("."), 60)
         blocks.append(h.article(rng, domain, title, " ".join(_sentences(rng, lang, 3))))
         text_lines += [title, line, f"https://www.{domain}/a/{i}-{rng.randrange(10**6)}", ""]
     promo = None
@@ -234,7 +242,7 @@ def personal(rng: random.Random) -> Draft:
     )
     sender = personal_sender("person", name, addr, rng.choice((-5, 0, 1, 2, 3, 9)))
     lines = _sentences(rng, lang, rng.randint(2, 6))
-    subject = lines[0][:50]
+    subject = clip(lines[0].rstrip("."), 50)
     body = f"{rng.choice(('Hi', 'Hey', 'Hallo', 'Salut', 'Hola'))} {_OWNER_FIRST},\n\n"
     body += "\n\n".join(lines) + f"\n\n{name.split()[0]}\n"
     draft = Draft("personal", sender, subject, lang, body)

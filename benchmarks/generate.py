@@ -34,7 +34,7 @@ from pathlib import Path
 from benchmarks.gen_dkim import make_key
 from benchmarks.gen_message import Generated, build, org_domain
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 DEFAULT_SEED = 20261120
 DEFAULT_BASE_TIME = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SPAN = timedelta(days=20)
