@@ -1,0 +1,141 @@
+"""Target 3: ``inspector scan`` against a local Dovecot, against a naive IMAP client.
+
+Dovecot holds the corpus in INBOX and Junk; the window is the 30 days before the corpus's
+``now`` (every message is in it). Both clients go through a counting proxy, alternately,
+``--runs`` times each, with the Maildir files in the page cache and Dovecot's index built
+before the first timed run. Targets: ≥ 10× the naive client's messages/s, at most
+``10 + N/500`` IMAP commands, at most 10% of the naive client's bytes received.
+
+When this build of inspector has no ``scan`` command, the naive client is still measured (so
+the harness and the baseline are known to work) and inspector's rows say "skipped".
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from benchmarks import dovecot
+from benchmarks.context import Context, compare_sets
+from benchmarks.imapproxy import CountingProxy, Counts
+from benchmarks.measure import CommandFailed, Sample, median, ratio
+from benchmarks.report import Row
+
+NAME = "imap"
+PASSWORD_ENV = "BENCH_IMAP_PASSWORD"
+WINDOW = timedelta(days=30)
+
+
+def scan_available(ctx: Context) -> bool:
+    try:
+        ctx.run(ctx.inspector("scan", "--help"))
+    except CommandFailed:
+        return False
+    return True
+
+
+def run(ctx: Context) -> list[Row]:
+    why = dovecot.available()
+    if why:
+        return [Row(NAME, "skipped", None, note=why)]
+    corpus = ctx.corpus(ctx.settings.messages)
+    expected = list(json.loads(corpus.expected.read_text())["codes"].values())
+    server = dovecot.Dovecot(ctx.settings.out / f"imap-{corpus.root.name}", corpus)
+    ctx.log("imap: loading the corpus into Dovecot's Maildir")
+    loaded = server.load()
+    try:
+        server.start()
+        proxy = CountingProxy(server.port).start()
+        try:
+            return _measure(ctx, server, proxy, expected, loaded)
+        finally:
+            proxy.stop()
+    finally:
+        server.stop()
+
+
+def _measure(
+    ctx: Context,
+    server: dovecot.Dovecot,
+    proxy: CountingProxy,
+    expected: list[str],
+    loaded: float,
+) -> list[Row]:
+    corpus = server.corpus
+    since = (corpus.now - WINDOW).date()
+    window = sum(server.folders.values())
+    env = ctx.env({PASSWORD_ENV: server.password})
+    naive_cmd = [
+        ctx.settings.python, "-m", "benchmarks.naive_imap", "--port", str(proxy.port),
+        "--user", dovecot.USER, "--password-env", PASSWORD_ENV, "--since", since.isoformat(),
+    ]  # fmt: skip
+    scan_cmd = ctx.inspector(
+        "scan", "--host", "127.0.0.1", "--port", str(proxy.port), "--encryption", "none",
+        "--user", dovecot.USER, "--password-env", PASSWORD_ENV,
+        "--since", (corpus.now - WINDOW).isoformat(), "--now", corpus.now.isoformat(),
+        "--format", "json",
+    )  # fmt: skip
+    has_scan = scan_available(ctx)
+    ctx.log("imap: warming the page cache with the Maildir files")
+    server.warm()
+    naive: list[tuple[Sample, Counts]] = []
+    mine: list[tuple[Sample, Counts]] = []
+    for i in range(ctx.settings.runs):
+        ctx.log(f"imap: run {i + 1}/{ctx.settings.runs}: naive client")
+        naive.append((ctx.run(naive_cmd, env=env), proxy.take()))
+        if has_scan:
+            ctx.log(f"imap: run {i + 1}/{ctx.settings.runs}: inspector scan")
+            mine.append((ctx.run(scan_cmd, ok_codes=(0, 1), env=env), proxy.take()))
+
+    naive_doc = json.loads(naive[-1][0].stdout)
+    naive_rate = window / median([s.seconds for s, _ in naive])
+    naive_cmds = naive[-1][1].total_commands
+    naive_mb = naive[-1][1].bytes_down / 1e6
+    naive_agree = compare_sets(expected, naive_doc["codes"])
+    limit = 10 + window // 500
+    ctx.details[NAME] = {
+        "folders": server.folders,
+        "load_seconds": round(loaded, 1) if loaded else "reused",
+        "since": since.isoformat(),
+        "naive_seconds": [round(s.seconds, 3) for s, _ in naive],
+        "naive_fetch_parse_seconds": [naive_doc["fetch_seconds"], naive_doc["parse_seconds"]],
+        "naive_commands": dict(naive[-1][1].commands),
+        "naive_bytes_down": naive[-1][1].bytes_down,
+        "scan_available": has_scan,
+    }
+    if not has_scan:
+        note = "skipped: inspector scan not available"
+        return [
+            Row(NAME, f"throughput, {window:,} msgs", None, naive_rate, "naive IMAP client",
+                None, "≥ 10×", None, "msg/s", note),
+            Row(NAME, "IMAP commands", None, naive_cmds, "naive IMAP client", None,
+                f"≤ {limit}", None, "", note),
+            Row(NAME, "bytes received", None, naive_mb, "naive IMAP client", None,
+                "≤ 10% of naive", None, "MB", note),
+            Row(NAME, "codes found", None, naive_agree.text(), "naive IMAP client", None,
+                "all, ≤ 2% extra", None, "", note),
+        ]  # fmt: skip
+    scan_doc = json.loads(mine[-1][0].stdout)
+    found = [str(m["code"]) for m in scan_doc.get("messages", []) if m.get("code")]
+    agree = compare_sets(expected, found)
+    rate = window / median([s.seconds for s, _ in mine])
+    cmds = mine[-1][1].total_commands
+    mb = mine[-1][1].bytes_down / 1e6
+    ctx.details[NAME].update(
+        scan_seconds=[round(s.seconds, 3) for s, _ in mine],
+        scan_commands=dict(mine[-1][1].commands),
+        scan_bytes_down=mine[-1][1].bytes_down,
+        scan_rss_mb=[round(s.peak_rss_mb, 1) for s, _ in mine],
+    )
+    speedup = ratio(rate, naive_rate)
+    share = ratio(mb, naive_mb)
+    return [
+        Row(NAME, f"throughput, {window:,} msgs", rate, naive_rate, "naive IMAP client",
+            speedup, "≥ 10×", speedup is not None and speedup >= 10, "msg/s"),
+        Row(NAME, "IMAP commands", cmds, naive_cmds, "naive IMAP client", ratio(cmds, naive_cmds),
+            f"≤ {limit} (10 + N/500)", cmds <= limit),
+        Row(NAME, "bytes received", mb, naive_mb, "naive IMAP client", share, "≤ 10% of naive",
+            share is not None and share <= 0.10, "MB"),
+        Row(NAME, "codes found", agree.text(), naive_agree.text(), "naive IMAP client", None,
+            "all, ≤ 2% extra", agree.ok),
+    ]  # fmt: skip

@@ -1,0 +1,136 @@
+"""What every benchmark shares: settings, corpora (generated once, cached), how to call the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks import generate, measure
+from benchmarks.generate import Corpus
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    repo: Path
+    out: Path
+    messages: int
+    seed: int
+    runs: int
+    big: bool
+    inspector: tuple[str, ...]  # how to start the CLI; default: this checkout's python -m
+    python: str
+    timeout: float
+    startup_runs: int
+
+
+@dataclass(slots=True)
+class Context:
+    settings: Settings
+    details: dict[str, Any] = field(default_factory=dict)
+    _corpora: dict[int, Corpus] = field(default_factory=dict)
+
+    def log(self, message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    def corpus(self, messages: int) -> Corpus:
+        if messages not in self._corpora:
+            self.log(f"corpus of {messages:,} messages (seed {self.settings.seed})...")
+            corpus, seconds = generate.ensure_corpus(
+                self.settings.out, messages, self.settings.seed
+            )
+            expected = json.loads(corpus.expected.read_text())
+            info = {
+                "path": str(corpus.root),
+                "bytes": expected["bytes"],
+                "codes": len(expected["codes"]),
+                "dkim_signed": expected["dkim_signed"],
+                "dkim_pairs": len(expected["dkim_pairs"]),
+                "kinds": expected["kinds"],
+                "generated_seconds": round(seconds, 1) if seconds else "cached",
+            }
+            self.details.setdefault("corpora", {})[str(messages)] = info
+            self.log(
+                f"  {expected['bytes'] / 1e6:,.0f} MB, {len(expected['codes'])} codes "
+                f"({'cached' if not seconds else f'generated in {seconds:.0f} s'})"
+            )
+            self._corpora[messages] = corpus
+        return self._corpora[messages]
+
+    def inspector(self, *args: str) -> list[str]:
+        return [*self.settings.inspector, *args]
+
+    def naive(self, *args: str) -> list[str]:
+        return [self.settings.python, "-m", "benchmarks.naive", *args]
+
+    def env(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        return measure.python_env(self.settings.repo, extra)
+
+    def run(
+        self,
+        cmd: list[str],
+        *,
+        ok_codes: tuple[int, ...] = (0,),
+        env: dict[str, str] | None = None,
+        rss: bool = True,
+    ) -> measure.Sample:
+        return measure.run(
+            cmd,
+            env=env or self.env(),
+            cwd=self.settings.repo,
+            timeout=self.settings.timeout,
+            ok_codes=ok_codes,
+            rss=rss,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Codes: what inspector reported against what the corpus holds.
+
+_INDEX = re.compile(r"#(\d+)$")
+
+
+def inspector_codes(report_json: bytes) -> dict[str, str]:
+    """Message index → code from an ``inspector analyze --format json`` report on one mbox."""
+    doc = json.loads(report_json)
+    codes: dict[str, str] = {}
+    for message in doc.get("messages", []):
+        code = message.get("code")
+        match = _INDEX.search(str(message.get("source", "")))
+        if code and match:
+            codes[match.group(1)] = generate.normalize_code(str(code))
+    return codes
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    expected: int
+    found: int  # right code at the right message
+    wrong: int  # a verification message, but another code
+    extra: int  # a code where the corpus has none (a decoy taken for a code)
+
+    @property
+    def ok(self) -> bool:
+        """Every code found, and extras (decoys) at most 2% of the expected codes."""
+        return self.found == self.expected and self.extra <= max(1, self.expected // 50)
+
+    def text(self) -> str:
+        return f"{self.found}/{self.expected}, {self.wrong} wrong, {self.extra} extra"
+
+
+def compare(expected: dict[str, str], found: dict[str, str]) -> Agreement:
+    right = sum(1 for k, v in expected.items() if found.get(k) == v)
+    wrong = sum(1 for k, v in expected.items() if k in found and found[k] != v)
+    extra = sum(1 for k in found if k not in expected)
+    return Agreement(len(expected), right, wrong, extra)
+
+
+def compare_sets(expected: list[str], found: list[str]) -> Agreement:
+    """The same check when only codes, not message indexes, are known (IMAP sources)."""
+    want = {generate.normalize_code(c) for c in expected}
+    got = {generate.normalize_code(c) for c in found}
+    return Agreement(len(want), len(want & got), 0, len(got - want))
