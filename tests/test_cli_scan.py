@@ -143,3 +143,15 @@ def test_plaintext_to_a_remote_host_is_refused() -> None:
     )  # fmt: skip
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
+
+
+def test_full_mailbox_is_a_finding(dovecot: Dovecot) -> None:
+    user = dovecot.new_user("full")
+    chunk = "q" * 998 + "\n"
+    dovecot.append(user, "Archive", [make_message("big", body=chunk * 1000) for _ in range(4)])
+    proc = scan(dovecot.port, user, "--now", NOW, "--format", "json")
+    doc = json.loads(proc.stdout)
+    quota = next(f for f in doc["findings"] if f["id"] == "mailbox_over_quota")
+    assert quota["severity"] in ("warning", "error")
+    assert "full" in quota["message"]
+    assert doc["mailbox"]["quota"]["limit"] == 4096
