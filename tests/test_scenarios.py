@@ -213,3 +213,19 @@ def test_forged_authentication_results_are_not_a_pass() -> None:
     [message] = doc["messages"]
     assert message["auth"]["untrusted"], "the forged stamp must be listed as untrusted"
     assert message["auth"]["dkim"]["result"] != "pass"
+
+
+def test_code_in_a_gmail_tab() -> None:
+    from datetime import UTC, datetime
+
+    from inspector.analysis import Options, run
+    from inspector.diagnosis import Context, diagnose
+    from inspector.model import FolderRole, RawMail
+
+    raw = (MAIL / "inbox" / "tiktok-code-valid.eml").read_bytes()
+    item = RawMail(raw, "imap://x/INBOX;UID=1", "INBOX", FolderRole.INBOX, category="promotions")
+    now = datetime(2026, 11, 25, 14, 20, tzinfo=UTC)
+    result = run([item], Options(now=now))
+    findings = diagnose(result.records, Context(now=now)).findings
+    tab = next(f for f in findings if f.id == "code_in_tab")
+    assert "Promotions" in tab.message

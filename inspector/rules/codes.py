@@ -77,6 +77,30 @@ def code_in_trash(ev: Evidence) -> list[Finding]:
     ]
 
 
+def code_in_tab(ev: Evidence) -> list[Finding]:
+    """Gmail files some mail under the Promotions or Updates tab, out of sight of the Inbox."""
+    hits = [
+        i
+        for i, r in enumerate(ev.records)
+        if r.is_verification and r.category and r.folder_role is not FolderRole.JUNK
+    ]
+    if not hits:
+        return []
+    first = ev.records[hits[0]]
+    tab = (first.category or "").capitalize()
+    return [
+        Finding(
+            "code_in_tab",
+            Severity.WARNING,
+            f"The {group_label(first)} code was filed under Gmail's {tab} tab, not the Primary "
+            "inbox.",
+            f"Open the {tab} tab in Gmail; move the message to Primary so later codes land there.",
+            messages=tuple(hits),
+            rank=55,
+        )
+    ]
+
+
 def code_expired(ev: Evidence) -> list[Finding]:
     out = []
     for event_index in ev.newest_by_group().values():
