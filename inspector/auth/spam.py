@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from inspector.auth.spam_rules import MS_CAT, MS_SFTY, MS_SFV, describe
+from inspector.auth.spam_rules import describe
 
 if TYPE_CHECKING:
     from inspector.auth.headers import Header
@@ -222,199 +222,6 @@ def _group(pattern: str, text: str) -> str | None:
     return match.group(1) if match else None
 
 
-# ---- Microsoft ------------------------------------------------------------------------------
-
-
-def _pairs(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in text.split(";"):
-        key, sep, value = item.partition(":")
-        if sep and key.strip():
-            out.setdefault(key.strip().upper(), value.strip())
-    return out
-
-
-def _microsoft(view: _View) -> tuple[int, SpamVerdict] | None:
-    report = view.first("X-Forefront-Antispam-Report")
-    org_scl = view.first("X-MS-Exchange-Organization-SCL")
-    antispam = view.first("X-Microsoft-Antispam")
-    anchor = report or org_scl
-    if anchor is None:
-        return None
-    fields = _pairs(report[1]) if report else {}
-    scl = _float(fields.get("SCL")) if "SCL" in fields else None
-    if scl is None and org_scl:
-        scl = _float(org_scl[1])
-    details: list[str] = []
-    verdict = "unknown"
-    sfv = fields.get("SFV", "").upper()
-    if sfv in MS_SFV:
-        verdict, words = MS_SFV[sfv]
-        details.append(f"{words} (SFV:{sfv})")
-    category = fields.get("CAT", "").upper()
-    if category in MS_CAT and category != "NONE":
-        details.append(f"classified as {MS_CAT[category]} (CAT:{category})")
-        if verdict == "unknown" and category not in ("AMP", "SAP", "FTBP", "OSPM"):
-            verdict = "spam"  # an allow (SFV:SKA/SFE/SKN) already decided "ham" above
-    if scl is not None:
-        if scl < 0:
-            details.append("SCL -1: the message skipped spam filtering")
-        elif scl >= 9:
-            details.append(f"SCL {scl:g}: high-confidence spam")
-        elif scl >= 5:
-            details.append(f"SCL {scl:g}: spam")
-        else:
-            details.append(f"SCL {scl:g}: not spam")
-        if verdict == "unknown":
-            verdict = "spam" if scl >= 5 else "ham"
-    safety = fields.get("SFTY", "")
-    if safety:
-        details.append(MS_SFTY.get(safety, f"safety tip {safety}") + f" (SFTY:{safety})")
-    if antispam:
-        bcl = _float(_pairs(antispam[1]).get("BCL"))
-        if bcl is not None and bcl >= 4:
-            level = "many" if bcl >= 8 else "some"
-            details.append(f"bulk mail with {level} complaints (BCL {bcl:g})")
-    source = "X-Forefront-Antispam-Report" if report else "X-MS-Exchange-Organization-SCL"
-    return anchor[0], SpamVerdict(
-        verdict,
-        scl,
-        5.0 if scl is not None else None,
-        (),
-        source,
-        "microsoft",
-        action=category or None,
-        details=tuple(details),
-    )
-
-
-# ---- rspamd ---------------------------------------------------------------------------------
-
-_SPAM_ACTIONS = {"reject", "soft reject", "rewrite subject", "add header", "quarantine"}
-_HAM_ACTIONS = {"no action", "greylist"}
-
-
-def _rspamd(view: _View) -> tuple[int, SpamVerdict] | None:
-    result = view.first("X-Spamd-Result")
-    score_h = view.first("X-Rspamd-Score")
-    action_h = view.first("X-Rspamd-Action") or view.first("X-Spam-Action")
-    flag = view.first("X-Spam")
-    anchor = result or score_h or action_h or flag
-    if anchor is None:
-        return None
-    verdict, score, threshold, rules = "unknown", None, None, []
-    if result:
-        source = "X-Spamd-Result"
-    elif score_h:
-        source = "X-Rspamd-Score"
-    elif action_h:
-        source = "X-Rspamd-Action" if view.first("X-Rspamd-Action") else "X-Spam-Action"
-    else:
-        source = "X-Spam"
-    if result:
-        text = result[1]
-        head = re.match(r"\s*[\w-]+:\s*(true|false)\s*\[\s*(-?[\d.]+)\s*/\s*(-?[\d.]+)", text, re.I)
-        if head:
-            verdict = "spam" if head.group(1).lower() == "true" else "unknown"
-            score, threshold = _float(head.group(2)), _float(head.group(3))
-        for match in re.finditer(r"([A-Z][A-Z0-9_]{1,80})\((-?[\d.]+)\)", text):
-            rule = _rule(match.group(1), _float(match.group(2)))
-            if rule:
-                rules.append(rule)
-    if score is None and score_h:
-        score = _float(score_h[1])
-    action = action_h[1].strip().lower() if action_h else None
-    if action in _SPAM_ACTIONS:
-        verdict = "spam"
-    elif action in _HAM_ACTIONS and verdict == "unknown":
-        verdict = "ham"
-    if flag and verdict == "unknown":
-        verdict = "spam" if flag[1].strip().lower().startswith("yes") else "ham"
-    if verdict == "unknown" and score is not None and threshold is not None:
-        verdict = "spam" if score >= threshold else "ham"
-    return anchor[0], SpamVerdict(
-        verdict, score, threshold, tuple(rules), source, "rspamd", action=action
-    )
-
-
-# ---- Others ---------------------------------------------------------------------------------
-
-
-def _barracuda(view: _View) -> tuple[int, SpamVerdict] | None:
-    status = view.first("X-Barracuda-Spam-Status")
-    score_h = view.first("X-Barracuda-Spam-Score")
-    anchor = status or score_h
-    if anchor is None:
-        return None
-    verdict, score, threshold, rules = "unknown", None, None, []
-    if status:
-        text = status[1]
-        word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)
-        if word:
-            verdict = "spam" if word.group(1).lower() == "yes" else "ham"
-        score = _float(_group(r"\bscore=(-?[\d.]+)", text))
-        threshold = _float(_group(r"\btag_level=(-?[\d.]+)", text))
-        rules = _tests(text)
-    if score is None and score_h:
-        score = _float(score_h[1])
-    source = "X-Barracuda-Spam-Status" if status else "X-Barracuda-Spam-Score"
-    return anchor[0], SpamVerdict(verdict, score, threshold, tuple(rules), source, "barracuda")
-
-
-def _proofpoint(view: _View) -> tuple[int, SpamVerdict] | None:
-    details_h = view.first("X-Proofpoint-Spam-Details")
-    if details_h is None:
-        return None
-    fields = dict(re.findall(r"([a-z_]+)=(\S+)", details_h[1].lower()))
-    rule = fields.get("rule", "")
-    verdict = "unknown"
-    if rule.startswith("notspam") or rule == "safe":
-        verdict = "ham"
-    elif rule:
-        verdict = "spam"
-    details = [f"Proofpoint rule '{rule}'"] if rule else []
-    if fields.get("phishscore", "0") not in ("0", ""):
-        details.append(f"phishing score {fields['phishscore']}")
-    score = _float(fields.get("spamscore") or fields.get("score"))
-    return details_h[0], SpamVerdict(
-        verdict,
-        score,
-        None,
-        (),
-        "X-Proofpoint-Spam-Details",
-        "proofpoint",
-        action=rule or None,
-        details=tuple(details),
-    )
-
-
-def _simple(view: _View) -> list[tuple[int, SpamVerdict]]:
-    found = []
-    ui = view.first("X-UI-Filterresults")  # GMX / WEB.DE: "notjunk:1;V03:K0:..." / "junk:..."
-    if ui:
-        head = ui[1].strip().lower()
-        verdict = "ham" if head.startswith("notjunk") else "spam" if head.startswith("junk") else ""
-        found.append(
-            (ui[0], SpamVerdict(verdict or "unknown", None, None, (), "X-UI-Filterresults", "gmx"))
-        )
-    yandex = view.first("X-Yandex-Spam")  # observed: 1 = clean, 4 = spam
-    if yandex:
-        value = yandex[1].strip()
-        verdict = {"1": "ham", "4": "spam"}.get(value, "unknown")
-        found.append((yandex[0], SpamVerdict(verdict, None, None, (), "X-Yandex-Spam", "yandex")))
-    mimecast = view.first("X-Mimecast-Spam-Score")
-    if mimecast:
-        found.append(
-            (
-                mimecast[0],
-                SpamVerdict(
-                    "unknown", _float(mimecast[1]), None, (), "X-Mimecast-Spam-Score", "mimecast"
-                ),
-            )
-        )
-    return found
-
-
 # ---- Choosing -------------------------------------------------------------------------------
 
 _STRENGTH = {"spam": 2, "ham": 1, "unknown": 0}
@@ -424,12 +231,13 @@ _TRUST = {True: 2, None: 1, False: 0}
 def decode_spam(headers: Sequence[Header], *, path: DeliveryPath | None = None) -> SpamVerdict:
     """The receiving provider's spam verdict; never raises on any header content."""
     from inspector.auth.received import delivery_path
+    from inspector.auth.spam_vendors import barracuda, microsoft, proofpoint, rspamd, simple
 
     if path is None:
         path = delivery_path(headers)
     view = _View(headers)
     candidates: list[tuple[int, SpamVerdict]] = []
-    for reader in (_microsoft, _rspamd, _spamassassin, _barracuda, _proofpoint):
+    for reader in (microsoft, rspamd, _spamassassin, barracuda, proofpoint):
         try:
             found = reader(view)
         except Exception:  # a decoding slip on hostile input must not lose the message
@@ -437,7 +245,7 @@ def decode_spam(headers: Sequence[Header], *, path: DeliveryPath | None = None) 
         if found:
             candidates.append(found)
     with contextlib.suppress(Exception):  # same: a slip loses one vendor, not the message
-        candidates.extend(_simple(view))
+        candidates.extend(simple(view))
     if not candidates:
         return SpamVerdict()
     checker = view.first("X-Spam-Checker-Version")
