@@ -45,7 +45,7 @@ class Context:
             )
             expected = json.loads(corpus.expected.read_text())
             info = {
-                "path": str(corpus.root),
+                "path": _shown(corpus.root, self.settings.repo),
                 "bytes": expected["bytes"],
                 "codes": len(expected["codes"]),
                 "dkim_signed": expected["dkim_signed"],
@@ -86,6 +86,13 @@ class Context:
             ok_codes=ok_codes,
             rss=rss,
         )
+
+
+def _shown(path: Path, repo: Path) -> str:
+    try:
+        return str(path.relative_to(repo))
+    except ValueError:
+        return str(path)
 
 
 # ---------------------------------------------------------------------------------------------

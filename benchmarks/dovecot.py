@@ -10,10 +10,12 @@ Needs root (the mail belongs to the ``dovecot`` user, as in /work/shared/notes/d
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -177,6 +179,8 @@ class Dovecot:
             except ProcessLookupError:
                 return
             time.sleep(0.1)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # the master we started did not stop when asked
 
 
 def _count(maildir: Path) -> dict[str, int]:
