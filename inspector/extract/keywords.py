@@ -142,7 +142,8 @@ def _tokens(fragment: str) -> list[str]:
     return out
 
 
-def _entries() -> list[Keyword]:
+def _entries() -> tuple[list[Keyword], set[str]]:
+    """The keywords (one per compact spelling, the most telling kind) and every spelling."""
     found: dict[tuple[str, str], Keyword] = {}
     langs: dict[tuple[str, str], list[str]] = {}
 
@@ -174,7 +175,10 @@ def _entries() -> list[Keyword]:
         other = by_fragment.get(_compact(fragment))
         if other is None or rank[kind] < rank[other.kind]:
             by_fragment[_compact(fragment)] = full
-    return sorted(by_fragment.values(), key=lambda k: k.fragment)
+    # Every spelling goes into the pattern: "인증 코드" and "인증코드" share one identity, but
+    # a pattern built from the spelling without the space would not match the one with it.
+    spellings = {fragment for _, fragment in found}
+    return sorted(by_fragment.values(), key=lambda k: k.fragment), spellings
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +190,10 @@ class _Compiled:
 @cache
 def _compiled() -> _Compiled:
     trie = _Trie()
-    by_compact: dict[str, Keyword] = {}
-    for kw in _entries():
-        trie.add(_tokens(kw.fragment))
-        by_compact[_compact(kw.fragment)] = kw
+    keywords, spellings = _entries()
+    by_compact = {_compact(kw.fragment): kw for kw in keywords}
+    for spelling in sorted(spellings):
+        trie.add(_tokens(spelling))
     return _Compiled(re.compile(trie.regex()), by_compact)
 
 
