@@ -15,7 +15,12 @@ rendered as text) and returns an ``Extraction``:
    verification or reset mail is still what the person is waiting for), a weak keyword
    ("code", "PIN") with a code next to it, or a code right next to a verb such as "verify" or
    "sign in" ("Use 552019 to verify your account"). Marketing vocabulary without a strong
-   keyword means a newsletter: not a verification message, and its promo codes are not codes.
+   keyword means a newsletter: not a verification message, and its promo codes are not codes
+   (a list footer's "Unsubscribe" alone is no marketing: transactional mail carries it too).
+   Likewise a message about an event (meeting invitation, booking, door or parcel locker):
+   its dial-in PIN, passcode or confirmation code is not a verification code. A message that
+   names a code, carries none and says it went elsewhere ("we sent a code to your phone") is
+   a notice, not a verification message: there is nothing in it to enter.
 4. The stated validity (``validity``), else the service's published default, and the service
    (``services.identify``) complete the result.
 
@@ -70,7 +75,11 @@ def extract(
     key = fold_keys(text)
     hits = find_hits(text, key)
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
-    strong = [h for h in hits if h.kind == "strong"]
+    event = any(h.keyword.category == "event" for h in hits)
+    # In a meeting invitation or a booking, "passcode"/"access code" name the event's code.
+    strong = [
+        h for h in hits if h.kind == "strong" and not (event and h.keyword.category == "access")
+    ]
     verify = [h for h in hits if h.kind == "verify"]
     weak = [h for h in hits if h.kind == "weak"]
     promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
@@ -83,12 +92,18 @@ def extract(
         # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
         # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
         ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= _WITHOUT_STRONG]
-    newsletter = promo and not strong and origin is None
-    if newsletter:
+    # Marketing, or an event (meeting, booking, door): without a code keyword proper, its
+    # numbers are promo codes, dial-in PINs and booking PINs.
+    not_account = (promo or event) and not strong and origin is None
+    if not_account:
         ranked = []
 
-    is_verification = origin is not None or bool(strong) or (bool(verify) and not newsletter)
+    is_verification = origin is not None or bool(strong) or (bool(verify) and not not_account)
     is_verification = is_verification or bool(ranked)
+    if is_verification and origin is None and not ranked and not verify:
+        # Names a code, carries none, says it went elsewhere ("we sent a code to your
+        # phone"): a notice about a verification, not the message with the code.
+        is_verification = not any(h.kind == "elsewhere" for h in hits)
 
     candidates = tuple(
         Candidate(

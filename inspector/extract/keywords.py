@@ -58,8 +58,10 @@ _SEP = r"[\s\-]*"
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
-    kind: str  # "strong", "weak", "verify", "action", "promo", or "neg"
-    category: str  # neg: promo/reference/amount/phone/account/postal/year; else == kind
+    kind: str  # "strong", "weak", "verify", "action", "promo", "elsewhere" or "neg"
+    # neg: promo/reference/amount/phone/account/postal/year/event; strong: strong or access;
+    # else == kind
+    category: str
     langs: tuple[str, ...]
     fragment: str
 
@@ -161,14 +163,16 @@ def _entries() -> tuple[list[Keyword], set[str]]:
                     found[key] = Keyword(kind, category, (), fragment)
 
     add("strong", "strong", lexicon.STRONG)
+    add("strong", "access", lexicon.ACCESS)
     add("weak", "weak", lexicon.WEAK)
     add("verify", "verify", lexicon.VERIFY)
     add("action", "action", lexicon.ACTION)
     add("promo", "promo", lexicon_context.PROMO)
+    add("elsewhere", "elsewhere", lexicon_context.ELSEWHERE)
     for category, table in lexicon_context.NEGATIVE.items():
         add("neg", category, table)
     # A fragment listed under several kinds keeps the most telling one.
-    rank = {"neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "action": 5}
+    rank = {"neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "elsewhere": 5, "action": 6}
     by_fragment: dict[str, Keyword] = {}
     for (kind, fragment), kw in found.items():
         full = Keyword(kind, kw.category, tuple(langs[(kind, fragment)]), fragment)
