@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 __all__ = ["extract"]
 
 _MAX_CANDIDATES = 8
-_WITHOUT_STRONG = 0.25  # least score of a candidate not next to a code keyword
 _VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
 
 
@@ -65,7 +64,7 @@ def extract(
     from inspector.extract.keywords import WEIGHTS, find_hits, guess_language
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line
-    from inspector.extract.rank import MIN_SCORE, score
+    from inspector.extract.rank import MIN_SCORE, WITHOUT_STRONG, regions, score
     from inspector.extract.services import identify
 
     origin = origin_line(body)
@@ -84,19 +83,18 @@ def extract(
     weak = [h for h in hits if h.kind == "weak"]
     promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
 
-    ranked = []
-    if any(h.kind in WEIGHTS for h in hits):  # nothing can pull a candidate otherwise
-        candidates_found = find_candidates(text, hits)
-        ranked = [s for s in score(text, candidates_found, hits) if s.score >= MIN_SCORE]
-    if not strong:
-        # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
-        # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
-        ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= _WITHOUT_STRONG]
     # Marketing, or an event (meeting, booking, door): without a code keyword proper, its
     # numbers are promo codes, dial-in PINs and booking PINs.
     not_account = (promo or event) and not strong and origin is None
-    if not_account:
-        ranked = []
+    ranked = []
+    if not not_account and any(h.kind in WEIGHTS for h in hits):
+        # Nothing can pull a candidate without such a keyword; only near one can it score.
+        found = find_candidates(text, hits, regions(text, hits, strong=bool(strong)))
+        ranked = [s for s in score(text, found, hits) if s.score >= MIN_SCORE]
+    if not strong:
+        # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
+        # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
+        ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= WITHOUT_STRONG]
 
     is_verification = origin is not None or bool(strong) or (bool(verify) and not not_account)
     is_verification = is_verification or bool(ranked)

@@ -121,16 +121,31 @@ def _blocks() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(rx)) for name, rx in _BLOCKS)
 
 
-class Blocked:
-    """The spans of a text that hold no code (URLs, dates, phones...), for overlap tests."""
+Span = tuple[int, int]
 
-    def __init__(self, text: str) -> None:
+# A block overlapping a candidate starts at most this far before it or ends this far after it
+# unless it is one run of non-space characters (URL, e-mail address, domain): windows reach
+# this far, then on to white space. Dates and phone numbers with spaces are shorter.
+_BLOCK_MARGIN = 100
+
+
+class Blocked:
+    """The spans of a text that hold no code (URLs, dates, phones...), for overlap tests.
+
+    ``windows``: only these parts of the text are searched (each widened by
+    ``_BLOCK_MARGIN`` and on to white space, so every block overlapping a position inside a
+    window is found whole); None: the whole text.
+    """
+
+    def __init__(self, text: str, windows: list[Span] | None = None) -> None:
         spans: list[tuple[int, int, str]] = []
-        for name, rx in _blocks():
-            for m in rx.finditer(text):
-                if name == "domain" and not _LETTER.search(m.group(), 0, m.group().rfind(".")):
-                    continue  # "1234.Valid" is a number and a sentence without a space
-                spans.append((m.start(), m.end(), name))
+        ranges = [(0, len(text))] if windows is None else widen(text, windows, _BLOCK_MARGIN)
+        for lo, hi in ranges:
+            for name, rx in _blocks():
+                for m in rx.finditer(text, lo, hi):
+                    if name == "domain" and not _LETTER.search(m.group(), 0, m.group().rfind(".")):
+                        continue  # "1234.Valid" is a number and a sentence without a space
+                    spans.append((m.start(), m.end(), name))
         spans.sort()
         self._starts = [s for s, _, _ in spans]
         # For each prefix of the sorted spans, the one reaching furthest right: a candidate
@@ -149,6 +164,35 @@ class Blocked:
         if i >= 0 and self._reach[i][0] > start:
             return self._reach[i][1]
         return None
+
+
+_SPACE = re.compile(r"\s")
+
+
+def widen(text: str, windows: list[Span], margin: int) -> list[Span]:
+    """``windows`` (in text order) widened by ``margin`` and on to white space, merged.
+
+    A regex run from ``lo`` to ``hi`` (``finditer(text, lo, hi)``) then finds every match it
+    finds in the whole text around the windows: look-behinds see the text before ``lo``, no
+    token is cut at ``hi`` and look-aheads see past it. Each character is looked at a bounded
+    number of times, however many windows.
+    """
+    out: list[Span] = []
+    n = len(text)
+    for start, end in windows:
+        lo, hi = max(0, start - margin), min(n, end + margin)
+        floor = out[-1][1] if out else 0
+        if lo > floor:  # back to the start of the run of non-space characters
+            lo = max(text.rfind(" ", floor, lo), text.rfind("\n", floor, lo), floor - 1) + 1
+        if hi < n and not (out and hi <= out[-1][1]):  # on to the end of the run
+            space = _SPACE.search(text, hi)
+            hi = space.start() if space is not None else n
+        if out and lo <= out[-1][1]:
+            previous = out.pop()
+            lo, hi = previous[0], max(hi, previous[1])
+        out.append((lo, max(lo, hi)))
+    # Two characters more: the look-aheads ("not followed by ' 7'") see real text at the end.
+    return [(lo, min(n, hi + 2)) for lo, hi in out]
 
 
 def rejection(
@@ -204,50 +248,55 @@ def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]
     return None
 
 
-def find_candidates(text: str, hits: list[Hit]) -> list[RawCandidate]:
-    """Every plausible code in ``text`` (normalised), in text order, rejects removed."""
-    blocked = Blocked(text)
-    hit_ends = [h.end for h in hits]
-    found: list[RawCandidate] = []
-    taken = bytearray(len(text))  # positions already used by a candidate
+def find_candidates(
+    text: str, hits: list[Hit], regions: list[Span] | None = None
+) -> list[RawCandidate]:
+    """Every plausible code in ``text`` (normalised), in text order, rejects removed.
 
-    def keep(candidate: RawCandidate) -> None:
-        why = rejection(
-            text,
-            candidate.start,
-            candidate.end,
-            candidate.code,
-            blocked=blocked,
-            hits=hits,
-            hit_ends=hit_ends,
-        )
-        if why is None:
-            found.append(candidate)
+    ``regions`` (in text order): only candidates overlapping them are wanted (see
+    ``rank.regions``: elsewhere none can score); None: the whole text.
+    """
+    hit_ends = [h.end for h in hits]
+    raw: list[RawCandidate] = []
+    taken = bytearray(len(text))  # positions already used by a candidate, even a rejected one
+
+    def add(candidate: RawCandidate) -> None:
+        raw.append(candidate)
         taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
 
     for hit in hits:
         if hit.kind in ("strong", "weak"):
             tight = _tight_after(text, hit)
             if tight is not None:
-                keep(tight)
-    for m in _SPLIT.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        groups = [g for g in m.groups() if g]
-        code = "".join(groups)
-        if not any(c.isdigit() for c in code):
-            continue
-        keep(RawCandidate(code, m.start(), m.end(), "split"))
-    for m in _TOKEN.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        code = m.group()
-        if code.isdigit():
-            keep(RawCandidate(code, m.start(), m.end(), "digits"))
-        elif any(c.isdigit() for c in code):
-            keep(RawCandidate(code, m.start(), m.end(), "alnum"))
-    found.sort(key=lambda c: c.start)
-    return found
+                add(tight)
+    # Widened by more than a split code's length: a code overlapping a region is found whole.
+    ranges = [(0, len(text))] if regions is None else widen(text, regions, 16)
+    for lo, hi in ranges:
+        for m in _SPLIT.finditer(text, lo, hi):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            code = "".join(g for g in m.groups() if g)
+            if any(c.isdigit() for c in code):
+                add(RawCandidate(code, m.start(), m.end(), "split"))
+    for lo, hi in ranges:
+        for m in _TOKEN.finditer(text, lo, hi):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            code = m.group()
+            if code.isdigit():
+                add(RawCandidate(code, m.start(), m.end(), "digits"))
+            elif any(c.isdigit() for c in code):
+                add(RawCandidate(code, m.start(), m.end(), "alnum"))
+    if not raw:
+        return []
+    raw.sort(key=lambda c: c.start)
+    blocked = Blocked(text, [(c.start, c.end) for c in raw])
+    return [
+        c
+        for c in raw
+        if rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
+        is None
+    ]
 
 
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:

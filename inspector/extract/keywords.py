@@ -187,18 +187,81 @@ def _entries() -> tuple[list[Keyword], set[str]]:
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    combined: re.Pattern[str]
     by_compact: dict[str, Keyword]
+    # Non-ASCII keywords by group of their first character (``_group``), and the groups a
+    # text may hold, from the high bytes of its UTF-16 code units (see ``_groups_in``).
+    spellings: dict[str, list[str]]
+    byte_codes: bytes  # high byte -> code of a set of groups (0: none)
+    code_groups: tuple[frozenset[str], ...]  # code -> groups
+
+
+# Non-ASCII keywords get one pattern per script group, each searched only in a text holding
+# that group's characters: one wide alternation costs ~200 ns at each position where one of
+# its first characters occurs (most Cyrillic letters, common Chinese characters), a narrow
+# one a fraction of that.
+_GROUP_RANGES = (
+    ("cyrillic", 0x0400, 0x052F),
+    ("semitic", 0x0590, 0x06FF),  # Hebrew, Arabic, Persian
+    ("cjk", 0x3000, 0x9FFF),  # kana, ideographs
+    ("hangul", 0xAC00, 0xD7FF),
+)
+
+
+def _group(first: str) -> str:
+    if first.isascii():
+        return "ascii"
+    code = ord(first)
+    return next((name for name, lo, hi in _GROUP_RANGES if lo <= code <= hi), "other")
 
 
 @cache
 def _compiled() -> _Compiled:
-    trie = _Trie()
     keywords, spellings = _entries()
-    by_compact = {_compact(kw.fragment): kw for kw in keywords}
+    by_group: dict[str, list[str]] = {}
     for spelling in sorted(spellings):
+        by_group.setdefault(_group(spelling[0]), []).append(spelling)
+    groups_of_byte: list[set[str]] = [set() for _ in range(256)]
+    for group, members in by_group.items():
+        for spelling in members:
+            if group != "ascii" and ord(spelling[0]) < 0x10000:
+                groups_of_byte[ord(spelling[0]) >> 8].add(group)
+    distinct = sorted({frozenset(g) for g in groups_of_byte if g}, key=sorted)
+    codes = bytes(distinct.index(frozenset(g)) + 1 if g else 0 for g in groups_of_byte)
+    return _Compiled(
+        {_compact(kw.fragment): kw for kw in keywords}, by_group, codes, tuple(distinct)
+    )
+
+
+@cache
+def _pattern(group: str) -> re.Pattern[str]:
+    """The trie of one group's keywords, compiled on first use (most texts need only ASCII's).
+
+    ASCII keywords (every Latin one, once folded) must follow a character that is not a-z:
+    ``re`` then skips in C to the non-letters and tries the trie only there (word starts),
+    not at every letter (~20x faster on long text). A class of every script's letters in
+    front costs more than it saves; ``_left_ok`` checks those on the few matches.
+    """
+    trie = _Trie()
+    members = _compiled().spellings.get(group, [])
+    for spelling in members:
         trie.add(_tokens(spelling))
-    return _Compiled(re.compile(trie.regex()), by_compact)
+    if group != "ascii":
+        return re.compile(trie.regex() if members else "(?!)")
+    firsts = "".join(sorted({re.escape(s[0]) for s in members}))
+    return re.compile(f"[^a-z](?=[{firsts}]){trie.regex()}")
+
+
+def _groups_in(key: str) -> frozenset[str]:
+    """The non-ASCII keyword groups whose first characters ``key`` may hold (a superset)."""
+    compiled = _compiled()
+    # The high byte of each UTF-16 code unit tells the 256-character block: one encode, one
+    # translate and a memchr per set of groups, ~1 ns a character.
+    high = key.encode("utf-16-le", "surrogatepass")[1::2].translate(compiled.byte_codes)
+    found: set[str] = set()
+    for code, groups in enumerate(compiled.code_groups, start=1):
+        if bytes((code,)) in high:
+            found |= groups
+    return frozenset(found)
 
 
 def _left_ok(key: str, start: int) -> bool:
@@ -219,16 +282,29 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
     """Return the keywords of ``normalized`` in text order; no two overlap."""
     if key is None:
         key = fold_keys(normalized)
-    compiled = _compiled()
+    # "\n" in front: a keyword at the very start has its non-letter too. Positions in the
+    # padded text are one more than in ``key``, so a match's start (the non-letter) is the
+    # keyword's start in ``key``.
+    hits = _scan(_pattern("ascii"), "\n" + key, key, padded=True)
+    if not key.isascii():
+        for group in sorted(_groups_in(key)):
+            more = _scan(_pattern(group), key, key, padded=False)
+            if more:
+                hits = _disjoint(sorted(hits + more, key=lambda h: (h.start, -h.end)))
+    return hits
+
+
+def _scan(pattern: re.Pattern[str], text: str, key: str, *, padded: bool) -> list[Hit]:
+    by_compact = _compiled().by_compact
     hits: list[Hit] = []
     pos = 0
     while True:
-        m = compiled.combined.search(key, pos)
+        m = pattern.search(text, pos)
         if m is None:
             return hits
-        start = m.start()
-        end = _longest_bounded(compiled, key, start, m.end())
-        keyword = compiled.by_compact.get(_compact(key[start:end])) if end else None
+        start = m.start()  # in ``key``: the padding and the non-letter cancel out
+        end = _longest_bounded(by_compact, key, start, m.end() - 1 if padded else m.end())
+        keyword = by_compact.get(_compact(key[start:end])) if end else None
         if keyword is None or not _left_ok(key, start):
             pos = start + 1
             continue
@@ -236,7 +312,16 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
         pos = end
 
 
-def _longest_bounded(compiled: _Compiled, key: str, start: int, end: int) -> int:
+def _disjoint(hits: list[Hit]) -> list[Hit]:
+    """Keep the earliest of overlapping hits (a keyword of one script inside another's)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def _longest_bounded(by_compact: dict[str, Keyword], key: str, start: int, end: int) -> int:
     """The end of the longest keyword from ``start`` that ends on a word boundary, or 0.
 
     The pattern matches the longest keyword regardless of what follows; when that one runs
@@ -245,7 +330,7 @@ def _longest_bounded(compiled: _Compiled, key: str, start: int, end: int) -> int
     if _right_ok(key, end):
         return end
     for shorter in range(end - 1, start, -1):
-        if _right_ok(key, shorter) and _compact(key[start:shorter]) in compiled.by_compact:
+        if _right_ok(key, shorter) and _compact(key[start:shorter]) in by_compact:
             return shorter
     return 0
 

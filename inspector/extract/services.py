@@ -17,6 +17,7 @@ text; the caller compares with ``owns_domain`` to flag it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -112,7 +113,20 @@ def _names_regex(names: dict[str, Service], *, ignore_case: bool) -> re.Pattern[
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     flags = re.IGNORECASE if ignore_case else 0
     # Not inside a longer word (letters or digits either side), so "Uber" is not "Uberall".
-    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", flags)
+    # The left side is checked by ``_names_in``: a look-behind in front would make ``re`` try
+    # the whole alternation at every position instead of skipping to the names' first letters.
+    return re.compile(rf"(?:{alternation})(?![^\W_])", flags)
+
+
+def _names_in(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a ``_names_regex`` pattern not glued to a letter or digit on the left."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and text[m.start() - 1].isalnum():
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 def all_services() -> tuple[Service, ...]:
@@ -175,7 +189,7 @@ def identify(sender_address: str | None, sender_name: str | None, text: str) -> 
             return service
     catalogue = _catalogue()
     if sender_name and catalogue.name_pattern is not None:
-        m = catalogue.name_pattern.search(sender_name[:200])
+        m = next(_names_in(catalogue.name_pattern, sender_name[:200]), None)
         if m is not None:
             return _by_display(m.group())
     return _from_text(text[:8000])
@@ -192,11 +206,11 @@ def _from_text(text: str) -> Service | None:
     # An SMS tag at the start ("[TikTok]", "【抖音】") names the sender outright.
     tag = _BRACKETED.match(text.lstrip())
     if tag is not None:
-        m = catalogue.text_pattern.search(tag.group(1))
+        m = next(_names_in(catalogue.text_pattern, tag.group(1)), None)
         if m is not None:
             return catalogue.by_text_name[m.group()]
     counts: dict[str, tuple[int, int]] = {}
-    for m in catalogue.text_pattern.finditer(text):
+    for m in _names_in(catalogue.text_pattern, text):
         service = catalogue.by_text_name[m.group()]
         n, first = counts.get(service.id, (0, m.start()))
         counts[service.id] = (n + 1, first)
