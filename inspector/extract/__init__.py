@@ -60,11 +60,11 @@ def extract(
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
-    from inspector.extract.codes import find_candidates
+    from inspector.extract.codes import raw_candidates, reject
     from inspector.extract.keywords import WEIGHTS, find_hits, guess_language
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line
-    from inspector.extract.rank import MIN_SCORE, WITHOUT_STRONG, regions, score
+    from inspector.extract.rank import MIN_SCORE, WITHOUT_STRONG, merge, regions, score_each
     from inspector.extract.services import identify
 
     origin = origin_line(body)
@@ -89,8 +89,15 @@ def extract(
     ranked = []
     if not not_account and any(h.kind in WEIGHTS for h in hits):
         # Nothing can pull a candidate without such a keyword; only near one can it score.
-        found = find_candidates(text, hits, regions(text, hits, strong=bool(strong)))
-        ranked = [s for s in score(text, found, hits) if s.score >= MIN_SCORE]
+        raw = raw_candidates(text, hits, regions(text, hits, strong=bool(strong)))
+        each = score_each(text, raw, hits)
+        # A code none of whose occurrences scores MIN_SCORE cannot rank, whatever the
+        # rejection rules say: those (dates, URLs, phones... ~20 patterns) run on the others.
+        hopeful = {s.candidate.code for s in each if s.score >= MIN_SCORE}
+        kept = set(reject(text, [s.candidate for s in each if s.candidate.code in hopeful], hits))
+        ranked = [
+            s for s in merge([s for s in each if s.candidate in kept]) if s.score >= MIN_SCORE
+        ]
     if not strong:
         # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
         # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").

@@ -256,7 +256,13 @@ def find_candidates(
     ``regions`` (in text order): only candidates overlapping them are wanted (see
     ``rank.regions``: elsewhere none can score); None: the whole text.
     """
-    hit_ends = [h.end for h in hits]
+    return reject(text, raw_candidates(text, hits, regions), hits)
+
+
+def raw_candidates(
+    text: str, hits: list[Hit], regions: list[Span] | None = None
+) -> list[RawCandidate]:
+    """``find_candidates`` before ``reject``: what looks like a code, in text order."""
     raw: list[RawCandidate] = []
     taken = bytearray(len(text))  # positions already used by a candidate, even a rejected one
 
@@ -287,13 +293,19 @@ def find_candidates(
                 add(RawCandidate(code, m.start(), m.end(), "digits"))
             elif any(c.isdigit() for c in code):
                 add(RawCandidate(code, m.start(), m.end(), "alnum"))
-    if not raw:
-        return []
     raw.sort(key=lambda c: c.start)
-    blocked = Blocked(text, [(c.start, c.end) for c in raw])
+    return raw
+
+
+def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[RawCandidate]:
+    """The ``candidates`` (in text order) that ``rejection`` lets through."""
+    if not candidates:
+        return []
+    hit_ends = [h.end for h in hits]
+    blocked = Blocked(text, [(c.start, c.end) for c in candidates])
     return [
         c
-        for c in raw
+        for c in candidates
         if rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
         is None
     ]

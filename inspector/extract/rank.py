@@ -33,7 +33,7 @@ MIN_SCORE = 0.1
 # "code"/"PIN"-like word: only one right next to "verify"/"sign in" counts.
 WITHOUT_STRONG = 0.25
 _PULLING = frozenset(WEIGHTS)
-_MAX_BONUS = 0.15  # for repetitions, see ``_merge``
+_MAX_BONUS = 0.15  # for repetitions, see ``merge``
 _MAX_FACTOR = 1.25 * 1.15 * 1.15  # tight gap, then brackets and alone on its line
 _CODE_SPAN = 20  # the longest candidate ("a b c d e f g h i j" spaced out)
 
@@ -151,6 +151,12 @@ def _squeezed_run(weight: float) -> re.Pattern[str]:
 
 def score(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Scored]:
     """Score every candidate; best first, ties broken by position (earlier first)."""
+    return merge(score_each(text, candidates, hits))
+
+
+def score_each(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Scored]:
+    """Each candidate's own score (no repetition bonus), in the candidates' order; a
+    candidate no keyword pulls is left out."""
     pulling = [h for h in hits if h.kind in _PULLING]
     starts = [h.start for h in pulling]
     scored: list[Scored] = []
@@ -168,10 +174,10 @@ def score(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Sc
         if best_hit is None:
             continue
         scored.append(Scored(c, best * _shape(c) * _context(text, c), best_hit))
-    return _merge(scored)
+    return scored
 
 
-def _merge(scored: list[Scored]) -> list[Scored]:
+def merge(scored: list[Scored]) -> list[Scored]:
     """One entry per code: its best occurrence, plus a little for each repetition."""
     by_code: dict[str, list[Scored]] = {}
     for s in scored:
