@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.extract import lexicon
-from inspector.extract.keywords import _entries, find_hits, guess_language
+from inspector.extract.keywords import _entries, find_hits
+from inspector.extract.language import guess_language
 from inspector.extract.normalize import fold_keys, normalize
 
 

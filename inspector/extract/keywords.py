@@ -1,23 +1,29 @@
 """Find the keywords of ``lexicon`` and ``lexicon_context`` in a text (pure: no I/O).
 
-All fragments are compiled, lazily and once, into one trie-shaped pattern (common prefixes
+The fragments are compiled, lazily and once, into trie-shaped patterns (common prefixes
 factored out, longer continuations tried first), so at any position the most specific keyword
-wins ("code de vérification" over "code", "promo code" over "code") and a position that starts
-no keyword costs one character test. The pattern is matched against ``fold_keys(normalized)``
-(lower case, no accents, one spelling for Arabic/Persian letters and traditional/simplified
-Chinese), so one spelling per keyword is enough. A 64 KB body is scanned in a few
-milliseconds.
+wins ("code de vérification" over "code", "promo code" over "code") and a position that
+starts no keyword costs one character test. The patterns are matched against
+``fold_keys(normalized)`` (lower case, no accents, one spelling for Arabic/Persian letters and
+traditional/simplified Chinese), so one spelling per keyword is enough.
+
+There is one pattern per group of scripts (``_GROUP_RANGES``), searched only in a text that
+holds that group's characters (told by the high bytes of its UTF-16 code units, ~1 ns a
+character): a wide alternation costs ~200 ns wherever one of its first characters occurs, a
+narrow one a fraction of that. ASCII keywords (every Latin one, once folded) are tried only
+at word starts, after a character that is not a-z, which ``re`` skips to in C. A 30 KB
+newsletter is scanned in well under a millisecond.
 
 Word boundaries are script-aware: Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari and
 Georgian keywords must not be glued to letters of those scripts ("barcode", "unicode",
 "foOTPath" and "בנקודת" contain no keyword), while Chinese, Japanese, Korean and Thai keywords,
 written without spaces, need none. Digits never break a boundary: "OTP123456" holds "OTP".
+The language of a message is guessed in ``language``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -146,9 +152,10 @@ def _tokens(fragment: str) -> list[str]:
     return out
 
 
+@cache
 def _entries() -> tuple[list[Keyword], set[str]]:
     """The keywords (one per compact spelling, the most telling kind) and every spelling."""
-    found: dict[tuple[str, str], Keyword] = {}
+    categories: dict[tuple[str, str], str] = {}
     langs: dict[tuple[str, str], list[str]] = {}
 
     def add(kind: str, category: str, table: dict[str, str]) -> None:
@@ -157,12 +164,11 @@ def _entries() -> tuple[list[Keyword], set[str]]:
                 if not line.strip():
                     continue
                 for variant in _expand(line.strip()):
-                    fragment = fold_keys(normalize(variant))
-                    key = (kind, fragment)
-                    langs.setdefault(key, [])
-                    if lang not in langs[key]:
-                        langs[key].append(lang)
-                    found[key] = Keyword(kind, category, (), fragment)
+                    key = (kind, fold_keys(normalize(variant)))
+                    seen = langs.setdefault(key, [])
+                    if lang not in seen:
+                        seen.append(lang)
+                    categories[key] = category
 
     add("strong", "strong", lexicon.STRONG)
     add("strong", "access", lexicon.ACCESS)
@@ -175,16 +181,20 @@ def _entries() -> tuple[list[Keyword], set[str]]:
         add("neg", category, table)
     # A fragment listed under several kinds keeps the most telling one.
     rank = {"neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "elsewhere": 5, "action": 6}
-    by_fragment: dict[str, Keyword] = {}
-    for (kind, fragment), kw in found.items():
-        full = Keyword(kind, kw.category, tuple(langs[(kind, fragment)]), fragment)
-        other = by_fragment.get(_compact(fragment))
-        if other is None or rank[kind] < rank[other.kind]:
-            by_fragment[_compact(fragment)] = full
+    by_fragment: dict[str, tuple[str, str]] = {}
+    for kind, fragment in categories:
+        compact = _compact(fragment)
+        other = by_fragment.get(compact)
+        if other is None or rank[kind] < rank[other[0]]:
+            by_fragment[compact] = (kind, fragment)
+    keywords = [
+        Keyword(kind, categories[(kind, fragment)], tuple(langs[(kind, fragment)]), fragment)
+        for kind, fragment in by_fragment.values()
+    ]
     # Every spelling goes into the pattern: "인증 코드" and "인증코드" share one identity, but
     # a pattern built from the spelling without the space would not match the one with it.
-    spellings = {fragment for _, fragment in found}
-    return sorted(by_fragment.values(), key=lambda k: k.fragment), spellings
+    spellings = {fragment for _, fragment in categories}
+    return sorted(keywords, key=lambda k: k.fragment), spellings
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,64 +345,3 @@ def _longest_bounded(by_compact: dict[str, Keyword], key: str, start: int, end: 
         if _right_ok(key, shorter) and _compact(key[start:shorter]) in by_compact:
             return shorter
     return 0
-
-
-_WORD = re.compile(r"[a-z]+")
-
-
-@cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words.split()) for lang, words in lexicon_context.STOPWORDS.items()}
-
-
-def guess_language(langs: tuple[str, ...], normalized: str, key: str) -> str | None:
-    """Pick one of ``langs`` (a shared keyword's languages) from the text itself.
-
-    A keyword of one language is that language. For a shared one ("code", or "OTP", which
-    every language uses: ``"*"``) a script that names a language (kana, Hangul, Hebrew,
-    Cyrillic with і/ї...) decides, else the most frequent function words, else the first.
-    """
-    if not langs:
-        return None
-    anything = "*" in langs
-    if len(langs) == 1 and not anything:
-        return langs[0]
-    script = _script_language(normalized)
-    if script is not None and (anything or script in langs):
-        return script
-    stop = _stopwords()
-    candidates = tuple(stop) if anything else langs
-    words = Counter(_WORD.findall(key[:4000]))
-    best = "en" if anything else langs[0]
-    best_score = 1  # one stray function word is no evidence
-    for lang in candidates:
-        score = sum(words[w] for w in stop.get(lang, ()))
-        if score > best_score:
-            best, best_score = lang, score
-    return best
-
-
-_SCRIPTS = (
-    (re.compile(r"[\u3040-\u30ff]"), "ja"),
-    (re.compile(r"[\uac00-\ud7af]"), "ko"),
-    (re.compile(r"[\u4e00-\u9fff]"), "zh"),
-    (re.compile(r"[\u05d0-\u05ea]"), "he"),
-    (re.compile(r"[پچژگ]"), "fa"),
-    (re.compile(r"[\u0620-\u064a]"), "ar"),
-    (re.compile(r"[іїєґ]"), "uk"),
-    (re.compile(r"[\u0400-\u04ff]"), "ru"),
-    (re.compile(r"[\u0900-\u097f]"), "hi"),
-    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
-    (re.compile(r"[ăơưđ]"), "vi"),
-    (re.compile(r"[ğış]"), "tr"),
-    (re.compile(r"[ąęłńśźż]"), "pl"),
-)
-
-
-def _script_language(normalized: str) -> str | None:
-    """A language told apart by its script or letters, when the text shows one."""
-    sample = normalized[:4000].lower()
-    for rx, lang in _SCRIPTS:
-        if rx.search(sample):
-            return lang
-    return None
