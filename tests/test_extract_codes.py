@@ -124,3 +124,91 @@ def test_candidates_are_within_the_text(text: str) -> None:
         assert 4 <= len(c.code) <= 10
         assert c.code.isascii()
         assert c.code.isalnum()
+
+
+WIDEN = [
+    # The end is two characters past the run: look-aheads see real text.
+    ("to-white-space", "aaa bbbb cccc dddd", [(6, 7)], 0, [(4, 10)]),
+    ("margin-then-run", "aaa bbbb cccc dddd", [(6, 7)], 3, [(0, 15)]),
+    ("apart", "ab cd ef gh ij", [(0, 1), (12, 13)], 0, [(0, 4), (12, 14)]),
+    ("merged", "ab cd ef gh ij", [(0, 1), (4, 5), (12, 13)], 1, [(0, 14)]),
+    ("at-ends", "abcdef", [(2, 3)], 0, [(0, 6)]),
+    ("one-long-run", "x" * 50 + " y", [(10, 11), (30, 31)], 0, [(0, 52)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "windows", "margin", "expected"),
+    [w[1:] for w in WIDEN],
+    ids=[w[0] for w in WIDEN],
+)
+def test_widen(
+    text: str, windows: list[tuple[int, int]], margin: int, expected: list[tuple[int, int]]
+) -> None:
+    from inspector.extract.codes import widen
+
+    assert widen(text, windows, margin) == expected
+
+
+_CODE_LIKE = st.lists(
+    st.sampled_from(
+        [
+            "code ",
+            "OTP ",
+            "Order ",
+            "call ",
+            "+44 20 7946 0958",
+            "12/05/2024",
+            "Jan 5 2024",
+            "https://x.example/a1b2c3d4 ",
+            "user4820@example.com",
+            "DE89 3704 0044 0532 0130 00",
+            "WA 98052",
+            "SW1A 1AA",
+            "$4999",
+            "30GB",
+            "•••• 1234",
+            " ",
+            "\n",
+            ".",
+            ":",
+            "123 456",
+            "4821 9034",
+            "551920",
+            "K7PX2Q",
+            "12",
+            "x" * 40,
+        ]
+    )
+    | st.text(alphabet="0123456789 -.:/", max_size=6),
+    max_size=40,
+).map("".join)
+
+
+@given(_CODE_LIKE)
+def test_blocks_in_windows_are_the_blocks_of_the_whole_text(text: str) -> None:
+    # Blocks are searched only around candidates; for a candidate the answer is the same.
+    from inspector.extract.codes import raw_candidates
+
+    normalized = normalize(text)
+    raw = raw_candidates(normalized, find_hits(normalized))
+    whole = Blocked(normalized)
+    windowed = Blocked(normalized, [(c.start, c.end) for c in raw])
+    for c in raw:
+        assert windowed.reason(c.start, c.end) == whole.reason(c.start, c.end), c
+
+
+@given(_CODE_LIKE, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 40)), max_size=4))
+def test_candidates_in_regions_are_the_whole_texts_there(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    from inspector.extract.codes import raw_candidates
+
+    normalized = normalize(text)
+    hits = find_hits(normalized)
+    regions = sorted((lo, lo + width) for lo, width in spans)
+    everywhere = raw_candidates(normalized, hits)
+    inside = set(raw_candidates(normalized, hits, regions))
+    for c in everywhere:
+        if any(c.start <= hi and c.end >= lo for lo, hi in regions):
+            assert c in inside, c

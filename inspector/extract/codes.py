@@ -187,12 +187,13 @@ def widen(text: str, windows: list[Span], margin: int) -> list[Span]:
         if hi < n and not (out and hi <= out[-1][1]):  # on to the end of the run
             space = _SPACE.search(text, hi)
             hi = space.start() if space is not None else n
+        # Two characters more: look-aheads ("not followed by ' 7'") see the real text there.
+        hi = min(n, hi + 2)
         if out and lo <= out[-1][1]:
             previous = out.pop()
             lo, hi = previous[0], max(hi, previous[1])
         out.append((lo, max(lo, hi)))
-    # Two characters more: the look-aheads ("not followed by ' 7'") see real text at the end.
-    return [(lo, min(n, hi + 2)) for lo, hi in out]
+    return out
 
 
 def rejection(

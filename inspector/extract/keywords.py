@@ -18,6 +18,7 @@ Word boundaries are script-aware: Latin, Cyrillic, Greek, Arabic, Hebrew, Devana
 Georgian keywords must not be glued to letters of those scripts ("barcode", "unicode",
 "foOTPath" and "בנקודת" contain no keyword), while Chinese, Japanese, Korean and Thai keywords,
 written without spaces, need none. Digits never break a boundary: "OTP123456" holds "OTP".
+An ASCII keyword never starts right after a-z, even one starting with a digit ("2fa").
 The language of a message is guessed in ``language``.
 """
 

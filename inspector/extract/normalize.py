@@ -84,6 +84,11 @@ _COMMON_WIDE = "？！：；（）．　"
 
 
 @cache
+def _ascii_changes() -> tuple[tuple[str, str], ...]:
+    return tuple((chr(c), r or "") for c, r in sorted(_table().items()) if c < 128)
+
+
+@cache
 def _translated() -> re.Pattern[str]:
     """Runs of the characters ``_table`` changes (``str.translate`` costs ~50 ns a character
     of the whole text; most texts hold none or a few of these)."""
@@ -95,8 +100,11 @@ def normalize(text: str) -> str:
     """Return the view codes are read from (see the module docstring)."""
     text = _LINE_BREAKS.sub("\n", text)
     if text.isascii():
-        # NFKC leaves ASCII alone and the table changes only the tab among ASCII characters.
-        return text.replace("\t", " ")
+        # NFKC leaves ASCII alone; of the table, only its few ASCII entries (tab, backtick).
+        for ch, replacement in _ascii_changes():
+            if ch in text:
+                text = text.replace(ch, replacement)
+        return text
     # A full-width comma separates clauses (验证码123456，10分钟内有效), never digit groups:
     # keep it from gluing the code to the next number once NFKC makes it ASCII.
     text = text.replace("\uff0c", ", ")
