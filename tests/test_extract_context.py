@@ -205,6 +205,59 @@ def test_list_footer_does_not_hide_the_code(subject: str, body: str, code: str) 
     assert result.code == code
 
 
+# Bulk mail whose subject names no code and that asks to verify nothing is a newsletter, even
+# without marketing words: its "code" is source code, its numbers pull requests and prices.
+BULK = [
+    (
+        "engineering-digest",
+        "This week in engineering",
+        "How we cut build times by 40%. The code is on GitHub (PR 4821).\n"
+        "Unsubscribe · Manage preferences",
+    ),
+    (
+        "community-digest-de",
+        "Neuigkeiten aus der Community",
+        "Der Code zum Vortrag 2731 liegt jetzt online.\nNewsletter abbestellen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), [b[1:] for b in BULK], ids=[b[0] for b in BULK])
+def test_bulk_mail_without_a_code_subject_is_a_newsletter(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert not result.is_verification
+    assert result.code is None
+
+
+BULK_VERIFICATION = [
+    (
+        "sign-in-subject",
+        "Sign in to Example",
+        "Use the code below to finish signing in:\n\n604918\n\nUnsubscribe",
+        "604918",
+    ),
+    (
+        "link-only-welcome",
+        "Welcome to Example!",
+        "Please confirm your email address to get started.\n\nUnsubscribe",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "code"),
+    [b[1:] for b in BULK_VERIFICATION],
+    ids=[b[0] for b in BULK_VERIFICATION],
+)
+def test_bulk_mail_naming_a_code_or_link_is_verification(
+    subject: str, body: str, code: str | None
+) -> None:
+    result = extract(body, subject=subject)
+    assert result.is_verification
+    assert result.code == code
+
+
 NOT_CODES = [
     (
         "tracking-code-pt",

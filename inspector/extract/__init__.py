@@ -16,7 +16,8 @@ rendered as text) and returns an ``Extraction``:
    ("code", "PIN") with a code next to it, or a code right next to a verb such as "verify" or
    "sign in" ("Use 552019 to verify your account"). Marketing vocabulary without a strong
    keyword means a newsletter: not a verification message, and its promo codes are not codes
-   (a list footer's "Unsubscribe" alone is no marketing: transactional mail carries it too).
+   (a list footer's "Unsubscribe" alone is not enough, transactional mail carries it too:
+   bulk mail is a newsletter when its subject names no code and it asks to verify nothing).
    Likewise a message about an event (meeting invitation, booking, door or parcel locker):
    its dial-in PIN, passcode or confirmation code is not a verification code. A message that
    names a code, carries none and says it went elsewhere ("we sent a code to your phone") is
@@ -84,9 +85,13 @@ def extract(
     weak = [h for h in hits if h.kind == "weak"]
     promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
 
-    # Marketing, or an event (meeting, booking, door): without a code keyword proper, its
-    # numbers are promo codes, dial-in PINs and booking PINs.
-    not_account = (promo or event) and not strong and origin is None
+    # Bulk mail ("unsubscribe") whose subject names no code and that asks to verify nothing
+    # is a newsletter; transactional mail sent the same way says what it is in its subject.
+    listed = any(h.kind == "list" for h in hits) and not verify
+    listed = listed and not any(h.start < body_start and h.kind in WEIGHTS for h in hits)
+    # Marketing, bulk mail or an event (meeting, booking, door): without a code keyword
+    # proper, its numbers are promo codes, dial-in PINs and booking PINs.
+    not_account = (promo or listed or event) and not strong and origin is None
     ranked = []
     if not not_account and any(h.kind in WEIGHTS for h in hits):
         # Nothing can pull a candidate without such a keyword; only near one can it score.

@@ -67,7 +67,7 @@ _SEP = r"[\s\-]*"
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
-    kind: str  # "strong", "weak", "verify", "action", "promo", "elsewhere" or "neg"
+    kind: str  # "strong", "weak", "verify", "action", "promo", "list", "elsewhere" or "neg"
     # neg: promo/reference/amount/phone/account/postal/year/event; strong: strong or access;
     # else == kind
     category: str
@@ -178,10 +178,14 @@ def _entries() -> tuple[list[Keyword], set[str]]:
     add("action", "action", lexicon.ACTION)
     add("promo", "promo", lexicon_context.PROMO)
     add("elsewhere", "elsewhere", lexicon_context.ELSEWHERE)
+    add("list", "list", lexicon_context.LIST_FOOTER)
     for category, table in lexicon_context.NEGATIVE.items():
         add("neg", category, table)
     # A fragment listed under several kinds keeps the most telling one.
-    rank = {"neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "elsewhere": 5, "action": 6}
+    rank = {
+        "neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "list": 5, "elsewhere": 6,
+        "action": 7,
+    }  # fmt: skip
     by_fragment: dict[str, tuple[str, str]] = {}
     for kind, fragment in categories:
         compact = _compact(fragment)

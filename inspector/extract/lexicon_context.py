@@ -6,6 +6,7 @@
   as being about a meeting, booking or door (see ``lexicon.ACCESS``).
 * ELSEWHERE: "we sent it to your phone": a message naming a code it does not carry is then a
   notice, not a verification message.
+* LIST_FOOTER: "unsubscribe": bulk mail, a newsletter unless its subject names a code.
 * PROMO: marketing vocabulary; with no STRONG keyword the message is a newsletter, not a
   verification message, and its promo codes are not codes.
 * STOPWORDS: function words that tell languages sharing a keyword apart.
@@ -219,6 +220,26 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "ja": "会議id; ミーティングid; 予約確認; ご予約; 受取番号",
         "ko": "회의 id; 예약 확인; 예약번호; 픽업 코드",
     },
+}
+
+
+# The footer of bulk mail. Transactional mail sent through mailing services carries it too, so
+# alone it does not make a newsletter: only with no code keyword in the subject and no
+# link-only verification phrase anywhere (see ``extract``).
+LIST_FOOTER: dict[str, str] = {
+    "en": "unsubscribe; manage preferences; email preferences; manage your email preferences",
+    "de": "abbestellen; newsletter abmelden; vom newsletter abmelden",
+    "fr": "se désabonner; désabonner; se désinscrire; désinscrire",
+    "es": "darse de baja; cancelar suscripción; cancelar la suscripción",
+    "pt": "descadastrar; cancelar inscrição; cancelar assinatura",
+    "it": "annulla iscrizione; disiscriviti",
+    "nl": "uitschrijven",
+    "pl": "wypisz się; zrezygnuj z subskrypcji",
+    "tr": "abonelikten çık",
+    "ru": "отписаться; отказаться от рассылки",
+    "zh": "退订; 取消订阅",
+    "ja": "配信停止; 購読解除",
+    "ko": "수신거부; 구독 취소",
 }
 
 
