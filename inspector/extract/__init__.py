@@ -8,7 +8,10 @@ rendered as text) and returns an ``Extraction``:
 2. Otherwise keywords (``keywords``/``lexicon``, 20+ languages) and candidates (``codes``) are
    found in the normalised text (``normalize``), candidates that are dates, amounts, phone
    numbers, masked digits... are rejected, and the rest ranked by closeness to a code keyword
-   (``rank``).
+   (``rank``). Work is spent only where it can matter: no candidate is looked for without a
+   keyword that can pull one, nor farther from it than it can pull (``rank.regions``), and
+   the rejection rules run only on codes that would rank (most of a long newsletter is
+   read once, by the keyword scan).
 3. The message is a verification message when it has an origin-bound code, a strong code
    keyword ("verification code", "OTP", "验证码"...), a link-only verification phrase
    ("verify your email address": ``code`` stays None, a deliberate choice: a link-only

@@ -17,6 +17,10 @@ and chains of digit groups; amounts (a currency sign or code next to the number,
 masked card/account digits (``XX1245``, ``57******2``, ``•••• 1234``); IBANs; postcodes; numbers
 with units (``30GB``); and numbers right after a negative keyword (order, amount, card ending,
 promo code, phone...; see ``lexicon_context.NEGATIVE``).
+
+``raw_candidates`` can be limited to regions of the text, and ``Blocked`` (the URL, date,
+phone... spans) is built only in windows around the candidates it is asked about; both give
+exactly what a pass over the whole text gives there.
 """
 
 from __future__ import annotations

@@ -14,6 +14,9 @@ A candidate's score is ``pull * shape * context``:
   alone on its line: more likely.
 
 The same code seen several times (subject and body, preheader and body) adds a little.
+
+``regions`` tells where a candidate can score at all, so that ``extract`` looks for candidates
+only there.
 """
 
 from __future__ import annotations
