@@ -124,3 +124,54 @@ def test_candidates_are_within_the_text(text: str) -> None:
         assert 4 <= len(c.code) <= 10
         assert c.code.isascii()
         assert c.code.isalnum()
+
+
+_CODE_LIKE = st.lists(
+    st.sampled_from(
+        [
+            "code ",
+            "OTP ",
+            "Order ",
+            "call ",
+            "+44 20 7946 0958",
+            "12/05/2024",
+            "Jan 5 2024",
+            "https://x.example/a1b2c3d4 ",
+            "user4820@example.com",
+            "DE89 3704 0044 0532 0130 00",
+            "WA 98052",
+            "SW1A 1AA",
+            "$4999",
+            "30GB",
+            "•••• 1234",
+            " ",
+            "\n",
+            ".",
+            ":",
+            "123 456",
+            "4821 9034",
+            "551920",
+            "K7PX2Q",
+            "12",
+            "x" * 40,
+        ]
+    )
+    | st.text(alphabet="0123456789 -.:/", max_size=6),
+    max_size=40,
+).map("".join)
+
+
+@given(_CODE_LIKE, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 40)), max_size=4))
+def test_candidates_in_regions_are_the_whole_texts_there(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    from inspector.extract.codes import raw_candidates
+
+    normalized = normalize(text)
+    hits = find_hits(normalized)
+    regions = sorted((lo, lo + width) for lo, width in spans)
+    everywhere = raw_candidates(normalized, hits)
+    inside = set(raw_candidates(normalized, hits, regions))
+    for c in everywhere:
+        if any(c.start <= hi and c.end >= lo for lo, hi in regions):
+            assert c in inside, c

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.extract import lexicon
-from inspector.extract.keywords import _entries, find_hits, guess_language
+from inspector.extract.keywords import _entries, find_hits
+from inspector.extract.language import guess_language
 from inspector.extract.normalize import fold_keys, normalize
 
 
@@ -23,7 +24,18 @@ FOUND = [
     ("otp-glued-cjk", "OTP密碼7712345", [("OTP", "strong"), ("密碼", "weak")]),
     ("longest-wins", "code de vérification", [("code de vérification", "strong")]),
     ("promo-swallows-code", "promo code SAVE20", [("promo code", "promo")]),
-    ("compound-german", "Ihr Bestätigungscode", [("Bestätigungscode", "strong")]),
+    ("compound-german", "Ihr Sicherheitscode", [("Sicherheitscode", "strong")]),
+    ("access-german", "Ihr Bestätigungscode", [("Bestätigungscode", "access")]),
+    ("access-passcode", "Passcode: 4821", [("Passcode", "access")]),
+    ("event-dial-in", "Dial-in: +1 555 0100", [("Dial-in", "event")]),
+    ("event-longest", "Booking confirmation", [("Booking confirmation", "event")]),
+    ("event-swallows-pin", "meeting PIN 4821", [("meeting PIN", "event")]),
+    (
+        "elsewhere",
+        "sent by SMS to your phone",
+        [("by SMS", "elsewhere"), ("to your phone", "elsewhere")],
+    ),
+    ("password-reset-code", "password reset code", [("password reset code", "strong")]),
     ("finnish-inflection", "vahvistuskoodia", [("vahvistuskoodia", "strong")]),
     ("hyphen-or-space", "sign-in code", [("sign-in code", "strong")]),
     ("no-space", "signin code", [("signin code", "strong")]),
@@ -62,7 +74,9 @@ def test_not_found(text: str) -> None:
     assert [h for h in find_hits(normalize(text)) if h.kind != "neg"] == []
 
 
-@pytest.mark.parametrize("keyword", _entries(), ids=lambda k: f"{k.kind}-{k.langs[0]}-{k.fragment}")
+@pytest.mark.parametrize(
+    "keyword", _entries()[0], ids=lambda k: f"{k.kind}-{k.langs[0]}-{k.fragment}"
+)
 def test_every_lexicon_entry_finds_itself(keyword: object) -> None:
     from inspector.extract.keywords import Keyword
 
@@ -70,6 +84,13 @@ def test_every_lexicon_entry_finds_itself(keyword: object) -> None:
     hits = find_hits(keyword.fragment)
     assert hits, keyword
     assert hits[0].keyword == keyword
+
+
+@pytest.mark.parametrize("spelling", sorted(_entries()[1]), ids=str)
+def test_every_spelling_is_matched_whole(spelling: str) -> None:
+    # Spellings sharing an identity ("인증 코드", "인증코드") must all be in the pattern.
+    hits = find_hits(spelling)
+    assert [(h.start, h.end) for h in hits][:1] == [(0, len(spelling))], spelling
 
 
 def test_lexicon_languages_cover_the_required_set() -> None:
@@ -114,3 +135,83 @@ def test_hits_are_ordered_and_disjoint(text: str) -> None:
     for hit in hits:
         assert end <= hit.start < hit.end <= len(normalized)
         end = hit.end
+
+
+def _hits_by_definition(normalized: str) -> list[tuple[int, int, str]]:
+    """``find_hits`` as first written (one pattern of every spelling, tried at every position),
+    plus its one deliberate change: an ASCII keyword never starts right after a-z."""
+    import re
+
+    from inspector.extract.keywords import (
+        _compact,
+        _compiled,
+        _left_ok,
+        _longest_bounded,
+        _tokens,
+        _Trie,
+    )
+
+    trie = _Trie()
+    for spelling in sorted(_entries()[1]):
+        trie.add(_tokens(spelling))
+    pattern = re.compile(trie.regex())
+    by_compact = _compiled().by_compact
+    key = fold_keys(normalized)
+    hits, pos = [], 0
+    while (m := pattern.search(key, pos)) is not None:
+        start = m.start()
+        end = _longest_bounded(by_compact, key, start, m.end())
+        keyword = by_compact.get(_compact(key[start:end])) if end else None
+        # An ASCII keyword never starts right after a-z, not even "2fa" or "% off".
+        glued = key[start].isascii() and start > 0 and "a" <= key[start - 1] <= "z"
+        if keyword is None or not _left_ok(key, start) or glued:
+            pos = start + 1
+            continue
+        hits.append((start, end, keyword.fragment))
+        pos = end
+    return hits
+
+
+_SPELLINGS = sorted(_entries()[1])
+_KEYWORDY = st.lists(
+    st.sampled_from(_SPELLINGS)
+    | st.sampled_from(
+        [" ", "-", "\n", ":", "x", "é", "ä", "2", "s", "ы", "码", "ה", "ال", "(", "."]
+    )
+    | st.text(max_size=3),
+    max_size=25,
+).map("".join)
+
+
+@given(_KEYWORDY)
+def test_find_hits_matches_its_definition(text: str) -> None:
+    # The per-script patterns and word-start anchoring are an optimisation only.
+    normalized = normalize(text)
+    found = [(h.start, h.end, h.keyword.fragment) for h in find_hits(normalized)]
+    assert found == _hits_by_definition(normalized)
+
+
+GROUPS = [
+    ("ascii-only", "Your code is 123456", frozenset()),
+    ("latin-accents", "Código de verificação", frozenset()),
+    ("cyrillic", "Ваш код 1234", frozenset({"cyrillic"})),
+    ("chinese", "验证码 1234", frozenset({"cjk"})),
+    ("mixed", "код 验证码 קוד", frozenset({"cyrillic", "cjk", "semitic"})),
+    ("lone-surrogate", "code \ud800 код", frozenset({"cyrillic"})),
+]
+
+
+@pytest.mark.parametrize(("text", "groups"), [g[1:] for g in GROUPS], ids=[g[0] for g in GROUPS])
+def test_script_groups_of_a_text(text: str, groups: frozenset[str]) -> None:
+    from inspector.extract.keywords import _groups_in
+
+    assert _groups_in(fold_keys(normalize(text))) >= groups
+    if not groups:
+        assert _groups_in(fold_keys(normalize(text))) == frozenset()
+
+
+def test_no_fragment_is_in_two_tables_of_one_kind() -> None:
+    # ``lexicon.ACCESS`` moved some STRONG fragments; one left in both would take one category.
+    strong = {f.strip() for v in lexicon.STRONG.values() for f in v.split(";")}
+    access = {f.strip() for v in lexicon.ACCESS.values() for f in v.split(";")}
+    assert not strong & access

@@ -85,3 +85,46 @@ def test_clip_keeps_the_head() -> None:
 
 def test_fold_code_view_drops_separators() -> None:
     assert fold_code_view("Code: 123 456 - G-7 8.9") == "Code:123456G789"
+
+
+def _normalize_by_definition(text: str) -> str:
+    """``normalize`` without its fast paths: line breaks, NFKC, then the table."""
+    import re
+    import unicodedata
+
+    from inspector.extract.normalize import _table
+
+    text = re.sub(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]", "\n", text).replace("\uff0c", ", ")
+    return unicodedata.normalize("NFKC", text).translate(_table())
+
+
+_MIXED = st.text(
+    st.sampled_from([*"aé ü\t\r\n-1٣۵६", "\u00a0", "\u200b", "\u00ad", "’", "？", "：", "（", "　"])
+    | st.characters(),
+    max_size=200,
+)
+
+
+@given(_MIXED)
+def test_normalize_fast_paths_match_the_definition(text: str) -> None:
+    assert normalize(text) == _normalize_by_definition(text)
+
+
+@given(_MIXED)
+def test_fold_keys_fast_paths_match_the_definition(text: str) -> None:
+    from inspector.extract.normalize import _key_table
+
+    normalized = normalize(text)
+    lowered = normalized.lower()
+    if len(lowered) != len(normalized):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in normalized)
+    assert fold_keys(normalized) == lowered.translate(_key_table())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["验证码：１２３４５６？（有效）", "ｶﾀｶﾅ コード　123", "Ａｂｃ　ＤＥＦ！", "e\u0301\u200d"],
+    ids=["cjk-punctuation", "half-width-katakana", "full-width-latin", "combining-and-zwj"],
+)
+def test_cjk_text_normalizes_as_nfkc_would(text: str) -> None:
+    assert normalize(text) == _normalize_by_definition(text)

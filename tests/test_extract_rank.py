@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from inspector.extract.codes import find_candidates
+from inspector.extract.codes import RawCandidate, find_candidates
 from inspector.extract.keywords import find_hits
 from inspector.extract.normalize import normalize
 from inspector.extract.rank import score
@@ -61,3 +63,81 @@ def test_scores_are_sorted() -> None:
     hits = find_hits(normalized)
     scores = [s.score for s in score(normalized, find_candidates(normalized, hits), hits)]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_score_is_merge_of_score_each() -> None:
+    from inspector.extract.rank import merge, score_each
+
+    normalized = normalize("Use 551920 to sign in. Code 4821, code 4821 again.")
+    hits = find_hits(normalized)
+    found = find_candidates(normalized, hits)
+    assert score(normalized, found, hits) == merge(score_each(normalized, found, hits))
+
+
+REGIONS = [
+    # "code" starts at 401: WINDOW (300) either side, plus the longest code (20).
+    ("strong-window", "x" * 400 + " code " + "y" * 400, True, [(81, 721)]),
+    # "use" at 400-403 without a code keyword: 80 characters either side (white space runs
+    # counting as one), the farthest it can pull a code to WITHOUT_STRONG; plus 20.
+    ("action-near-only", "a " * 200 + "use 551920 " + "b " * 200, False, [(300, 503)]),
+    ("action-white-space", "\n" * 300 + "use" + " " * 150 + "551920", False, [(0, 459)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "strong", "expected"), [r[1:] for r in REGIONS], ids=[r[0] for r in REGIONS]
+)
+def test_regions(text: str, strong: bool, expected: list[tuple[int, int]]) -> None:
+    from inspector.extract.rank import regions
+
+    hits = [h for h in find_hits(text) if h.kind != "neg"]
+    assert regions(text, hits, strong=strong) == expected
+
+
+_WITH_ACTIONS = st.lists(
+    st.sampled_from(
+        [
+            "use ",
+            "sign in ",
+            "verify ",
+            "enter ",
+            "code ",
+            "PIN ",
+            "verification code ",
+            "551920",
+            "551920 ",
+            "4821",
+            "K7PX2Q",
+            "Order ",
+            " ",
+            "\n",
+            "\n\n",
+            ". ",
+            ": ",
+            "     ",
+            "x" * 30,
+            "lorem ipsum ",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_WITH_ACTIONS)
+def test_regions_keep_every_candidate_that_ranks(text: str) -> None:
+    # Reading candidates only in ``regions`` changes nothing that extract keeps.
+    from inspector.extract.rank import MIN_SCORE, WITHOUT_STRONG, regions
+
+    normalized = normalize(text)
+    hits = find_hits(normalized)
+    strong = any(h.kind == "strong" for h in hits)
+
+    def kept(found: list[RawCandidate]) -> list[tuple[str, float]]:
+        ranked = [s for s in score(normalized, found, hits) if s.score >= MIN_SCORE]
+        if not strong:
+            ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= WITHOUT_STRONG]
+        return [(s.candidate.code, round(s.score, 9)) for s in ranked]
+
+    everywhere = find_candidates(normalized, hits)
+    near = find_candidates(normalized, hits, regions(normalized, hits, strong=strong))
+    assert kept(near) == kept(everywhere)

@@ -200,3 +200,44 @@ _CLOCK_PIECES = [
 )
 def test_never_raises_on_clock_like_text(text: str, sent_at: datetime | None) -> None:
     find_validity(normalize(text), sent_at=sent_at)
+
+
+_CLOCKISH = st.lists(
+    st.sampled_from(
+        [
+            "expires at ",
+            "valid until ",
+            "gültig bis ",
+            "2:59 PM EDT",
+            "14:05",
+            "10h30",
+            "15時30分",
+            "まで",
+            "之前",
+            "Mon, Jan 5 2026 ",
+            " ",
+            "\n",
+            "code 482019. ",
+            "in 10 minutes",
+        ]
+    )
+    | st.text(alphabet="0123456789 :h.-", max_size=5),
+    max_size=12,
+).map("".join)
+
+
+@given(_CLOCKISH)
+def test_clock_gates_change_nothing(text: str) -> None:
+    import re
+    from unittest import mock
+
+    from inspector.extract import validity
+
+    sent = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+    gated = find_validity(normalize(text), sent_at=sent)
+    always = re.compile("")
+    with (
+        mock.patch.object(validity, "_CLOCK_GATE", always),
+        mock.patch.object(validity, "_SUFFIX_GATE", always),
+    ):
+        assert find_validity(normalize(text), sent_at=sent) == gated

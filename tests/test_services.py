@@ -123,6 +123,11 @@ IDENTIFY = [
     ("generic-bank", None, None, "Team Abc Bank: OTP 123456", "bank"),
     ("named-beats-generic", None, None, "VietinBank iPay: Binance transfer, bank OTP", "binance"),
     ("common-word-lowercase", None, None, "a wise choice: code 123456", None),
+    ("generic-lowercase", None, None, "your bank sent OTP 123456", "bank"),
+    ("generic-inside-word", None, None, "databank export, code 123456", None),
+    ("generic-after-digit", None, None, "2bank code 123456", None),
+    ("display-name-any-case", "alerts@example.net", "TIKTOK Security", "Your code", "tiktok"),
+    ("display-name-inside-word", "alerts@example.net", "MyTikTokFan", "Your code", None),
     ("nothing", "noreply@example.org", "Example", "Your code is 123456", None),
 ]
 
@@ -157,3 +162,31 @@ def test_catalogue_loads_lazily() -> None:
         """
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _names_by_definition(text: str) -> list[tuple[int, str]]:
+    """Service names in ``text`` as first written: one alternation with look-arounds."""
+    import re
+
+    from inspector.extract.services import _catalogue
+
+    names = sorted(_catalogue().by_text_name, key=len, reverse=True)
+    rx = re.compile(rf"(?<![^\W_])(?:{'|'.join(re.escape(n) for n in names)})(?![^\W_])")
+    return [(m.start(), m.group()) for m in rx.finditer(text)]
+
+
+_NAMEY = st.lists(
+    st.sampled_from(["TikTok", "bank", "Bank", "banco", "iCloud", "Google Pay", "Google", "抖音"])
+    | st.sampled_from([" ", "x", "_", "1", "-", "é", "\n"])
+    | st.text(max_size=3),
+    max_size=20,
+).map("".join)
+
+
+@given(_NAMEY)
+def test_names_in_text_match_their_definition(text: str) -> None:
+    from inspector.extract.services import _catalogue, _names_in
+
+    names = _catalogue().text_names
+    assert names is not None
+    assert list(_names_in(names, text)) == _names_by_definition(text)

@@ -8,14 +8,23 @@ rendered as text) and returns an ``Extraction``:
 2. Otherwise keywords (``keywords``/``lexicon``, 20+ languages) and candidates (``codes``) are
    found in the normalised text (``normalize``), candidates that are dates, amounts, phone
    numbers, masked digits... are rejected, and the rest ranked by closeness to a code keyword
-   (``rank``).
+   (``rank``). Work is spent only where it can matter: no candidate is looked for without a
+   keyword that can pull one, nor farther from it than it can pull (``rank.regions``), and
+   the rejection rules run only on codes that would rank (most of a long newsletter is
+   read once, by the keyword scan).
 3. The message is a verification message when it has an origin-bound code, a strong code
    keyword ("verification code", "OTP", "验证码"...), a link-only verification phrase
    ("verify your email address": ``code`` stays None, a deliberate choice: a link-only
    verification or reset mail is still what the person is waiting for), a weak keyword
    ("code", "PIN") with a code next to it, or a code right next to a verb such as "verify" or
    "sign in" ("Use 552019 to verify your account"). Marketing vocabulary without a strong
-   keyword means a newsletter: not a verification message, and its promo codes are not codes.
+   keyword means a newsletter: not a verification message, and its promo codes are not codes
+   (a list footer's "Unsubscribe" alone is not enough, transactional mail carries it too:
+   bulk mail is a newsletter when its subject names no code and it asks to verify nothing).
+   Likewise a message about an event (meeting invitation, booking, door or parcel locker):
+   its dial-in PIN, passcode or confirmation code is not a verification code. A message that
+   names a code, carries none and says it went elsewhere ("we sent a code to your phone") is
+   a notice, not a verification message: there is nothing in it to enter.
 4. The stated validity (``validity``), else the service's published default, and the service
    (``services.identify``) complete the result.
 
@@ -38,7 +47,6 @@ if TYPE_CHECKING:
 __all__ = ["extract"]
 
 _MAX_CANDIDATES = 8
-_WITHOUT_STRONG = 0.25  # least score of a candidate not next to a code keyword
 _VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
 
 
@@ -56,11 +64,12 @@ def extract(
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
-    from inspector.extract.codes import find_candidates
-    from inspector.extract.keywords import WEIGHTS, find_hits, guess_language
+    from inspector.extract.codes import raw_candidates, reject
+    from inspector.extract.keywords import WEIGHTS, find_hits
+    from inspector.extract.language import guess_language
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line
-    from inspector.extract.rank import MIN_SCORE, score
+    from inspector.extract.rank import MIN_SCORE, WITHOUT_STRONG, merge, regions, score_each
     from inspector.extract.services import identify
 
     origin = origin_line(body)
@@ -70,25 +79,45 @@ def extract(
     key = fold_keys(text)
     hits = find_hits(text, key)
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
-    strong = [h for h in hits if h.kind == "strong"]
+    event = any(h.keyword.category == "event" for h in hits)
+    # In a meeting invitation or a booking, "passcode"/"access code" name the event's code.
+    strong = [
+        h for h in hits if h.kind == "strong" and not (event and h.keyword.category == "access")
+    ]
     verify = [h for h in hits if h.kind == "verify"]
     weak = [h for h in hits if h.kind == "weak"]
     promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
 
+    # Bulk mail ("unsubscribe") whose subject names no code and that asks to verify nothing
+    # is a newsletter; transactional mail sent the same way says what it is in its subject.
+    listed = any(h.kind == "list" for h in hits) and not verify
+    listed = listed and not any(h.start < body_start and h.kind in WEIGHTS for h in hits)
+    # Marketing, bulk mail or an event (meeting, booking, door): without a code keyword
+    # proper, its numbers are promo codes, dial-in PINs and booking PINs.
+    not_account = (promo or listed or event) and not strong and origin is None
     ranked = []
-    if any(h.kind in WEIGHTS for h in hits):  # nothing can pull a candidate otherwise
-        candidates_found = find_candidates(text, hits)
-        ranked = [s for s in score(text, candidates_found, hits) if s.score >= MIN_SCORE]
+    if not not_account and any(h.kind in WEIGHTS for h in hits):
+        # Nothing can pull a candidate without such a keyword; only near one can it score.
+        raw = raw_candidates(text, hits, regions(text, hits, strong=bool(strong)))
+        each = score_each(text, raw, hits)
+        # A code none of whose occurrences scores MIN_SCORE cannot rank, whatever the
+        # rejection rules say: those (dates, URLs, phones... ~20 patterns) run on the others.
+        hopeful = {s.candidate.code for s in each if s.score >= MIN_SCORE}
+        kept = set(reject(text, [s.candidate for s in each if s.candidate.code in hopeful], hits))
+        ranked = [
+            s for s in merge([s for s in each if s.candidate in kept]) if s.score >= MIN_SCORE
+        ]
     if not strong:
         # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
         # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
-        ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= _WITHOUT_STRONG]
-    newsletter = promo and not strong and origin is None
-    if newsletter:
-        ranked = []
+        ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= WITHOUT_STRONG]
 
-    is_verification = origin is not None or bool(strong) or (bool(verify) and not newsletter)
+    is_verification = origin is not None or bool(strong) or (bool(verify) and not not_account)
     is_verification = is_verification or bool(ranked)
+    if is_verification and origin is None and not ranked and not verify:
+        # Names a code, carries none, says it went elsewhere ("we sent a code to your
+        # phone"): a notice about a verification, not the message with the code.
+        is_verification = not any(h.kind == "elsewhere" for h in hits)
 
     candidates = tuple(
         Candidate(

@@ -16,7 +16,12 @@ parts of larger numbers (``10.04.2024``, ``1,555,000``, ``169.00``, ``12:00``); 
 and chains of digit groups; amounts (a currency sign or code next to the number, ``%``);
 masked card/account digits (``XX1245``, ``57******2``, ``•••• 1234``); IBANs; postcodes; numbers
 with units (``30GB``); and numbers right after a negative keyword (order, amount, card ending,
-promo code, phone...; see ``lexicon_context.NEGATIVE``).
+promo code, phone...; see ``lexicon_context.NEGATIVE``). The URL, date, phone... spans are
+found by ``blocks``.
+
+``raw_candidates`` can be limited to regions of the text, and ``Blocked`` (the URL, date,
+phone... spans) is built only in windows around the candidates it is asked about; both give
+exactly what a pass over the whole text gives there.
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from inspector.extract.blocks import Blocked, Span, widen
 from inspector.extract.keywords import Hit
 
 
@@ -50,51 +55,6 @@ _TIGHT = re.compile(
     r"(?:(?P<letters>[A-Z]{4,10})|(?P<spaced>(?:[A-Za-z0-9] ){3,9}[A-Za-z0-9]))(?![A-Za-z0-9])"
 )
 
-_US_STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
-    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
-)
-_MONTHS = (
-    "jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[eé]v(?:rier)?|mar(?:ch|s|zo)?|m[aä]rz|"
-    "apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|jun[ei]?|juin|junio|jul[iy]?|juil(?:let)?|"
-    "julio|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|oct(?:ober|obre)?|"
-    "okt(?:ober)?|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[eé]c(?:embre)?|dez(?:ember)?|dic(?:iembre)?|"
-    "ene(?:ro)?"
-)
-_BLOCKS = (
-    ("url", r"(?:https?://|www\.)\S+"),
-    # Every pattern starts where its run of characters starts (the look-behinds), so a long
-    # run is tried once, not from each of its positions: no quadratic work on hostile input.
-    ("email", r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"),
-    # Labels of at most 63 characters (RFC 1035 §2.3.4) keep the backtracking bounded.
-    (
-        "domain",
-        r"(?<![\w.@\-])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\b",
-    ),
-    ("date", r"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}日?"),
-    ("date", r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)"),
-    ("date", r"\d{2,4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?"),
-    ("date", r"\d{1,2}\s?月\s?\d{1,2}\s?日"),
-    (
-        "date",
-        rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}\b)",
-    ),
-    (
-        "date",
-        rf"(?i:\b(?:{_MONTHS})\.?\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Za-z]{{2,5}})?\s+\d{{4}}\b)",
-    ),
-    ("year", r"(?:©|\([cC]\))\s?(?:\d{4}\s?[-–]\s?)?\d{4}"),
-    # IBAN (ISO 13616): country, check digits, then groups of 4, often spaced.
-    ("iban", r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"),
-    ("phone", r"\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}"),
-    ("phone", r"\(\d{2,4}\)\s?\d{3,4}[\s.\-]?\d{3,4}"),
-    ("phone", r"(?<![\w\-])\d+(?:[ .\-]\d{2,}){2,}(?![\w\-])"),
-    ("postcode", rf"\b(?:{_US_STATES})\s\d{{5}}(?:-\d{{4}})?\b"),
-    ("postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),
-    ("postcode", r"\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"),
-    ("postcode", r"〒\s?\d{3}-?\d{4}"),
-)
-
 _CURRENCY_CODES = (
     "USD|EUR|GBP|JPY|CNY|RMB|TWD|NTD|HKD|RUB|RUR|UAH|PLN|TRY|VND|IDR|INR|IRR|IRT|AED|SAR|CHF|"
     "SEK|NOK|DKK|BRL|MXN|ARS|COP|CLP|KRW|ILS|THB|MYR|SGD|PHP|AUD|CAD|NZD|ZAR|EGP|NGN|KES|CZK|"
@@ -108,47 +68,11 @@ _UNIT_SUFFIX = re.compile(
     rf"^\d+(?:[KMGT]B|[kmgµ]?[gmlsWV]|mAh|GHz|MHz|Mbps|px|pt|min|mins|sec|hrs?|x|"
     rf"st|nd|rd|th|am|pm|AM|PM|{_CURRENCY_CODES})$"
 )
-_LETTER = re.compile(r"[A-Za-z]")
 _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
 _BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/]$")
 _BIGGER_NUMBER_AFTER = re.compile(r"^[.,:/]\d")
 _NEG_GAP = re.compile(r"^[\s:#№.\-=*()]{0,4}$|^[\s:]*(?:no|nr|number|num|id|#)\.?[\s:#]*$", re.I)
-
-
-@cache
-def _blocks() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rx)) for name, rx in _BLOCKS)
-
-
-class Blocked:
-    """The spans of a text that hold no code (URLs, dates, phones...), for overlap tests."""
-
-    def __init__(self, text: str) -> None:
-        spans: list[tuple[int, int, str]] = []
-        for name, rx in _blocks():
-            for m in rx.finditer(text):
-                if name == "domain" and not _LETTER.search(m.group(), 0, m.group().rfind(".")):
-                    continue  # "1234.Valid" is a number and a sentence without a space
-                spans.append((m.start(), m.end(), name))
-        spans.sort()
-        self._starts = [s for s, _, _ in spans]
-        # For each prefix of the sorted spans, the one reaching furthest right: a candidate
-        # overlaps some span iff the furthest-reaching span starting before its end reaches
-        # past its start. O(log n) per question, however long the spans.
-        self._reach: list[tuple[int, str]] = []
-        best: tuple[int, str] = (-1, "")
-        for _, e, name in spans:
-            if e > best[0]:
-                best = (e, name)
-            self._reach.append(best)
-
-    def reason(self, start: int, end: int) -> str | None:
-        """The name of a blocked span overlapping ``[start, end)``, if any."""
-        i = bisect.bisect_left(self._starts, end) - 1
-        if i >= 0 and self._reach[i][0] > start:
-            return self._reach[i][1]
-        return None
 
 
 def rejection(
@@ -204,50 +128,67 @@ def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]
     return None
 
 
-def find_candidates(text: str, hits: list[Hit]) -> list[RawCandidate]:
-    """Every plausible code in ``text`` (normalised), in text order, rejects removed."""
-    blocked = Blocked(text)
-    hit_ends = [h.end for h in hits]
-    found: list[RawCandidate] = []
-    taken = bytearray(len(text))  # positions already used by a candidate
+def find_candidates(
+    text: str, hits: list[Hit], regions: list[Span] | None = None
+) -> list[RawCandidate]:
+    """Every plausible code in ``text`` (normalised), in text order, rejects removed.
 
-    def keep(candidate: RawCandidate) -> None:
-        why = rejection(
-            text,
-            candidate.start,
-            candidate.end,
-            candidate.code,
-            blocked=blocked,
-            hits=hits,
-            hit_ends=hit_ends,
-        )
-        if why is None:
-            found.append(candidate)
+    ``regions`` (in text order): only candidates overlapping them are wanted (see
+    ``rank.regions``: elsewhere none can score); None: the whole text.
+    """
+    return reject(text, raw_candidates(text, hits, regions), hits)
+
+
+def raw_candidates(
+    text: str, hits: list[Hit], regions: list[Span] | None = None
+) -> list[RawCandidate]:
+    """``find_candidates`` before ``reject``: what looks like a code, in text order."""
+    raw: list[RawCandidate] = []
+    taken = bytearray(len(text))  # positions already used by a candidate, even a rejected one
+
+    def add(candidate: RawCandidate) -> None:
+        raw.append(candidate)
         taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
 
     for hit in hits:
         if hit.kind in ("strong", "weak"):
             tight = _tight_after(text, hit)
             if tight is not None:
-                keep(tight)
-    for m in _SPLIT.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        groups = [g for g in m.groups() if g]
-        code = "".join(groups)
-        if not any(c.isdigit() for c in code):
-            continue
-        keep(RawCandidate(code, m.start(), m.end(), "split"))
-    for m in _TOKEN.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        code = m.group()
-        if code.isdigit():
-            keep(RawCandidate(code, m.start(), m.end(), "digits"))
-        elif any(c.isdigit() for c in code):
-            keep(RawCandidate(code, m.start(), m.end(), "alnum"))
-    found.sort(key=lambda c: c.start)
-    return found
+                add(tight)
+    # Widened by more than a split code's length: a code overlapping a region is found whole.
+    ranges = [(0, len(text))] if regions is None else widen(text, regions, 16)
+    for lo, hi in ranges:
+        for m in _SPLIT.finditer(text, lo, hi):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            code = "".join(g for g in m.groups() if g)
+            if any(c.isdigit() for c in code):
+                add(RawCandidate(code, m.start(), m.end(), "split"))
+    for lo, hi in ranges:
+        for m in _TOKEN.finditer(text, lo, hi):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            code = m.group()
+            if code.isdigit():
+                add(RawCandidate(code, m.start(), m.end(), "digits"))
+            elif any(c.isdigit() for c in code):
+                add(RawCandidate(code, m.start(), m.end(), "alnum"))
+    raw.sort(key=lambda c: c.start)
+    return raw
+
+
+def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[RawCandidate]:
+    """The ``candidates`` (in text order) that ``rejection`` lets through."""
+    if not candidates:
+        return []
+    hit_ends = [h.end for h in hits]
+    blocked = Blocked(text, [(c.start, c.end) for c in candidates])
+    return [
+        c
+        for c in candidates
+        if rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
+        is None
+    ]
 
 
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:

@@ -1,23 +1,30 @@
 """Find the keywords of ``lexicon`` and ``lexicon_context`` in a text (pure: no I/O).
 
-All fragments are compiled, lazily and once, into one trie-shaped pattern (common prefixes
+The fragments are compiled, lazily and once, into trie-shaped patterns (common prefixes
 factored out, longer continuations tried first), so at any position the most specific keyword
-wins ("code de vérification" over "code", "promo code" over "code") and a position that starts
-no keyword costs one character test. The pattern is matched against ``fold_keys(normalized)``
-(lower case, no accents, one spelling for Arabic/Persian letters and traditional/simplified
-Chinese), so one spelling per keyword is enough. A 64 KB body is scanned in a few
-milliseconds.
+wins ("code de vérification" over "code", "promo code" over "code") and a position that
+starts no keyword costs one character test. The patterns are matched against
+``fold_keys(normalized)`` (lower case, no accents, one spelling for Arabic/Persian letters and
+traditional/simplified Chinese), so one spelling per keyword is enough.
+
+There is one pattern per group of scripts (``_GROUP_RANGES``), searched only in a text that
+holds that group's characters (told by the high bytes of its UTF-16 code units, ~1 ns a
+character): a wide alternation costs ~200 ns wherever one of its first characters occurs, a
+narrow one a fraction of that. ASCII keywords (every Latin one, once folded) are tried only
+at word starts, after a character that is not a-z, which ``re`` skips to in C. A 30 KB
+newsletter is scanned in well under a millisecond.
 
 Word boundaries are script-aware: Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari and
 Georgian keywords must not be glued to letters of those scripts ("barcode", "unicode",
 "foOTPath" and "בנקודת" contain no keyword), while Chinese, Japanese, Korean and Thai keywords,
 written without spaces, need none. Digits never break a boundary: "OTP123456" holds "OTP".
+An ASCII keyword never starts right after a-z, even one starting with a digit ("2fa").
+The language of a message is guessed in ``language``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,6 +52,8 @@ def _right_ok(key: str, end: int) -> bool:
     if end >= len(key) or end == 0:
         return True
     last, after = key[end - 1], key[end]
+    if last.isascii():  # the common case, without trying seven classes
+        return not ("a" <= last <= "z" and _SCRIPT_CLASSES[0].match(after))
     for rx in _SCRIPT_CLASSES:
         if rx.match(last):
             return not rx.match(after)
@@ -58,8 +67,10 @@ _SEP = r"[\s\-]*"
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
-    kind: str  # "strong", "weak", "verify", "action", "promo", or "neg"
-    category: str  # neg: promo/reference/amount/phone/account/postal/year; else == kind
+    kind: str  # "strong", "weak", "verify", "action", "promo", "list", "elsewhere" or "neg"
+    # neg: promo/reference/amount/phone/account/postal/year/event; strong: strong or access;
+    # else == kind
+    category: str
     langs: tuple[str, ...]
     fragment: str
 
@@ -83,7 +94,6 @@ WEIGHTS = {"strong": 1.0, "weak": 0.6, "verify": 0.45, "action": 0.3}
 
 _FRAGMENT_SEPARATOR = re.compile(r"[;\n]")
 _GROUP = re.compile(r"\(([^()]*)\)(\??)")
-_SEPS = re.compile(r"[\s\-]+")
 
 
 def _expand(fragment: str) -> list[str]:
@@ -100,7 +110,8 @@ def _expand(fragment: str) -> list[str]:
 
 def _compact(text: str) -> str:
     """A keyword's identity: its folded spelling without spaces or hyphens."""
-    return _SEPS.sub("", text)
+    # ``str.split`` splits at exactly the characters ``\s`` matches; faster than a regex.
+    return "".join(text.replace("-", "").split())
 
 
 class _Trie:
@@ -142,8 +153,10 @@ def _tokens(fragment: str) -> list[str]:
     return out
 
 
-def _entries() -> list[Keyword]:
-    found: dict[tuple[str, str], Keyword] = {}
+@cache
+def _entries() -> tuple[list[Keyword], set[str]]:
+    """The keywords (one per compact spelling, the most telling kind) and every spelling."""
+    categories: dict[tuple[str, str], str] = {}
     langs: dict[tuple[str, str], list[str]] = {}
 
     def add(kind: str, category: str, table: dict[str, str]) -> None:
@@ -152,45 +165,120 @@ def _entries() -> list[Keyword]:
                 if not line.strip():
                     continue
                 for variant in _expand(line.strip()):
-                    fragment = fold_keys(normalize(variant))
-                    key = (kind, fragment)
-                    langs.setdefault(key, [])
-                    if lang not in langs[key]:
-                        langs[key].append(lang)
-                    found[key] = Keyword(kind, category, (), fragment)
+                    key = (kind, fold_keys(normalize(variant)))
+                    seen = langs.setdefault(key, [])
+                    if lang not in seen:
+                        seen.append(lang)
+                    categories[key] = category
 
     add("strong", "strong", lexicon.STRONG)
+    add("strong", "access", lexicon.ACCESS)
     add("weak", "weak", lexicon.WEAK)
     add("verify", "verify", lexicon.VERIFY)
     add("action", "action", lexicon.ACTION)
     add("promo", "promo", lexicon_context.PROMO)
+    add("elsewhere", "elsewhere", lexicon_context.ELSEWHERE)
+    add("list", "list", lexicon_context.LIST_FOOTER)
     for category, table in lexicon_context.NEGATIVE.items():
         add("neg", category, table)
     # A fragment listed under several kinds keeps the most telling one.
-    rank = {"neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "action": 5}
-    by_fragment: dict[str, Keyword] = {}
-    for (kind, fragment), kw in found.items():
-        full = Keyword(kind, kw.category, tuple(langs[(kind, fragment)]), fragment)
-        other = by_fragment.get(_compact(fragment))
-        if other is None or rank[kind] < rank[other.kind]:
-            by_fragment[_compact(fragment)] = full
-    return sorted(by_fragment.values(), key=lambda k: k.fragment)
+    rank = {
+        "neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "list": 5, "elsewhere": 6,
+        "action": 7,
+    }  # fmt: skip
+    by_fragment: dict[str, tuple[str, str]] = {}
+    for kind, fragment in categories:
+        compact = _compact(fragment)
+        other = by_fragment.get(compact)
+        if other is None or rank[kind] < rank[other[0]]:
+            by_fragment[compact] = (kind, fragment)
+    keywords = [
+        Keyword(kind, categories[(kind, fragment)], tuple(langs[(kind, fragment)]), fragment)
+        for kind, fragment in by_fragment.values()
+    ]
+    # Every spelling goes into the pattern: "인증 코드" and "인증코드" share one identity, but
+    # a pattern built from the spelling without the space would not match the one with it.
+    spellings = {fragment for _, fragment in categories}
+    return sorted(keywords, key=lambda k: k.fragment), spellings
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    combined: re.Pattern[str]
     by_compact: dict[str, Keyword]
+    # Non-ASCII keywords by group of their first character (``_group``), and the groups a
+    # text may hold, from the high bytes of its UTF-16 code units (see ``_groups_in``).
+    spellings: dict[str, list[str]]
+    byte_codes: bytes  # high byte -> code of a set of groups (0: none)
+    code_groups: tuple[frozenset[str], ...]  # code -> groups
+
+
+# Non-ASCII keywords get one pattern per script group, each searched only in a text holding
+# that group's characters: one wide alternation costs ~200 ns at each position where one of
+# its first characters occurs (most Cyrillic letters, common Chinese characters), a narrow
+# one a fraction of that.
+_GROUP_RANGES = (
+    ("cyrillic", 0x0400, 0x052F),
+    ("semitic", 0x0590, 0x06FF),  # Hebrew, Arabic, Persian
+    ("cjk", 0x3000, 0x9FFF),  # kana, ideographs
+    ("hangul", 0xAC00, 0xD7FF),
+)
+
+
+def _group(first: str) -> str:
+    if first.isascii():
+        return "ascii"
+    code = ord(first)
+    return next((name for name, lo, hi in _GROUP_RANGES if lo <= code <= hi), "other")
 
 
 @cache
 def _compiled() -> _Compiled:
+    keywords, spellings = _entries()
+    by_group: dict[str, list[str]] = {}
+    for spelling in sorted(spellings):
+        by_group.setdefault(_group(spelling[0]), []).append(spelling)
+    groups_of_byte: list[set[str]] = [set() for _ in range(256)]
+    for group, members in by_group.items():
+        for spelling in members:
+            if group != "ascii" and ord(spelling[0]) < 0x10000:
+                groups_of_byte[ord(spelling[0]) >> 8].add(group)
+    distinct = sorted({frozenset(g) for g in groups_of_byte if g}, key=sorted)
+    codes = bytes(distinct.index(frozenset(g)) + 1 if g else 0 for g in groups_of_byte)
+    return _Compiled(
+        {_compact(kw.fragment): kw for kw in keywords}, by_group, codes, tuple(distinct)
+    )
+
+
+@cache
+def _pattern(group: str) -> re.Pattern[str]:
+    """The trie of one group's keywords, compiled on first use (most texts need only ASCII's).
+
+    ASCII keywords (every Latin one, once folded) must follow a character that is not a-z:
+    ``re`` then skips in C to the non-letters and tries the trie only there (word starts),
+    not at every letter (~20x faster on long text). A class of every script's letters in
+    front costs more than it saves; ``_left_ok`` checks those on the few matches.
+    """
     trie = _Trie()
-    by_compact: dict[str, Keyword] = {}
-    for kw in _entries():
-        trie.add(_tokens(kw.fragment))
-        by_compact[_compact(kw.fragment)] = kw
-    return _Compiled(re.compile(trie.regex()), by_compact)
+    members = _compiled().spellings.get(group, [])
+    for spelling in members:
+        trie.add(_tokens(spelling))
+    if group != "ascii":
+        return re.compile(trie.regex() if members else "(?!)")
+    firsts = "".join(sorted({re.escape(s[0]) for s in members}))
+    return re.compile(f"[^a-z](?=[{firsts}]){trie.regex()}")
+
+
+def _groups_in(key: str) -> frozenset[str]:
+    """The non-ASCII keyword groups whose first characters ``key`` may hold (a superset)."""
+    compiled = _compiled()
+    # The high byte of each UTF-16 code unit tells the 256-character block: one encode, one
+    # translate and a memchr per set of groups, ~1 ns a character.
+    high = key.encode("utf-16-le", "surrogatepass")[1::2].translate(compiled.byte_codes)
+    found: set[str] = set()
+    for code, groups in enumerate(compiled.code_groups, start=1):
+        if bytes((code,)) in high:
+            found |= groups
+    return frozenset(found)
 
 
 def _left_ok(key: str, start: int) -> bool:
@@ -211,16 +299,29 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
     """Return the keywords of ``normalized`` in text order; no two overlap."""
     if key is None:
         key = fold_keys(normalized)
-    compiled = _compiled()
+    # "\n" in front: a keyword at the very start has its non-letter too. Positions in the
+    # padded text are one more than in ``key``, so a match's start (the non-letter) is the
+    # keyword's start in ``key``.
+    hits = _scan(_pattern("ascii"), "\n" + key, key, padded=True)
+    if not key.isascii():
+        for group in sorted(_groups_in(key)):
+            more = _scan(_pattern(group), key, key, padded=False)
+            if more:
+                hits = _disjoint(sorted(hits + more, key=lambda h: (h.start, -h.end)))
+    return hits
+
+
+def _scan(pattern: re.Pattern[str], text: str, key: str, *, padded: bool) -> list[Hit]:
+    by_compact = _compiled().by_compact
     hits: list[Hit] = []
     pos = 0
     while True:
-        m = compiled.combined.search(key, pos)
+        m = pattern.search(text, pos)
         if m is None:
             return hits
-        start = m.start()
-        end = _longest_bounded(compiled, key, start, m.end())
-        keyword = compiled.by_compact.get(_compact(key[start:end])) if end else None
+        start = m.start()  # in ``key``: the padding and the non-letter cancel out
+        end = _longest_bounded(by_compact, key, start, m.end() - 1 if padded else m.end())
+        keyword = by_compact.get(_compact(key[start:end])) if end else None
         if keyword is None or not _left_ok(key, start):
             pos = start + 1
             continue
@@ -228,7 +329,16 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
         pos = end
 
 
-def _longest_bounded(compiled: _Compiled, key: str, start: int, end: int) -> int:
+def _disjoint(hits: list[Hit]) -> list[Hit]:
+    """Keep the earliest of overlapping hits (a keyword of one script inside another's)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def _longest_bounded(by_compact: dict[str, Keyword], key: str, start: int, end: int) -> int:
     """The end of the longest keyword from ``start`` that ends on a word boundary, or 0.
 
     The pattern matches the longest keyword regardless of what follows; when that one runs
@@ -237,67 +347,6 @@ def _longest_bounded(compiled: _Compiled, key: str, start: int, end: int) -> int
     if _right_ok(key, end):
         return end
     for shorter in range(end - 1, start, -1):
-        if _right_ok(key, shorter) and _compact(key[start:shorter]) in compiled.by_compact:
+        if _right_ok(key, shorter) and _compact(key[start:shorter]) in by_compact:
             return shorter
     return 0
-
-
-_WORD = re.compile(r"[a-z]+")
-
-
-@cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words.split()) for lang, words in lexicon_context.STOPWORDS.items()}
-
-
-def guess_language(langs: tuple[str, ...], normalized: str, key: str) -> str | None:
-    """Pick one of ``langs`` (a shared keyword's languages) from the text itself.
-
-    A keyword of one language is that language. For a shared one ("code", or "OTP", which
-    every language uses: ``"*"``) a script that names a language (kana, Hangul, Hebrew,
-    Cyrillic with і/ї...) decides, else the most frequent function words, else the first.
-    """
-    if not langs:
-        return None
-    anything = "*" in langs
-    if len(langs) == 1 and not anything:
-        return langs[0]
-    script = _script_language(normalized)
-    if script is not None and (anything or script in langs):
-        return script
-    stop = _stopwords()
-    candidates = tuple(stop) if anything else langs
-    words = Counter(_WORD.findall(key[:4000]))
-    best = "en" if anything else langs[0]
-    best_score = 1  # one stray function word is no evidence
-    for lang in candidates:
-        score = sum(words[w] for w in stop.get(lang, ()))
-        if score > best_score:
-            best, best_score = lang, score
-    return best
-
-
-_SCRIPTS = (
-    (re.compile(r"[\u3040-\u30ff]"), "ja"),
-    (re.compile(r"[\uac00-\ud7af]"), "ko"),
-    (re.compile(r"[\u4e00-\u9fff]"), "zh"),
-    (re.compile(r"[\u05d0-\u05ea]"), "he"),
-    (re.compile(r"[پچژگ]"), "fa"),
-    (re.compile(r"[\u0620-\u064a]"), "ar"),
-    (re.compile(r"[іїєґ]"), "uk"),
-    (re.compile(r"[\u0400-\u04ff]"), "ru"),
-    (re.compile(r"[\u0900-\u097f]"), "hi"),
-    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
-    (re.compile(r"[ăơưđ]"), "vi"),
-    (re.compile(r"[ğış]"), "tr"),
-    (re.compile(r"[ąęłńśźż]"), "pl"),
-)
-
-
-def _script_language(normalized: str) -> str | None:
-    """A language told apart by its script or letters, when the text shows one."""
-    sample = normalized[:4000].lower()
-    for rx, lang in _SCRIPTS:
-        if rx.search(sample):
-            return lang
-    return None

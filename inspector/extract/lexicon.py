@@ -10,6 +10,8 @@ Kinds:
 
 * STRONG: names a verification / one-time code; its presence alone makes a message a
   verification message.
+* ACCESS: "passcode", "access code", "confirmation code": STRONG, except in a message about a
+  meeting, booking or door (``lexicon_context.EVENT``), where they name that event's code.
 * WEAK: "code", "PIN", "password"...: a code only when a plausible candidate sits next to it.
 * VERIFY: a link-only verification or reset ("verify your email address"): a verification
   message even without a code.
@@ -26,52 +28,52 @@ STRONG: dict[str, str] = {
     "*": "otp; 2fa code; sms code; sms token; mtan; smstan; sms tan; pushtan; photo tan",
     "en": (
         "verification code; verification codes; verification pin; verification number; "
-        "verify code; validation code; confirmation code; confirm code; security code; "
+        "verify code; validation code; security code; "
         "authentication code; authorization code; auth code; login code; log in code; "
-        "logon code; sign in code; signin code; access code; activation code; one time code; "
+        "logon code; sign in code; signin code; activation code; one time code; "
         "one time pass code; one time passcode; one time password; one time pin; one time p/w; "
-        "single use code; temporary code; temporary password; reset code; passcode; "
+        "single use code; temporary code; temporary password; reset code; password reset code; "
         "two factor code; two factor authentication code; 2 step verification code"
     ),
     "es": (
-        "código de verificación; código de seguridad; código de confirmación; código de acceso; "
+        "código de verificación; código de seguridad; "
         "código de activación; código de autenticación; código de validación; "
         "código de un solo uso; código temporal; código otp; código sms; clave de un solo uso; "
         "clave temporal; clave dinámica; clave de firma; contraseña temporal; "
         "contraseña de un solo uso; contraseña dinámica"
     ),
     "pt": (
-        "código de verificação; código de segurança; código de confirmação; código de acesso; "
+        "código de verificação; código de segurança; "
         "código de ativação; código de autenticação; código de validação; código de uso único; "
         "código temporário; senha temporária; senha de uso único; senha dinâmica; "
         "token de segurança"
     ),
     "fr": (
-        "code de vérification; code de sécurité; code de confirmation; code d'authentification; "
-        "code d'accès; code d'activation; code de connexion; code de validation; "
+        "code de vérification; code de sécurité; code d'authentification; "
+        "code d'activation; code de connexion; code de validation; "
         "code à usage unique; code provisoire; code temporaire; code secret; code sms; "
         "mot de passe à usage unique; mot de passe temporaire; mot de passe unique"
     ),
     "de": (
-        "bestätigungscode; bestaetigungscode; verifizierungscode; verifikationscode; "
-        "sicherheitscode; aktivierungscode; authentifizierungscode; anmeldecode; zugangscode; "
+        "verifizierungscode; verifikationscode; "
+        "sicherheitscode; aktivierungscode; authentifizierungscode; anmeldecode; "
         "einmalcode; einmal code; einmalpasswort; einmalkennwort; einmal kennwort; freigabecode; "
         "prüfcode; registrierungscode; login code"
     ),
     "it": (
-        "codice di verifica; codice di sicurezza; codice di conferma; codice di accesso; "
+        "codice di verifica; codice di sicurezza; "
         "codice di attivazione; codice di autenticazione; codice di autorizzazione; "
         "codice monouso; codice otp; codice temporaneo; password monouso; password temporanea; "
         "password usa e getta"
     ),
     "nl": (
-        "verificatiecode; beveiligingscode; bevestigingscode; inlogcode; toegangscode; "
+        "verificatiecode; beveiligingscode; inlogcode; "
         "activatiecode; authenticatiecode; controlecode; eenmalige code; eenmalig wachtwoord; "
         "tijdelijke code"
     ),
     "pl": (
         "kod weryfikacyjny; kodem weryfikacyjnym; kodu weryfikacyjnego; kod potwierdzający; "
-        "kod autoryzacyjny; kod autoryzacji; kod jednorazowy; kod dostępu; kod bezpieczeństwa; "
+        "kod autoryzacyjny; kod autoryzacji; kod jednorazowy; kod bezpieczeństwa; "
         "kod aktywacyjny; kod logowania; kod sms; hasło jednorazowe; hasło do autoryzacji; "
         "hasło sms"
     ),
@@ -83,13 +85,13 @@ STRONG: dict[str, str] = {
     ),
     "ru": (
         "код подтверждения; кода подтверждения; код проверки; код верификации; код безопасности; "
-        "код доступа; код активации; код для входа; код входа; код авторизации; одноразовый код; "
+        "код активации; код для входа; код входа; код авторизации; одноразовый код; "
         "одноразовый пароль; сеансовый пароль; проверочный код; пароль для входа; "
         "пароль для подтверждения; смс код; sms код; код из смс; parol dlya podtverzhdeniya; "
         "kod podtverzhdeniya"
     ),
     "uk": (
-        "код підтвердження; код перевірки; код безпеки; код доступу; код активації; "
+        "код підтвердження; код перевірки; код безпеки; код активації; "
         "код для входу; одноразовий код; одноразовий пароль"
     ),
     "ar": (
@@ -116,7 +118,7 @@ STRONG: dict[str, str] = {
     "ja": (
         "認証コード; 確認コード; 認証番号; 確認番号; 承認番号; ワンタイムパスワード; "
         "ワンタイムパスコード; ワンタイムコード; セキュリティコード; 検証コード; ログインコード; "
-        "パスコード; 認証キー"
+        "認証キー"
     ),
     "ko": (
         "인증번호; 인증 번호; 인증코드; 인증 코드; 확인코드; 확인 코드; 보안코드; 보안 코드; "
@@ -127,7 +129,7 @@ STRONG: dict[str, str] = {
         "mật khẩu một lần"
     ),
     "id": (
-        "kode verifikasi; kode otp; kode keamanan; kode konfirmasi; kode aktivasi; kode akses; "
+        "kode verifikasi; kode otp; kode keamanan; kode konfirmasi; kode aktivasi; "
         "kode masuk; kode sekali pakai; kata sandi sekali pakai"
     ),
     "fi": (
@@ -151,6 +153,25 @@ STRONG: dict[str, str] = {
     "ka": "ერთჯერადი კოდი; ერთჯერადი კოდია; ertjeradi kodi",
     "th": "รหัสยืนยัน; รหัส otp; รหัสผ่านแบบใช้ครั้งเดียว",
     "ms": "kod pengesahan; kod keselamatan; kod tac",
+}
+
+
+# Strong everywhere but in a message about an event (a meeting, a booking, a door or locker: see
+# ``lexicon_context.EVENT``), where the same words name the meeting passcode, the door's access
+# code or the booking's confirmation code: not a verification code.
+ACCESS: dict[str, str] = {
+    "en": "passcode; access code; confirmation code; confirm code",
+    "es": "código de acceso; código de confirmación",
+    "pt": "código de acesso; código de confirmação",
+    "fr": "code d'accès; code de confirmation",
+    "de": "zugangscode; bestätigungscode; bestaetigungscode",
+    "it": "codice di accesso; codice di conferma",
+    "nl": "toegangscode; bevestigingscode",
+    "pl": "kod dostępu",
+    "ru": "код доступа",
+    "uk": "код доступу",
+    "ja": "パスコード",
+    "id": "kode akses",
 }
 
 

@@ -2,7 +2,11 @@
 
 * NEGATIVE: contexts whose number is not a code (promo code, order number, amount, phone,
   masked card, postcode, year). A candidate right after one is rejected; a code keyword inside
-  one ("code" in "promo code") does not count.
+  one ("code" in "promo code") does not count. Category "event" also marks the whole message
+  as being about a meeting, booking or door (see ``lexicon.ACCESS``).
+* ELSEWHERE: "we sent it to your phone": a message naming a code it does not carry is then a
+  notice, not a verification message.
+* LIST_FOOTER: "unsubscribe": bulk mail, a newsletter unless its subject names a code.
 * PROMO: marketing vocabulary; with no STRONG keyword the message is a newsletter, not a
   verification message, and its promo codes are not codes.
 * STOPWORDS: function words that tell languages sharing a keyword apart.
@@ -50,11 +54,14 @@ NEGATIVE: dict[str, dict[str, str]] = {
             "bestellung; bestellnummer; auftrag; sendungsnummer; rechnung; rechnungsnummer; "
             "kundennummer; buchung; fehlercode; vorgangsnummer"
         ),
-        "fr": "commande; numéro de commande; facture; référence; réservation; code d'erreur",
-        "es": "pedido; número de pedido; factura; referencia; reserva; código de error",
-        "pt": "encomenda; número do pedido; fatura; referência",
-        "it": "ordine; fattura; riferimento; prenotazione",
-        "nl": "bestelling; bestelnummer; factuur; referentie",
+        "fr": "commande; numéro de commande; facture; référence; réservation; code d'erreur; "
+        "numéro de suivi; code de suivi",
+        "es": "pedido; número de pedido; factura; referencia; reserva; código de error; "
+        "código de seguimiento; número de seguimiento",
+        "pt": "encomenda; número do pedido; fatura; referência; código de rastreio; "
+        "código de rastreamento",
+        "it": "ordine; fattura; riferimento; prenotazione; codice di tracciamento",
+        "nl": "bestelling; bestelnummer; factuur; referentie; track & trace code; trackingcode",
         "pl": "zamówienie; numer zamówienia; faktura",
         "tr": "sipariş; sipariş no; fatura",
         "ru": "заказ; номер заказа; накладная",
@@ -155,13 +162,118 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "en": "copyright; since; year",
         "de": "jahr",
     },
+    # A message about an event: a meeting (its ID, dial-in and passcode), a booking or stay
+    # (confirmation number, check-in), a door, gate or parcel locker. Its numbers open that
+    # event, not an account: the PIN of a dial-in or of a hotel booking is no verification
+    # code, and "passcode"/"access code" there (``lexicon.ACCESS``) are not code keywords.
+    "event": {
+        "en": (
+            "meeting id; meeting number; meeting passcode; meeting password; meeting pin; "
+            "meeting code; conference id; conference pin; conference code; participant code; "
+            "participant pin; attendee pin; host key; host pin; moderator pin; webinar id; "
+            "dial in; dial in number; dial by your location; join by phone; join zoom meeting; "
+            "zoom meeting; join with google meet; google meet; microsoft teams meeting; "
+            "teams meeting; webex meeting; calendar invitation; google calendar; "
+            "booking confirmation; booking confirmed; booking is confirmed; your booking; "
+            "booking number; booking reference; booking pin; reservation confirmation; "
+            "reservation confirmed; reservation is confirmed; your reservation; "
+            "reservation number; check in; your stay; room number; door code; "
+            "door pin; gate code; entry code; entrance code; key code; keypad code; lockbox; "
+            "key box; key safe; parcel locker; locker; pickup code; pick up code; "
+            "collection code; boarding pass; e-ticket; wifi password; wi-fi password; "
+            "alarm code"
+        ),
+        "de": (
+            "meeting-id; besprechungs-id; konferenz-id; einwahlnummer; einwahl; "
+            "buchungsbestätigung; ihre buchung; deine buchung; buchungsnummer; "
+            "reservierungsbestätigung; ihre reservierung; türcode; tür-code; schließfach; "
+            "packstation; abholcode"
+        ),
+        "fr": (
+            "id de réunion; numéro de conférence; confirmation de réservation; "
+            "votre réservation; numéro de réservation; code de la porte; code porte; "
+            "digicode; consigne; code de retrait"
+        ),
+        "es": (
+            "id de reunión; confirmación de reserva; tu reserva; su reserva; "
+            "número de reserva; código de la puerta; casillero; taquilla; código de recogida"
+        ),
+        "pt": (
+            "id da reunião; confirmação de reserva; sua reserva; número da reserva; "
+            "código da porta; código de retirada"
+        ),
+        "it": (
+            "id riunione; conferma di prenotazione; la tua prenotazione; "
+            "numero di prenotazione; codice della porta; codice di ritiro"
+        ),
+        "nl": (
+            "vergader-id; boekingsbevestiging; je boeking; uw boeking; "
+            "reserveringsbevestiging; je reservering; uw reservering; deurcode; pakketkluis; "
+            "ophaalcode"
+        ),
+        "pl": "potwierdzenie rezerwacji; twoja rezerwacja; kod do drzwi; paczkomat; kod odbioru",
+        "ru": (
+            "идентификатор конференции; подтверждение бронирования; ваше бронирование; "
+            "номер бронирования; код домофона; постамат; код получения"
+        ),
+        "zh": "会议号; 会议密码; 预订确认; 取件码; 取餐码; 门禁密码",
+        "ja": "会議id; ミーティングid; 予約確認; ご予約; 受取番号",
+        "ko": "회의 id; 예약 확인; 예약번호; 픽업 코드",
+    },
+}
+
+
+# The footer of bulk mail. Transactional mail sent through mailing services carries it too, so
+# alone it does not make a newsletter: only with no code keyword in the subject and no
+# link-only verification phrase anywhere (see ``extract``).
+LIST_FOOTER: dict[str, str] = {
+    "en": "unsubscribe; manage preferences; email preferences; manage your email preferences",
+    "de": "abbestellen; newsletter abmelden; vom newsletter abmelden",
+    "fr": "se désabonner; désabonner; se désinscrire; désinscrire",
+    "es": "darse de baja; cancelar suscripción; cancelar la suscripción",
+    "pt": "descadastrar; cancelar inscrição; cancelar assinatura",
+    "it": "annulla iscrizione; disiscriviti",
+    "nl": "uitschrijven",
+    "pl": "wypisz się; zrezygnuj z subskrypcji",
+    "tr": "abonelikten çık",
+    "ru": "отписаться; отказаться от рассылки",
+    "zh": "退订; 取消订阅",
+    "ja": "配信停止; 購読解除",
+    "ko": "수신거부; 구독 취소",
+}
+
+
+# Phrases saying a code went to another channel ("we sent a code to your phone"). A message
+# that names a code, carries none and says this is a notice about a verification, not one.
+ELSEWHERE: dict[str, str] = {
+    "en": (
+        "to your phone; to your mobile; to your mobile phone; to your phone number; "
+        "to your mobile number; to your number; by sms; via sms; by text; via text; "
+        "by text message; via text message; in a text message; as a text message; "
+        "authenticator app"
+    ),
+    "de": (
+        "per sms; an ihre handynummer; an ihr handy; an ihre mobilnummer; "
+        "an deine handynummer; an dein handy; authenticator-app"
+    ),
+    "fr": "par sms; sur votre téléphone; sur votre mobile; à votre numéro",
+    "es": "por sms; a tu teléfono; a su teléfono; a tu móvil; a su móvil; a tu celular",
+    "pt": "por sms; para o seu celular; para seu celular; para o seu telemóvel",
+    "it": "via sms; tramite sms; al tuo cellulare; al tuo numero",
+    "nl": "per sms; naar je telefoon; naar uw telefoon; naar je mobiele nummer",
+    "pl": "sms-em; na twój telefon; na twój numer",
+    "tr": "sms ile; telefonunuza; cep telefonunuza",
+    "ru": "по смс; в смс; на ваш телефон; на ваш номер; на номер телефона",
+    "zh": "发送到您的手机; 发送至您的手机; 已发送至手机",
+    "ja": "携帯電話に送信; ショートメッセージで送信",
+    "ko": "문자로 발송; 휴대폰으로 발송; 휴대폰으로 전송",
 }
 
 
 # Marketing vocabulary (message level).
 PROMO: dict[str, str] = {
     "en": "sale; discount; off your; % off; percent off; off with code; shop now; checkout; "
-    "free shipping; limited time; deals; newsletter; unsubscribe",
+    "free shipping; limited time; deals; newsletter",
     "de": "rabatt; angebot; sale",
     "fr": "réduction; soldes; offre",
     "es": "descuento; oferta",

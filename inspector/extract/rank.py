@@ -14,6 +14,9 @@ A candidate's score is ``pull * shape * context``:
   alone on its line: more likely.
 
 The same code seen several times (subject and body, preheader and body) adds a little.
+
+``regions`` tells where a candidate can score at all, so that ``extract`` looks for candidates
+only there.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from inspector.extract.codes import RawCandidate
 from inspector.extract.keywords import WEIGHTS, Hit
@@ -28,7 +32,13 @@ from inspector.extract.keywords import WEIGHTS, Hit
 WINDOW = 300
 _NEAREST = 4
 MIN_SCORE = 0.1
+# Without a code keyword in the message, the least score of a candidate not next to a
+# "code"/"PIN"-like word: only one right next to "verify"/"sign in" counts.
+WITHOUT_STRONG = 0.25
 _PULLING = frozenset(WEIGHTS)
+_MAX_BONUS = 0.15  # for repetitions, see ``merge``
+_MAX_FACTOR = 1.25 * 1.15 * 1.15  # tight gap, then brackets and alone on its line
+_CODE_SPAN = 20  # the longest candidate ("a b c d e f g h i j" spaced out)
 
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n\s*\n|[。！？]")
@@ -107,8 +117,49 @@ def _context(text: str, c: RawCandidate) -> float:
     return factor
 
 
+def regions(text: str, hits: list[Hit], *, strong: bool) -> list[tuple[int, int]]:
+    """The parts of ``text`` where a candidate can be kept, in text order (may overlap).
+
+    ``score`` looks at keywords starting within ``WINDOW`` of a candidate, so a candidate
+    elsewhere scores nothing and need not be looked for. Without a strong keyword (``strong``
+    False) a "verify"/"sign in"-like word keeps only a candidate scoring ``WITHOUT_STRONG``,
+    however repeated: within a few words of it (``_reach``), which on a long newsletter full
+    of "use" and "login" is far less text to read.
+    """
+    out: list[tuple[int, int]] = []
+    for hit in hits:
+        if hit.kind not in _PULLING:
+            continue
+        lo, hi = hit.start - WINDOW, hit.start + WINDOW
+        if not strong and hit.kind != "weak":
+            run = _squeezed_run(WEIGHTS[hit.kind])
+            after = run.match(text, hit.end)
+            before = run.match(text[max(0, lo) : hit.start][::-1])
+            hi = min(hi, after.end() if after is not None else hit.end)
+            lo = max(lo, hit.start - (before.end() if before is not None else 0))
+        out.append((max(0, lo - _CODE_SPAN), min(len(text), hi + _CODE_SPAN)))
+    out.sort()
+    return out
+
+
+@cache
+def _squeezed_run(weight: float) -> re.Pattern[str]:
+    """Text up to the longest gap (white space runs count as one, as in ``_pull``) at which
+    ``weight`` can still pull a candidate to ``WITHOUT_STRONG`` with the best shape and
+    context and the most repetition bonus."""
+    least_pull = (WITHOUT_STRONG - _MAX_BONUS) / _MAX_FACTOR
+    reach = int(20 * (weight / least_pull - 1)) + 1
+    return re.compile(rf"(?:\s+|\S){{0,{reach}}}")
+
+
 def score(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Scored]:
     """Score every candidate; best first, ties broken by position (earlier first)."""
+    return merge(score_each(text, candidates, hits))
+
+
+def score_each(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Scored]:
+    """Each candidate's own score (no repetition bonus), in the candidates' order; a
+    candidate no keyword pulls is left out."""
     pulling = [h for h in hits if h.kind in _PULLING]
     starts = [h.start for h in pulling]
     scored: list[Scored] = []
@@ -126,10 +177,10 @@ def score(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[Sc
         if best_hit is None:
             continue
         scored.append(Scored(c, best * _shape(c) * _context(text, c), best_hit))
-    return _merge(scored)
+    return scored
 
 
-def _merge(scored: list[Scored]) -> list[Scored]:
+def merge(scored: list[Scored]) -> list[Scored]:
     """One entry per code: its best occurrence, plus a little for each repetition."""
     by_code: dict[str, list[Scored]] = {}
     for s in scored:

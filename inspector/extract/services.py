@@ -17,6 +17,7 @@ text; the caller compares with ``owns_domain`` to flag it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,9 +39,9 @@ class _Catalogue:
     by_id: dict[str, Service]
     by_key: dict[str, Service]  # id, folded name and aliases
     by_domain: dict[str, Service]
-    text_pattern: re.Pattern[str] | None
+    text_names: _Names | None  # case-sensitive, in a message's text
     by_text_name: dict[str, Service]
-    name_pattern: re.Pattern[str] | None  # case-insensitive, for display names
+    display_names: _Names | None  # case-folded, for display names
 
 
 def _fold(name: str) -> str:
@@ -95,9 +96,9 @@ def _catalogue() -> _Catalogue:
         by_id={service.id: service for service in services},
         by_key=by_key,
         by_domain=by_domain,
-        text_pattern=_names_regex(by_text_name, ignore_case=False),
+        text_names=_Names.of(list(by_text_name)),
         by_text_name=by_text_name,
-        name_pattern=_names_regex(display, ignore_case=True),
+        display_names=_Names.of(list(display)),
     )
 
 
@@ -106,13 +107,66 @@ def _distinctive(name: str) -> bool:
     return len(name) >= (3 if name.isascii() else 2)
 
 
-def _names_regex(names: dict[str, Service], *, ignore_case: bool) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    flags = re.IGNORECASE if ignore_case else 0
-    # Not inside a longer word (letters or digits either side), so "Uber" is not "Uberall".
-    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", flags)
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Names to find in a text, whole words only ("Uber" is not in "Uberall").
+
+    ``re`` skips in C to the characters an alternation's branches start with, then tries the
+    branches there: one branch per first character keeps that a handful of names, not ~100.
+    Names starting with a lower-case letter ("bank", "iCloud") are found only at a word start
+    (after a non-letter), else every "b" and "i" of a text would be tried.
+    """
+
+    leading: re.Pattern[str] | None
+    lower: re.Pattern[str] | None  # matched in "\n" + text: a match starts one early
+
+    @staticmethod
+    def of(names: list[str]) -> _Names | None:
+        if not names:
+            return None
+        lower = [n for n in names if "a" <= n[0] <= "z"]
+        leading = [n for n in names if not "a" <= n[0] <= "z"]
+        return _Names(
+            _alternation(leading, "") if leading else None,
+            _alternation(lower, "[^a-z]") if lower else None,
+        )
+
+
+def _alternation(names: list[str], before: str) -> re.Pattern[str]:
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):  # the longest name at a position wins
+        by_first.setdefault(name[0], []).append(re.escape(name[1:]))
+    branches = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in by_first.items())
+    # Nothing glued on the right; the left side is checked by ``_names_in`` (a look-behind in
+    # front would make ``re`` try the alternation at every position).
+    return re.compile(rf"{before}(?:{branches})(?![^\W_])")
+
+
+def _names_in(names: _Names, text: str) -> Iterator[tuple[int, str]]:
+    """(start, name) of each name in ``text`` not glued to a letter or digit, in text order."""
+    found = []
+    if names.leading is not None:
+        found = list(_matches(names.leading, text, 0))
+    if names.lower is not None:
+        lower = list(_matches(names.lower, "\n" + text, 1))
+        if lower:
+            found = sorted(found + lower, key=lambda f: (f[0], -len(f[1])))
+    end = 0
+    for start, name in found:
+        if start >= end:  # as one alternation would: no overlaps, the earliest first
+            yield start, name
+            end = start + len(name)
+
+
+def _matches(pattern: re.Pattern[str], text: str, skip: int) -> Iterator[tuple[int, str]]:
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start() + skip  # where the name starts in ``text``
+        if start and text[start - 1].isalnum():
+            pos = m.start() + 1
+            continue
+        yield start - skip, text[start : m.end()]
+        pos = max(m.end(), m.start() + 1)
 
 
 def all_services() -> tuple[Service, ...]:
@@ -174,10 +228,11 @@ def identify(sender_address: str | None, sender_name: str | None, text: str) -> 
         if service is not None:
             return service
     catalogue = _catalogue()
-    if sender_name and catalogue.name_pattern is not None:
-        m = catalogue.name_pattern.search(sender_name[:200])
+    if sender_name and catalogue.display_names is not None:
+        # Display names are matched case-folded (the catalogue's are stored so).
+        m = next(_names_in(catalogue.display_names, sender_name[:200].casefold()), None)
         if m is not None:
-            return _by_display(m.group())
+            return _by_display(m[1])
     return _from_text(text[:8000])
 
 
@@ -187,18 +242,18 @@ def _by_display(name: str) -> Service | None:
 
 def _from_text(text: str) -> Service | None:
     catalogue = _catalogue()
-    if catalogue.text_pattern is None:
+    if catalogue.text_names is None:
         return None
     # An SMS tag at the start ("[TikTok]", "【抖音】") names the sender outright.
     tag = _BRACKETED.match(text.lstrip())
     if tag is not None:
-        m = catalogue.text_pattern.search(tag.group(1))
+        m = next(_names_in(catalogue.text_names, tag.group(1)), None)
         if m is not None:
-            return catalogue.by_text_name[m.group()]
+            return catalogue.by_text_name[m[1]]
     counts: dict[str, tuple[int, int]] = {}
-    for m in catalogue.text_pattern.finditer(text):
-        service = catalogue.by_text_name[m.group()]
-        n, first = counts.get(service.id, (0, m.start()))
+    for start, name in _names_in(catalogue.text_names, text):
+        service = catalogue.by_text_name[name]
+        n, first = counts.get(service.id, (0, start))
         counts[service.id] = (n + 1, first)
     if not counts:
         return None

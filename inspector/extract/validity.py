@@ -171,6 +171,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return duration, context, absolute, before_suffix
 
 
+# Something every match of a clock pattern holds, found fast (it starts with a digit): most
+# texts have no time of day, and the clock patterns are tried at every position.
+_CLOCK_GATE = re.compile(r"\d\s?[:h時时]\s?\d\d")
+_SUFFIX_GATE = re.compile(_TIME_SUFFIX)
+
+
 def _number(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw)
@@ -228,7 +234,10 @@ def find_validity(
         end = m.end() + ctx_after.end() if ctx_after is not None and not ctx_before else m.end()
         text = normalized[start:end].strip(" .,;:")
         found.append(Stated(start, end, Validity(seconds=seconds, source="stated", text=text)))
+    clocks = _CLOCK_GATE.search(key) is not None
     for rx in (absolute, before_suffix):
+        if not clocks or (rx is before_suffix and _SUFFIX_GATE.search(key) is None):
+            continue
         for m in rx.finditer(key):
             if any(s.start <= m.start() < s.end for s in found):
                 continue

@@ -1,0 +1,280 @@
+"""Message-level context in ``extract``: events, notices about a code, list-mail footers.
+
+The rules come from ``lexicon_context`` (EVENT, ELSEWHERE, PROMO) and ``lexicon.ACCESS``. Every
+text was written for these tests (usual wording of such mail, invented numbers).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector.extract import extract
+
+# Meetings, bookings, doors and lockers: their PINs, passcodes and confirmation codes open the
+# event, not an account.
+EVENTS = [
+    (
+        "calendar-dial-in",
+        "Invitation: Design review @ Tue 3 Mar 2026 15:00 - 15:30 (GMT)",
+        "Join with Google Meet: https://meet.google.com/xyz-abcd-efg\n"
+        "Join by phone: +1 650-555-0143 PIN: 482 019 337#\n"
+        "View all guest info",
+    ),
+    (
+        "zoom-passcode",
+        "Zoom meeting invitation - Weekly planning",
+        "Alex is inviting you to a scheduled Zoom meeting.\n\nJoin Zoom Meeting\n"
+        "https://example.zoom.us/j/81234567890\n\nMeeting ID: 812 3456 7890\nPasscode: 551920\n\n"
+        "Dial by your location\n+1 646 555 0192 US (New York)",
+    ),
+    (
+        "teams-conference-id",
+        "Quarterly sync",
+        "Microsoft Teams meeting\nJoin on your computer or mobile app\n"
+        "Or call in (audio only)\n+44 20 3855 5123,,661023#\nPhone Conference ID: 661 023 884#",
+    ),
+    (
+        "hotel-booking-pin",
+        "Your reservation at Hotel Lindenhof",
+        "Your reservation is confirmed. Reservation number 5120448731.\n"
+        "Your PIN for the self check-in terminal: 7391.\nCheck-in from 3 PM.",
+    ),
+    (
+        "rental-confirmation-code",
+        "Reservation confirmed for Lisbon",
+        "Pack your bags! Your booking is confirmed.\nConfirmation code: HMQ4X8ZTRK\n"
+        "Check-in: Fri 12 Jun after 16:00",
+    ),
+    (
+        "door-code",
+        "Arrival instructions",
+        "Welcome! The door code for the building is 4821, the key box code is 0937.\n"
+        "Wi-Fi password: seaside2026",
+    ),
+    (
+        "parcel-locker",
+        "Your parcel is ready for pickup",
+        "Your parcel is waiting in the parcel locker at Central Station.\n"
+        "Pickup code: 662019\nIt stays there for 3 days.",
+    ),
+    (
+        "german-booking",
+        "Buchungsbestätigung",
+        "Vielen Dank! Ihre Buchung ist bestätigt. Buchungsnummer 88120442. "
+        "Ihr Bestätigungscode: 551920. Der Türcode lautet 4821.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), [e[1:] for e in EVENTS], ids=[e[0] for e in EVENTS])
+def test_event_codes_are_not_verification_codes(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert not result.is_verification
+    assert result.code is None
+
+
+# A real verification code in a message that also mentions an event (a hotel site's sign-in
+# code, a meeting service's verification code) is still found: "verification code" is never
+# an event's code.
+EVENT_SERVICES_WITH_CODES = [
+    (
+        "booking-site-sign-in",
+        "Your verification code",
+        "Your verification code is 730215. Use it to sign in and manage your booking.\n"
+        "It expires in 10 minutes.",
+        "730215",
+    ),
+    (
+        "meeting-service-2fa",
+        "Zoom: sign-in attempt",
+        "Your one-time password is 448120. Enter it to sign in, then join your Zoom meeting.",
+        "448120",
+    ),
+    (
+        "passcode-without-event",
+        "Sign in to Example",
+        "Your passcode is 902716. It expires in 5 minutes.",
+        "902716",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "code"),
+    [e[1:] for e in EVENT_SERVICES_WITH_CODES],
+    ids=[e[0] for e in EVENT_SERVICES_WITH_CODES],
+)
+def test_verification_code_next_to_an_event_is_found(subject: str, body: str, code: str) -> None:
+    result = extract(body, subject=subject)
+    assert result.is_verification
+    assert result.code == code
+
+
+# Notices that a code went to another channel carry nothing to enter: not verification messages
+# (a documented choice; the verification message is the SMS or the app prompt itself).
+NOTICES = [
+    (
+        "sms-to-phone",
+        "We sent you a security code",
+        "We just sent a security code by SMS to the phone number ending in 0142. "
+        "Enter it on the sign-in page. We will never ask for this code by email.",
+    ),
+    (
+        "authenticator",
+        "Two-step verification",
+        "Open your authenticator app and enter the verification code it shows.",
+    ),
+    (
+        "german-sms",
+        "Bestätigung Ihrer Anmeldung",
+        "Wir haben Ihnen einen Sicherheitscode per SMS an Ihre Handynummer geschickt.",
+    ),
+    (
+        "spanish-sms",
+        "Código enviado",
+        "Te enviamos un código de verificación por SMS a tu teléfono.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), [n[1:] for n in NOTICES], ids=[n[0] for n in NOTICES])
+def test_code_sent_elsewhere_is_a_notice(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert not result.is_verification
+    assert result.code is None
+
+
+SENT_ELSEWHERE_BUT_HERE_TOO = [
+    (
+        "code-also-texted",
+        "Your verification code is 661023. We also sent it by SMS to your phone.",
+        "661023",
+    ),
+    (
+        "link-and-phone",
+        "Please confirm your email address by clicking the button below. "
+        "You can add a phone number to your account later.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [s[1:] for s in SENT_ELSEWHERE_BUT_HERE_TOO],
+    ids=[s[0] for s in SENT_ELSEWHERE_BUT_HERE_TOO],
+)
+def test_message_with_code_or_link_stays_verification(body: str, code: str | None) -> None:
+    result = extract(body)
+    assert result.is_verification
+    assert result.code == code
+
+
+# Transactional mail sent through mailing services carries a list footer; "Unsubscribe" alone
+# does not make a sign-in code a newsletter's promo code.
+FOOTERS = [
+    (
+        "english-reset",
+        "Example password reset code",
+        "Hi Sam,\nUse the code below to reset your password:\n\n604918\n\n"
+        "If you didn't ask for this, ignore this email.\n"
+        "Example Inc · Manage preferences · Unsubscribe · Privacy",
+        "604918",
+    ),
+    (
+        "portuguese-subject-code",
+        "X7KQ2 é o seu código da Example",
+        "Olá,\nUse o código abaixo para entrar:\n\nX7KQ2\n\nUnsubscribe · Privacy",
+        "X7KQ2",
+    ),
+    (
+        "dutch-below",
+        "Je Example-code",
+        "Gebruik de onderstaande code om in te loggen:\n\n330718\n\nUnsubscribe",
+        "330718",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "code"), [f[1:] for f in FOOTERS], ids=[f[0] for f in FOOTERS]
+)
+def test_list_footer_does_not_hide_the_code(subject: str, body: str, code: str) -> None:
+    result = extract(body, subject=subject)
+    assert result.is_verification
+    assert result.code == code
+
+
+# Bulk mail whose subject names no code and that asks to verify nothing is a newsletter, even
+# without marketing words: its "code" is source code, its numbers pull requests and prices.
+BULK = [
+    (
+        "engineering-digest",
+        "This week in engineering",
+        "How we cut build times by 40%. The code is on GitHub (PR 4821).\n"
+        "Unsubscribe · Manage preferences",
+    ),
+    (
+        "community-digest-de",
+        "Neuigkeiten aus der Community",
+        "Der Code zum Vortrag 2731 liegt jetzt online.\nNewsletter abbestellen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), [b[1:] for b in BULK], ids=[b[0] for b in BULK])
+def test_bulk_mail_without_a_code_subject_is_a_newsletter(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert not result.is_verification
+    assert result.code is None
+
+
+BULK_VERIFICATION = [
+    (
+        "sign-in-subject",
+        "Sign in to Example",
+        "Use the code below to finish signing in:\n\n604918\n\nUnsubscribe",
+        "604918",
+    ),
+    (
+        "link-only-welcome",
+        "Welcome to Example!",
+        "Please confirm your email address to get started.\n\nUnsubscribe",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "code"),
+    [b[1:] for b in BULK_VERIFICATION],
+    ids=[b[0] for b in BULK_VERIFICATION],
+)
+def test_bulk_mail_naming_a_code_or_link_is_verification(
+    subject: str, body: str, code: str | None
+) -> None:
+    result = extract(body, subject=subject)
+    assert result.is_verification
+    assert result.code == code
+
+
+NOT_CODES = [
+    (
+        "tracking-code-pt",
+        "Seu pedido foi enviado",
+        "Número do pedido: 5512\nWireless keyboard K380\nCódigo de rastreio: QB448120BR",
+    ),
+    (
+        "newsletter-with-code-and-footer",
+        "Spring deals inside",
+        "Shop now: 20% off with code 4821 at checkout.\nUnsubscribe",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"), [n[1:] for n in NOT_CODES], ids=[n[0] for n in NOT_CODES]
+)
+def test_not_codes(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert result.code is None
