@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from inspector.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text
+from inspector.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text, header_end
 
 __all__ = [
     "MAX_PARTS",
@@ -36,8 +36,6 @@ __all__ = [
 MAX_HEADER_BYTES = 256 * 1024
 MAX_HEADER_VALUE = 16 * 1024
 MAX_ADDRESSES = 50
-
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +75,12 @@ class Headers:
 
 def split(data: bytes) -> tuple[bytes, bytes]:
     """Header block and body: the first empty line ends the header section (RFC 5322 §2.1)."""
-    match = _HEADER_END.search(data, 0, MAX_HEADER_BYTES)
-    if match is None:
+    found = header_end(data, MAX_HEADER_BYTES)
+    if found is None:
         if len(data) <= MAX_HEADER_BYTES:
             return data, b""
         return data[:MAX_HEADER_BYTES], b""
-    return data[: match.start()], data[match.end() :]
+    return data[: found[0]], data[found[1] :]
 
 
 # RFC 5322 §3.6.8: a field name is printable US-ASCII except ":"; Python's parser (whose
@@ -243,9 +241,30 @@ def _address_list(values: list[str]) -> tuple[tuple[Address, ...], bool]:
     return tuple(out), truncated
 
 
+# The shapes nearly all mail uses, in RFC 5322 §3.4 terms: an addr-spec with a dot-atom local
+# part and domain, alone or in angle brackets after a display name that is one quoted-string
+# or plain atoms separated by single spaces. A value of exactly this shape means the same to
+# Python's header parser; anything else (comments, encoded words, groups, lists, obsolete
+# forms, non-ASCII) goes to that parser.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_ADDR_SPEC = rf"{_ATEXT}(?:\.{_ATEXT})*@{_LABEL}(?:\.{_LABEL})*"
+_SIMPLE_MAILBOX = re.compile(
+    rf"[ \t]*(?:(?P<bare>{_ADDR_SPEC})"
+    rf"""|(?:"(?P<quoted>[^"\\\r\n]*)"|(?P<atoms>{_ATEXT}(?: {_ATEXT})*))?"""
+    rf"[ \t]*<(?P<spec>{_ADDR_SPEC})>)[ \t]*"
+)
+
+
 def _parse_addresses(name: str, raw: str) -> list[Address] | None:
     from email import errors
 
+    simple = _SIMPLE_MAILBOX.fullmatch(raw)
+    if simple is not None and "=?" not in raw:
+        if simple.group("bare"):
+            return [Address(None, simple.group("bare"))]
+        display = simple.group("quoted") or simple.group("atoms")
+        return [Address(display or None, simple.group("spec"))]
     try:
         header = email.policy.default.header_factory(name, raw)
         defects = getattr(header, "defects", ())

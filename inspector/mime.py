@@ -25,7 +25,6 @@ _MAX_PART_BYTES = MAX_TEXT_CHARS * 4
 # Base64 and quoted-printable grow the text by a third or so; encoded text past this is cut.
 _MAX_ENCODED_BYTES = _MAX_PART_BYTES * 2
 
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 _FIELD = re.compile(rb"^(content-type|content-transfer-encoding|content-disposition)[ \t]*:", re.I)
 _PARAM = re.compile(r"""[;\s]\s*([A-Za-z0-9_.\-]+\*?)\s*=\s*("(?:\\.|[^"\\])*"?|[^;\s]*)""")
 _QUOTED_PAIR = re.compile(r"\\(.)")
@@ -97,10 +96,27 @@ def _walk(data: bytes) -> tuple[list[str], list[str], bool]:
 
 def _split(data: bytes) -> tuple[bytes, bytes]:
     """Header block and body: the first empty line ends the headers (RFC 5322 §2.1)."""
-    match = _HEADER_END.search(data)
-    if match is None:
+    found = header_end(data, len(data))
+    if found is None:
         return data, b""
-    return data[: match.start()], data[match.end() :]
+    return data[: found[0]], data[found[1] :]
+
+
+def header_end(data: bytes, limit: int) -> tuple[int, int] | None:
+    """Where the first empty line (``\\r?\\n\\r?\\n``) within ``limit`` bytes starts and ends.
+
+    Two ``bytes.find`` calls: a regular expression with an optional first character cannot
+    skip ahead and costs ten times as much on a long header section.
+    """
+    lf = data.find(b"\n\n", 0, limit)
+    crlf = data.find(b"\n\r\n", 0, limit)
+    if lf < 0 and crlf < 0:
+        return None
+    if crlf < 0 or 0 <= lf < crlf:
+        at, end = lf, lf + 2
+    else:
+        at, end = crlf, crlf + 3
+    return (at - 1 if at and data[at - 1 : at] == b"\r" else at), end
 
 
 def _read_part(head: bytes, default: str) -> _Part:
