@@ -207,10 +207,64 @@ def _unstructured(block: HeaderBlock, name: str) -> str:
     raw = _raw(value)
     if "=?" not in raw:
         return raw.strip()  # no encoded word (RFC 2047 §2): the registry would return it as is
+    fast = _decode_words(raw)
+    if fast is not None:
+        return fast.strip()
     try:
         return str(email.policy.default.header_factory(name, raw)).strip()
     except Exception:  # a hostile encoded-word must not stop the run
         return raw.strip()
+
+
+_ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_\-]{1,40})\?([BbQq])\?([!->@-~]*)\?=")
+_WHITE = re.compile(r"([ \t]+)")
+
+
+def _decode_words(raw: str) -> str | None:
+    """RFC 2047 §6 decoding of the common case, or None to let the header registry do it.
+
+    The common case: white-space separated words, each plain text or exactly one well-formed
+    encoded word in a charset Python knows. White space between two encoded words is dropped
+    (§6.2); everything else is kept as it is. Anything else (an encoded word glued to text,
+    bad base64, an unknown charset, RFC 2231 languages) goes to the registry, which knows
+    how to recover from each.
+    """
+    import binascii
+    import codecs
+
+    out: list[str] = []
+    previous_encoded = False
+    pending_space = ""
+    for token in _WHITE.split(raw):
+        if not token:
+            continue
+        if token[0] in " \t":
+            pending_space = token
+            continue
+        match = _ENCODED_WORD.fullmatch(token)
+        if match is None:
+            if "=?" in token:
+                return None
+            out.append(pending_space + token)
+            previous_encoded = False
+        else:
+            charset, kind, text = match.groups()
+            try:
+                codecs.lookup(charset)
+                data = text.encode("ascii")
+                if kind in "Bb":
+                    if len(data) % 4:
+                        return None
+                    decoded = binascii.a2b_base64(data, strict_mode=True)
+                else:
+                    decoded = binascii.a2b_qp(data, header=True)
+                word = decoded.decode(charset)
+            except (LookupError, ValueError, binascii.Error):
+                return None
+            out.append(("" if previous_encoded else pending_space) + word)
+            previous_encoded = True
+        pending_space = ""
+    return "".join(out) + pending_space
 
 
 def _one_address(raw: str) -> Address:

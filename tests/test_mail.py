@@ -258,3 +258,41 @@ def test_eight_bit_header_values_are_read_as_utf8() -> None:
     head = mail.headers(raw)
     assert head.subject == "Ваш код 123456"
     assert head.from_ == mail.Address("Тест", "a@b.example")
+
+
+def _encoded(text: str, charset: str, kind: str) -> str:
+    import binascii
+
+    data = text.encode(charset, "replace")
+    if kind == "B":
+        payload = base64.b64encode(data).decode()
+    else:
+        payload = binascii.b2a_qp(data, header=True).decode().replace("?", "=3F")
+    return f"=?{charset}?{kind}?{payload}?="
+
+
+_subject_tokens = st.lists(
+    st.one_of(
+        st.text(alphabet="abcXYZ 019:,.-=?", min_size=1, max_size=8).map(str.strip).filter(bool),
+        st.builds(
+            _encoded,
+            st.text(alphabet="abc äöü验证码 _?=", max_size=10),
+            st.sampled_from(["utf-8", "iso-8859-1", "UTF-8"]),
+            st.sampled_from(["B", "Q"]),
+        ),
+        st.just("=?bogus?X?y?="),
+    ),
+    max_size=6,
+)
+
+
+@given(_subject_tokens, st.sampled_from([" ", "  ", "\t", " \t"]))
+def test_encoded_word_fast_path_agrees_with_the_header_registry(
+    tokens: list[str], space: str
+) -> None:
+    import email.policy
+
+    raw = space.join(tokens)
+    fast = mail._decode_words(raw)
+    if fast is not None:
+        assert fast.strip() == str(email.policy.default.header_factory("Subject", raw)).strip()
