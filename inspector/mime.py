@@ -25,7 +25,7 @@ _MAX_PART_BYTES = MAX_TEXT_CHARS * 4
 # Base64 and quoted-printable grow the text by a third or so; encoded text past this is cut.
 _MAX_ENCODED_BYTES = _MAX_PART_BYTES * 2
 
-_FIELD = re.compile(rb"^(content-type|content-transfer-encoding|content-disposition)[ \t]*:", re.I)
+_FIELD = re.compile(rb"(content-type|content-transfer-encoding|content-disposition)[ \t]*:")
 _PARAM = re.compile(r"""[;\s]\s*([A-Za-z0-9_.\-]+\*?)\s*=\s*("(?:\\.|[^"\\])*"?|[^;\s]*)""")
 _QUOTED_PAIR = re.compile(r"\\(.)")
 _CLOSE_TAIL = re.compile(rb"[ \t]*(?:\r?\n|\r|$)")
@@ -120,21 +120,24 @@ def header_end(data: bytes, limit: int) -> tuple[int, int] | None:
 
 
 def _read_part(head: bytes, default: str) -> _Part:
-    """The MIME headers of one entity; the first of a repeated header counts."""
+    """The MIME headers of one entity; the first of a repeated header counts.
+
+    Only the three fields a walk needs are looked for (``bytes.find`` on the lower-cased
+    block), rather than every line of a header section that is mostly Received and DKIM.
+    """
+    lower = head.lower()
     fields: dict[str, str] = {}
-    current: str | None = None
-    for line in head.split(b"\n"):
-        if line[:1] in (b" ", b"\t"):
-            if current is not None:
-                fields[current] += " " + line.strip().decode("latin-1")
-            continue
-        current = None
-        match = _FIELD.match(line)
-        if match is not None:
-            name = match.group(1).lower().decode("ascii")
+    position = lower.find(b"content-")
+    while position >= 0:
+        match = _FIELD.match(lower, position)
+        if match is not None and (position == 0 or lower[position - 1] == 10):  # "\n"
+            name = match.group(1).decode("ascii")
+            end = _field_end(lower, match.end())
             if name not in fields:
-                fields[name] = line[match.end() :].strip().decode("latin-1")
-                current = name
+                lines = head[match.end() : end].split(b"\n")
+                fields[name] = " ".join(line.strip().decode("latin-1") for line in lines).strip()
+            position = end
+        position = lower.find(b"content-", position + 1)
     ctype, params = _content_type(fields.get("content-type"), default)
     return _Part(
         ctype=ctype,
@@ -142,6 +145,14 @@ def _read_part(head: bytes, default: str) -> _Part:
         encoding=fields.get("content-transfer-encoding", "").strip().lower(),
         attachment=fields.get("content-disposition", "").lower().startswith("attachment"),
     )
+
+
+def _field_end(head: bytes, start: int) -> int:
+    """Where a field value ends: at the first line break not followed by white space."""
+    end = head.find(b"\n", start)
+    while end >= 0 and head[end + 1 : end + 2] in (b" ", b"\t"):
+        end = head.find(b"\n", end + 1)
+    return len(head) if end < 0 else end
 
 
 def _content_type(value: str | None, default: str) -> tuple[str, dict[str, str]]:
