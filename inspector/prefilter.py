@@ -59,6 +59,7 @@ _RUN = re.compile("|".join(f"[{letters}]+" for letters in keywords._SCRIPT_LETTE
 # is split by script afterwards (``_words``).
 _ANY_RUN = re.compile(f"[{''.join(keywords._SCRIPT_LETTERS)}]+")
 _SEMITIC = re.compile(r"[\u0590-\u06ff]")
+_NOT_LATIN = re.compile(f"[{''.join(keywords._SCRIPT_LETTERS[1:])}]")
 _OTHER_BREAKS = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c]")
 _MAX_OCCURRENCES = 64  # per anchor word; past this the whole text is scanned
 # Characters that may end a stretch, if no keyword contains them (checked in ``_tables``).
@@ -156,8 +157,9 @@ def _is_promo(hit: keywords.Hit) -> bool:
 
 def _words(key: str) -> set[str]:
     words = set(_ANY_RUN.findall(key))
-    for word in [w for w in words if not w.isascii()]:
-        words.update(_RUN.findall(word))  # "codeкод" is the runs "code" and "код"
+    if _NOT_LATIN.search(key):  # a run may mix scripts: "codeкод" is the runs "code", "код"
+        for word in [w for w in words if not w.isascii()]:
+            words.update(_RUN.findall(word))
     if _SEMITIC.search(key):
         # Up to three glued prefix letters (the, and, in...) may precede a Hebrew or Arabic
         # keyword (``keywords._left_ok``); the word without them is what a keyword starts.
