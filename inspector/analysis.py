@@ -105,7 +105,7 @@ def run(
 
     result = RunResult()
     iterator = iter(items)
-    threshold = parallel.threshold(options) if parallel_after is None else parallel_after
+    threshold = parallel.threshold(options, parallel_after)
     for item in iterator:
         if isinstance(item, ReadProblem):
             add_problem(result, item)

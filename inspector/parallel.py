@@ -57,11 +57,12 @@ def jobs() -> int:
         return os.cpu_count() or 1
 
 
-def threshold(options: Options) -> int | None:
-    """After how many messages to hand the rest to workers; None: never."""
+def threshold(options: Options, after: int | None = None) -> int | None:
+    """After how many messages (``after``, else ``PARALLEL_AFTER``) to hand the rest to
+    workers; None: never (a resolver, or one CPU)."""
     if options.resolver is not None or jobs() < 2:
         return None
-    return PARALLEL_AFTER
+    return PARALLEL_AFTER if after is None else after
 
 
 def run_rest(

@@ -16,22 +16,25 @@ strong hit makes it a newsletter (documented in :mod:`inspector.extract`). So th
 2. the keyword hits include a strong one, or
 3. they include a verify/weak/action one and no promo one.
 
-The hits are ``keywords.find_hits``' own, computed only where they can be:
+What ``find_hits`` would report is worked out only where it can matter:
 
 * The keyword view (``fold_keys(normalize(...))``) is built exactly as ``extract`` builds it,
   with the same tables applied faster (``_translate``).
-* Every hit starts a run of letters of one script that is one of a fixed set of "anchor"
-  words, derived from the keyword table (``_anchors``): the first word of a keyword, or
-  of a longer keyword it is a prefix of, with the separators between its words present or
-  absent (the pattern allows ``[\\s-]*`` there). The left word boundary ``find_hits`` checks
-  makes the run start where the hit starts; Hebrew and Arabic prefix letters are stripped
-  as ``find_hits`` allows. A text whose words hold no anchor has no hit.
-* No hit can span a character that is in no keyword and is no separator (".", ",", ":",
-  most digits...: ``_BARRIERS``), and the boundary checks at such a character come out the
-  same, so ``find_hits`` on the stretch between two of them gives exactly the hits of the
-  whole text there. Only the stretches around anchor words are scanned.
-* Keywords with no letters of a space-separated script (Chinese, Japanese, Korean, Thai) have
-  no anchor word; a text containing one of their characters is scanned whole.
+* Every hit of a keyword that starts with a letter starts a run of letters of one script that
+  is one of a fixed set of "anchor" words (``_tables``): the first word of a keyword, or of
+  a longer keyword it may be cut out of, with the separators between its words present or
+  absent (the pattern allows ``[\\s-]*`` there). The left word boundary ``find_hits``
+  checks makes the run start where the hit starts; Hebrew and Arabic prefix letters are
+  stripped as ``find_hits`` allows. A keyword that does not start with a letter ("2fa",
+  "验证码") is looked for at its first character, when its second one follows.
+* At each such place, the keyword ``find_hits`` would report if its scan stops there is
+  computed with ``find_hits``' own helpers (``_keyword_at``). Whether an earlier hit covers
+  the place is not checked: that can only add keywords, so rules 2 and 3 say "yes" more often.
+* A promo hit is only believed when ``find_hits`` itself reports it: no hit can span a
+  character that is in no keyword and is no separator (".", ",", ":", most digits...:
+  ``_BARRIER_CANDIDATES``), and the boundary checks at such a character come out the same,
+  so ``find_hits`` on the stretch between two of them gives exactly the hits of the whole
+  text there. Only the stretches around promo words are scanned.
 
 Property tests check that the answer is "yes" whenever ``extract`` finds a verification
 message, on generated messages and on the fixtures.
