@@ -16,9 +16,10 @@ a pool of workers; records come back in the order the messages were read.
   ``_BATCH_MESSAGES`` messages or ``_BATCH_BYTES`` bytes; the parent waits for the oldest
   batch before reading further, so memory stays flat whatever the size of the input. (No
   ``Pool.imap`` over the source: it reads ahead without limit.)
-* **Interrupts.** Workers ignore SIGINT; Ctrl-C interrupts the parent, which stops the
-  workers and lets ``KeyboardInterrupt`` reach the command line (exit 130). An error in a
-  worker is raised again in the parent, with the worker's traceback attached.
+* **Interrupts.** Workers ignore SIGINT; Ctrl-C interrupts the parent, which drops the
+  queued work and lets ``KeyboardInterrupt`` reach the command line (exit 130). An error in
+  a worker is raised again in the parent, with the worker's traceback attached; a worker
+  that dies makes the run fail with one sentence instead of waiting for ever.
 """
 
 from __future__ import annotations
@@ -27,11 +28,15 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
+from inspector.errors import InspectorError
 from inspector.model import RawMail, ReadProblem, SourceItem, TextMessage
 
 if TYPE_CHECKING:
@@ -81,12 +86,25 @@ def run_rest(
     # fork shares the parent's loaded modules and compiled keyword tables with the workers
     # (no start-up cost); elsewhere the platform's default start method is used.
     method = "fork" if sys.platform.startswith("linux") else None
-    context = multiprocessing.get_context(method)
-    pool = context.Pool(workers, initializer=_init_worker, initargs=(options,))
-    pending: deque[AsyncResult[list[MessageRecord | None]]] = deque()
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(options,),
+    )
+    pending: deque[Future[list[MessageRecord | None]]] = deque()
 
     def collect_oldest() -> None:
-        for record in pending.popleft().get():
+        try:
+            records = pending.popleft().result()
+        except BrokenProcessPool:
+            # A worker that dies (killed, out of memory) ends the run with one sentence
+            # rather than leaving it waiting for ever.
+            raise InspectorError(
+                "a worker process stopped unexpectedly (out of memory?); "
+                "run again with INSPECTOR_JOBS=1 to use one process."
+            ) from None
+        for record in records:
             add_record(result, record, options)
 
     try:
@@ -97,18 +115,18 @@ def run_rest(
                 continue
             while len(pending) >= workers * _IN_FLIGHT:
                 collect_oldest()
-            pending.append(pool.apply_async(_analyze_batch, (batch,)))
+            pending.append(executor.submit(_analyze_batch, batch))
             result.messages_read += len(batch)
             if progress is not None:
                 progress(result.messages_read)
         while pending:
             collect_oldest()
-        pool.close()
     except BaseException:
-        pool.terminate()  # Ctrl-C or a worker's error: stop now, do not drain the queue
+        # Ctrl-C or an error: drop the queued batches; a worker finishes at most the batch it
+        # holds (a few tens of milliseconds) before the executor lets the process exit.
+        executor.shutdown(wait=False, cancel_futures=True)
         raise
-    finally:
-        pool.join()
+    executor.shutdown()
 
 
 def _batches(items: Iterator[SourceItem]) -> Iterator[tuple[Batch, list[ReadProblem]]]:
@@ -138,6 +156,16 @@ _worker: dict[str, Options] = {}
 
 def _init_worker(options: Options) -> None:
     _worker["options"] = options
+    # A parent killed outright (SIGKILL) cannot stop its workers, and forked workers hold
+    # the task pipe open themselves, so they would wait on it for ever: watch the parent.
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
     # Ctrl-C goes to the whole process group: the parent decides, the workers carry on
     # until it stops them.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

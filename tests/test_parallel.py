@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -117,3 +118,25 @@ def test_batches_are_bounded() -> None:
     assert sum(sizes) == 10
     small: list[SourceItem] = [RawMail(b"x", source=str(i)) for i in range(1000)]
     assert max(len(b) for b, _ in parallel._batches(iter(small))) == parallel._BATCH_MESSAGES
+
+
+_PARENT = os.getpid()
+
+
+def _die(item: object, options: Options) -> None:
+    if os.getpid() != _PARENT:
+        os._exit(1)  # in a worker: what an out-of-memory kill looks like to the pool
+
+
+@pytest.mark.usefixtures("two_jobs")
+def test_a_worker_that_dies_ends_the_run_with_one_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector import analysis
+    from inspector.errors import InspectorError
+
+    data = (FIXTURES / "mail" / "inbox" / "tiktok-code-valid.eml").read_bytes()
+    items: list[SourceItem] = [RawMail(data, source=f"m{i}") for i in range(10)]
+    monkeypatch.setattr(analysis, "analyze_item", _die)  # the forked workers inherit it
+    with pytest.raises(InspectorError, match="worker process stopped"):
+        run(iter(items), Options(now=NOW), parallel_after=1)
