@@ -66,7 +66,8 @@ def html_to_text(markup: str) -> str:
     # speed; Python only looks at the few tags that may hide something.
     pieces = _TAG.split(_STRIP.sub("", markup[:MAX_HTML_CHARS]))
     texts = pieces[0::4]
-    names = [name.lower() for name in pieces[2::4]]
+    # One lower() over all the names at C speed, not one call per tag (">" is in no name).
+    names = ">".join(pieces[2::4]).lower().split(">") if len(pieces) > 1 else []
     for index in _hiding_tags(pieces):
         _hide(texts, names, pieces, index)
     seps = ["\n" if name in _BLOCK else "" for name in names]

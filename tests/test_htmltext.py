@@ -143,3 +143,12 @@ well_formed = st.recursive(_text, lambda inner: element(inner), max_leaves=12)
 @given(st.lists(well_formed, max_size=4).map("".join))
 def test_same_text_as_html_parser_on_well_formed_html(html: str) -> None:
     assert html_to_text(html) == reference(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<a\x00b>x</a\x00b>", "<İ>x</İ>", "<p\u0130>y", "<a>>b<c"],
+    ids=["nul-in-name", "dotted-capital-i", "name-lower-grows", "stray-gt"],
+)
+def test_odd_tag_names(html: str) -> None:
+    assert isinstance(html_to_text(html), str)
