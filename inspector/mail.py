@@ -100,7 +100,7 @@ class HeaderBlock:
     def first(self, name: str) -> str | None:
         return next((value for key, value in self.fields if key == name), None)
 
-    def all(self, name: str) -> list[str]:
+    def get_all(self, name: str) -> list[str]:
         return [value for key, value in self.fields if key == name]
 
 
@@ -145,10 +145,10 @@ def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
     """Every header the checks use; pass ``block`` when ``header_block`` already ran."""
     if block is None:
         block = header_block(data)
-    froms = block.all("from")
+    froms = block.get_all("from")
     from_ = _one_address(_raw(froms[0])) if froms else None
-    to, truncated = _address_list([_raw(v) for v in block.all("to")])
-    received = tuple(_raw(v) for v in block.all("received")[:200])
+    to, truncated = _address_list([_raw(v) for v in block.get_all("to")])
+    received = tuple(_raw(v) for v in block.get_all("received")[:200])
     labels = _unstructured(block, "x-gmail-labels")
     date = block.first("date")
     message_id = block.first("message-id")
@@ -161,7 +161,7 @@ def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
         date=_raw(date) if date is not None else None,
         message_id=_raw(message_id).strip() or None if message_id else None,
         received=received,
-        dkim_timestamp=_dkim_t(block.all("dkim-signature")),
+        dkim_timestamp=_dkim_t(block.get_all("dkim-signature")),
         gmail_labels=tuple(x.strip() for x in labels.split(",") if x.strip()),
         header_bytes=block.size,
         greylist_seconds=_greylist(block),

@@ -48,6 +48,7 @@ PARALLEL_AFTER = 200
 _BATCH_MESSAGES = 64
 _BATCH_BYTES = 2 * 1024 * 1024
 _IN_FLIGHT = 3  # batches per worker: enough to keep it busy while the parent reads
+_MAX_JOBS = 64  # a typo in INSPECTOR_JOBS must not start thousands of processes
 
 Message = RawMail | TextMessage
 Batch = list[Message]
@@ -57,7 +58,7 @@ def jobs() -> int:
     """Worker processes to use: ``INSPECTOR_JOBS``, else the CPUs this process may run on."""
     configured = os.environ.get("INSPECTOR_JOBS", "").strip()
     if configured.isdigit() and int(configured) > 0:
-        return int(configured)
+        return min(int(configured), _MAX_JOBS)
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
