@@ -83,8 +83,9 @@ def _walk(data: bytes) -> tuple[list[str], list[str], bool]:
                 continue  # no boundary: the parts cannot be told apart (RFC 2046 §5.1.1)
             child_default = "message/rfc822" if part.ctype == "multipart/digest" else "text/plain"
             # One child more than the budget, so that a message over the cap is seen to be.
+            # (Header bytes were read as Latin-1: encoding back gives the boundary's bytes.)
             limit = MAX_PARTS - parts + 1
-            children = _split_parts(body, boundary.encode("utf-8", "replace"), limit)
+            children = _split_parts(body, boundary.encode("latin-1", "replace"), limit)
             stack.extend((child, child_default) for child in reversed(children))
         elif part.ctype == "message/rfc822":
             stack.append((body, "text/plain"))

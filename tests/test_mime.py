@@ -143,6 +143,11 @@ def test_same_text_as_pythons_parser_on_generated_mime(entity: bytes) -> None:
             "forwarded 135790",
         ),
         (b"Content-Type: multipart/mixed\r\n\r\n--x\r\nno boundary\r\n", ""),
+        (
+            b'Content-Type: multipart/mixed; boundary="\xc3\xa9t\xe9"\r\n\r\n--\xc3\xa9t\xe9\r\n'
+            b"Content-Type: text/plain\r\n\r\neight-bit boundary\r\n--\xc3\xa9t\xe9--\r\n",
+            "eight-bit boundary",
+        ),
         (b"Content-Type: garbage\r\n\r\nread as text/plain", "read as text/plain"),
     ],
     ids=[
@@ -153,6 +158,7 @@ def test_same_text_as_pythons_parser_on_generated_mime(entity: bytes) -> None:
         "digest-default-rfc822",
         "attached-message",
         "multipart-without-boundary",
+        "eight-bit-boundary",
         "invalid-type-is-plain",
     ],
 )
