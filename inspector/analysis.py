@@ -3,6 +3,16 @@
 Only verification messages (and look-alikes claiming to be one) are kept after a message has
 been looked at, so memory stays flat however large the mailbox; ``all_messages`` keeps every
 message for reports that want them all.
+
+A message is read in two stages so that a mailbox costs what its few verification messages
+cost. The cheap stage, for every message, splits the header fields, decodes the subject and
+finds the body text; ``prefilter.could_be_verification`` then says whether extraction could
+find a verification message at all. Only when it could (about one message in eight in a
+typical mailbox) are the addresses parsed and the code extracted, and only a message that is
+kept gets its delivery timeline and authentication checks. With ``all_messages`` every
+message takes the full path, so the report is the same as reading each one in full.
+
+A large input is spread over worker processes (:mod:`inspector.parallel`).
 """
 
 from __future__ import annotations
@@ -26,7 +36,8 @@ from inspector.model import (
     TextMessage,
     Timeline,
 )
-from inspector.timeline import build_timeline
+from inspector.prefilter import could_be_verification
+from inspector.timeline import build_timeline, sent_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,40 +97,96 @@ def run(
     options: Options,
     *,
     progress: Callable[[int], None] | None = None,
+    parallel_after: int | None = None,
 ) -> RunResult:
+    """Analyse every item; after ``parallel_after`` messages (default: see
+    :mod:`inspector.parallel`) the rest goes to worker processes, in the same order."""
+    from inspector import parallel
+
     result = RunResult()
-    for item in items:
+    iterator = iter(items)
+    threshold = parallel.threshold(options, parallel_after)
+    for item in iterator:
         if isinstance(item, ReadProblem):
-            result.problems.append(item)
-            result.sources_failed += item.fatal
-            result.incomplete = result.incomplete or not item.fatal
+            add_problem(result, item)
             continue
         result.messages_read += 1
-        if isinstance(item, RawMail):
-            record = analyze_mail(item, options)
-        else:
-            record = analyze_sms(item, options)
-        if options.all_messages or _relevant(record, options.service):
-            result.records.append(record)
+        add_record(result, analyze_item(item, options), options)
         if progress is not None:
             progress(result.messages_read)
+        if threshold is not None and result.messages_read >= threshold:
+            parallel.run_rest(iterator, options, result, progress=progress)
+            break
     return result
 
 
+def add_problem(result: RunResult, problem: ReadProblem) -> None:
+    result.problems.append(problem)
+    result.sources_failed += problem.fatal
+    result.incomplete = result.incomplete or not problem.fatal
+
+
+def add_record(result: RunResult, record: MessageRecord | None, options: Options) -> None:
+    if record is not None and (options.all_messages or _relevant(record, options.service)):
+        result.records.append(record)
+
+
+def analyze_item(item: RawMail | TextMessage, options: Options) -> MessageRecord | None:
+    """The record of one message, or None for mail that cannot be a verification message
+    (unless ``all_messages``: then always a record)."""
+    if isinstance(item, RawMail):
+        return examine_mail(item, options)
+    return analyze_sms(item, options)
+
+
 def _relevant(record: MessageRecord, service: Service | None) -> bool:
-    if not record.is_verification:
+    return _relevant_parts(record.extraction, record.from_domain, service)
+
+
+def _relevant_parts(
+    extraction: Extraction, from_domain: str | None, service: Service | None
+) -> bool:
+    if not extraction.is_verification:
         return False
     if service is None:
         return True
-    if record.extraction.service == service.id:
+    if extraction.service == service.id:
         return True
-    return record.from_domain is not None and owns_domain(service, record.from_domain)
+    return from_domain is not None and owns_domain(service, from_domain)
 
 
 def analyze_mail(raw: RawMail, options: Options) -> MessageRecord:
-    head = mail.headers(raw.data)
+    """Everything about one message, whatever it is (the full path)."""
+    block = mail.header_block(raw.data)
+    record = _full(raw, options, block, mail.body_text(raw.data), keep_all=True)
+    assert record is not None  # keep_all: always a record
+    return record
+
+
+def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
+    """One message through the two stages; None when it is not kept (see the module doc)."""
+    block = mail.header_block(raw.data)
     body = mail.body_text(raw.data)
+    if not options.all_messages and not could_be_verification(mail.subject(block), body.text):
+        return None
+    return _full(raw, options, block, body, keep_all=options.all_messages)
+
+
+def _full(
+    raw: RawMail, options: Options, block: mail.HeaderBlock, body: mail.Body, *, keep_all: bool
+) -> MessageRecord | None:
+    head = mail.headers(raw.data, block)
     sender = head.from_
+    extraction = extract(
+        body.text,
+        subject=head.subject,
+        sender_address=sender.address if sender else None,
+        sender_name=sender.name if sender else None,
+        sent_at=sent_time(head.date, head.dkim_timestamp),
+    )
+    from_domain = sender.domain if sender else None
+    if not keep_all and not _relevant_parts(extraction, from_domain, options.service):
+        return None  # not reported: its timeline and authentication would be thrown away
     timeline = build_timeline(
         head.received, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
     )
@@ -127,13 +194,6 @@ def analyze_mail(raw: RawMail, options: Options) -> MessageRecord:
         timeline = replace(
             timeline, greylisting_suspected=True, greylisting_seconds=head.greylist_seconds
         )
-    extraction = extract(
-        body.text,
-        subject=head.subject,
-        sender_address=sender.address if sender else None,
-        sender_name=sender.name if sender else None,
-        sent_at=timeline.sent_at,
-    )
     auth = spam = None
     if extraction.is_verification:
         auth, spam = _authenticate(raw, options)
@@ -144,7 +204,7 @@ def analyze_mail(raw: RawMail, options: Options) -> MessageRecord:
         folder_role=raw.folder_role,
         from_display=sender.display() if sender else None,
         from_address=sender.address if sender else None,
-        from_domain=sender.domain if sender else None,
+        from_domain=from_domain,
         to=tuple(a.address or "(unparseable)" for a in head.to),
         subject=head.subject or None,
         extraction=extraction,

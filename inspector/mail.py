@@ -2,30 +2,40 @@
 
 Mail is attacker-controlled, so nothing here raises on bad input: a header that does not parse
 gives ``None`` (and, for addresses, ``unparseable``), and every size is capped before work is
-done on it. Parsing is split in two so a caller can classify a message from its headers alone
-and only pay for the body of the few that matter (``headers()`` then ``body_text()``).
+done on it. Parsing is split so a caller can classify a message cheaply and only pay for the
+rest on the few that matter: ``header_block()`` reads the header fields with plain byte
+operations (every message), ``subject()`` decodes one field, ``headers()`` parses addresses
+and the rest (candidates only), ``body_text()`` (see :mod:`inspector.mime`) finds the text.
 """
 
 from __future__ import annotations
 
-import email.parser
 import email.policy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email.message import Message
 
-from inspector.htmltext import html_to_text
+from inspector.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text, header_end
+
+__all__ = [
+    "MAX_PARTS",
+    "MAX_TEXT_CHARS",
+    "Address",
+    "Body",
+    "HeaderBlock",
+    "Headers",
+    "body_text",
+    "header_block",
+    "headers",
+    "split",
+    "subject",
+]
 
 # Caps that keep hostile messages cheap. A verification message is a few KB; anything beyond
 # these limits is not where a code hides.
 MAX_HEADER_BYTES = 256 * 1024
 MAX_HEADER_VALUE = 16 * 1024
 MAX_ADDRESSES = 50
-MAX_PARTS = 200
-MAX_TEXT_CHARS = 64 * 1024
-
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,58 +75,115 @@ class Headers:
 
 def split(data: bytes) -> tuple[bytes, bytes]:
     """Header block and body: the first empty line ends the header section (RFC 5322 §2.1)."""
-    match = _HEADER_END.search(data, 0, MAX_HEADER_BYTES)
-    if match is None:
+    found = header_end(data, MAX_HEADER_BYTES)
+    if found is None:
         if len(data) <= MAX_HEADER_BYTES:
             return data, b""
         return data[:MAX_HEADER_BYTES], b""
-    return data[: match.start()], data[match.end() :]
+    return data[: found[0]], data[found[1] :]
 
 
-_parser = email.parser.BytesHeaderParser(policy=email.policy.compat32)
+# RFC 5322 §3.6.8: a field name is printable US-ASCII except ":"; Python's parser (whose
+# results these must match) ends the header section at the first line that is neither a field
+# nor a continuation, and so does this.
+_FIELD_NAME = re.compile(r"([\x21-\x39\x3b-\x7e]+):")
+_FIELD_START = re.compile(r"\n(?![ \t])")
 
 
-def headers(data: bytes) -> Headers:
+@dataclass(frozen=True, slots=True)
+class HeaderBlock:
+    """The header fields of one message in order: (lower-case name, raw value) pairs."""
+
+    fields: tuple[tuple[str, str], ...]
+    size: int  # bytes in the header section
+
+    def first(self, name: str) -> str | None:
+        return next((value for key, value in self.fields if key == name), None)
+
+    def get_all(self, name: str) -> list[str]:
+        return [value for key, value in self.fields if key == name]
+
+
+def header_block(data: bytes) -> HeaderBlock:
+    """Split the header section into fields with string operations only (RFC 5322 §2.2).
+
+    Values keep their folding line breaks (``_raw`` unfolds them) and are decoded as UTF-8
+    (RFC 6532), else Latin-1, line by line, so one odd header does not garble the others.
+    """
     head, _ = split(data)
-    msg = _parser.parsebytes(head + b"\n\n")
-    subject = _unstructured(msg, "Subject")
-    froms = msg.get_all("From") or []
+    text = head.decode("ascii") if head.isascii() else "\n".join(map(_text, head.split(b"\n")))
+    fields: list[tuple[str, str]] = []
+    # A line break not followed by white space starts the next field (RFC 5322 §2.2.3).
+    for field in _FIELD_START.split(text):
+        name = _FIELD_NAME.match(field)
+        if name is None:
+            if field.startswith("From ") or not field.strip():
+                continue  # an mbox "From " line, or a stray line break at the very top
+            if field[:1] in (" ", "\t") and not fields:
+                continue  # a continuation with nothing to continue
+            break
+        value = field[name.end() :].lstrip(" \t").rstrip("\r\n")
+        fields.append((name.group(1).lower(), value))
+    return HeaderBlock(tuple(fields), len(head))
+
+
+def _text(line: bytes) -> str:
+    if line.isascii():
+        return line.decode("ascii")
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
+
+
+def subject(block: HeaderBlock) -> str:
+    """The decoded Subject (RFC 2047 encoded words), or ""."""
+    return _unstructured(block, "subject")
+
+
+def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
+    """Every header the checks use; pass ``block`` when ``header_block`` already ran."""
+    if block is None:
+        block = header_block(data)
+    froms = block.get_all("from")
     from_ = _one_address(_raw(froms[0])) if froms else None
-    to, truncated = _address_list([_raw(v) for v in (msg.get_all("To") or [])])
-    received = tuple(_raw(v) for v in (msg.get_all("Received") or [])[:200])
-    labels = _unstructured(msg, "X-Gmail-Labels")
+    to, truncated = _address_list([_raw(v) for v in block.get_all("to")])
+    received = tuple(_raw(v) for v in block.get_all("received")[:200])
+    labels = _unstructured(block, "x-gmail-labels")
+    date = block.first("date")
+    message_id = block.first("message-id")
     return Headers(
-        subject=subject,
+        subject=subject(block),
         from_=from_,
         from_count=len(froms),
         to=to,
         to_truncated=truncated,
-        date=_raw(msg["Date"]) if msg["Date"] is not None else None,
-        message_id=_raw(msg["Message-ID"]).strip() or None if msg["Message-ID"] else None,
+        date=_raw(date) if date is not None else None,
+        message_id=_raw(message_id).strip() or None if message_id else None,
         received=received,
-        dkim_timestamp=_dkim_t(msg.get_all("DKIM-Signature") or []),
+        dkim_timestamp=_dkim_t(block.get_all("dkim-signature")),
         gmail_labels=tuple(x.strip() for x in labels.split(",") if x.strip()),
-        header_bytes=len(head),
-        greylist_seconds=_greylist(msg),
+        header_bytes=block.size,
+        greylist_seconds=_greylist(block),
     )
 
 
 _GREYLIST = re.compile(r"delayed\s+(?:(\d+)\s+seconds|for\s+(\d+):(\d\d):(\d\d))\s+by\s", re.I)
 
 
-def _greylist(msg: Message) -> float | None:
+def _greylist(block: HeaderBlock) -> float | None:
     """The delay a greylister (postgrey, milter-greylist) says it imposed.
 
     Only a header above the last Received counts: one below every Received header was
     written by the sender, not by a server on the way (RFC 5321 §4.4: trace headers are
     prepended, so the receiver's own stamps sit above the sender's).
     """
-    names = [name.lower() for name in msg]
+    names = [name for name, _ in block.fields]
     if "x-greylist" not in names or "received" not in names:
         return None
     last_received = len(names) - 1 - names[::-1].index("received")
-    for position, (name, value) in enumerate(msg.items()):
-        if name.lower() != "x-greylist" or position > last_received:
+    for position, (name, value) in enumerate(block.fields):
+        if name != "x-greylist" or position > last_received:
             continue
         match = _GREYLIST.search(_raw(value))
         if match:
@@ -127,21 +194,77 @@ def _greylist(msg: Message) -> float | None:
     return None
 
 
-def _raw(value: object) -> str:
-    """A header value as text, unfolded; compat32 hands back str or Header objects."""
-    text = str(value)[:MAX_HEADER_VALUE]
+def _raw(value: str) -> str:
+    """A header value as text, unfolded (RFC 5322 §2.2.3)."""
+    text = value[:MAX_HEADER_VALUE]
     return re.sub(r"\r?\n[ \t]", " ", text).replace("\r", " ").replace("\n", " ")
 
 
-def _unstructured(msg: Message, name: str) -> str:
-    value = msg[name]
+def _unstructured(block: HeaderBlock, name: str) -> str:
+    value = block.first(name)
     if value is None:
         return ""
     raw = _raw(value)
+    if "=?" not in raw:
+        return raw.strip()  # no encoded word (RFC 2047 §2): the registry would return it as is
+    fast = _decode_words(raw)
+    if fast is not None:
+        return fast.strip()
     try:
         return str(email.policy.default.header_factory(name, raw)).strip()
     except Exception:  # a hostile encoded-word must not stop the run
         return raw.strip()
+
+
+_ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_\-]{1,40})\?([BbQq])\?([!->@-~]*)\?=")
+_WHITE = re.compile(r"([ \t]+)")
+
+
+def _decode_words(raw: str) -> str | None:
+    """RFC 2047 §6 decoding of the common case, or None to let the header registry do it.
+
+    The common case: white-space separated words, each plain text or exactly one well-formed
+    encoded word in a charset Python knows. White space between two encoded words is dropped
+    (§6.2); everything else is kept as it is. Anything else (an encoded word glued to text,
+    bad base64, an unknown charset, RFC 2231 languages) goes to the registry, which knows
+    how to recover from each.
+    """
+    import binascii
+    import codecs
+
+    out: list[str] = []
+    previous_encoded = False
+    pending_space = ""
+    for token in _WHITE.split(raw):
+        if not token:
+            continue
+        if token[0] in " \t":
+            pending_space = token
+            continue
+        match = _ENCODED_WORD.fullmatch(token)
+        if match is None:
+            if "=?" in token:
+                return None
+            out.append(pending_space + token)
+            previous_encoded = False
+        else:
+            charset, kind, text = match.groups()
+            try:
+                codecs.lookup(charset)
+                data = text.encode("ascii")
+                if kind in "Bb":
+                    if len(data) % 4:
+                        return None
+                    decoded = binascii.a2b_base64(data, strict_mode=True)
+                else:
+                    decoded = binascii.a2b_qp(data, header=True)
+                word = decoded.decode(charset)
+            except (LookupError, ValueError, binascii.Error):
+                return None
+            out.append(("" if previous_encoded else pending_space) + word)
+            previous_encoded = True
+        pending_space = ""
+    return "".join(out) + pending_space
 
 
 def _one_address(raw: str) -> Address:
@@ -172,9 +295,30 @@ def _address_list(values: list[str]) -> tuple[tuple[Address, ...], bool]:
     return tuple(out), truncated
 
 
+# The shapes nearly all mail uses, in RFC 5322 §3.4 terms: an addr-spec with a dot-atom local
+# part and domain, alone or in angle brackets after a display name that is one quoted-string
+# or plain atoms separated by single spaces. A value of exactly this shape means the same to
+# Python's header parser; anything else (comments, encoded words, groups, lists, obsolete
+# forms, non-ASCII) goes to that parser.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_ADDR_SPEC = rf"{_ATEXT}(?:\.{_ATEXT})*@{_LABEL}(?:\.{_LABEL})*"
+_SIMPLE_MAILBOX = re.compile(
+    rf"[ \t]*(?:(?P<bare>{_ADDR_SPEC})"
+    rf"""|(?:"(?P<quoted>[^"\\\r\n]*)"|(?P<atoms>{_ATEXT}(?: {_ATEXT})*))?"""
+    rf"[ \t]*<(?P<spec>{_ADDR_SPEC})>)[ \t]*"
+)
+
+
 def _parse_addresses(name: str, raw: str) -> list[Address] | None:
     from email import errors
 
+    simple = _SIMPLE_MAILBOX.fullmatch(raw)
+    if simple is not None and "=?" not in raw:
+        if simple.group("bare"):
+            return [Address(None, simple.group("bare"))]
+        display = simple.group("quoted") or simple.group("atoms")
+        return [Address(display or None, simple.group("spec"))]
     try:
         header = email.policy.default.header_factory(name, raw)
         defects = getattr(header, "defects", ())
@@ -193,80 +337,9 @@ def _parse_addresses(name: str, raw: str) -> list[Address] | None:
 _DKIM_T = re.compile(r"(?:^|;)\s*t\s*=\s*(\d{1,12})\s*(?:;|$)")
 
 
-def _dkim_t(signatures: Sequence[object]) -> int | None:
+def _dkim_t(signatures: Sequence[str]) -> int | None:
     for sig in signatures:
         match = _DKIM_T.search(_raw(sig))
         if match:
             return int(match.group(1))
     return None
-
-
-# --------------------------------------------------------------------------------------------
-# Body
-
-
-@dataclass(frozen=True, slots=True)
-class Body:
-    text: str  # text parts, then HTML parts rendered as text; capped
-    truncated: bool
-
-
-def body_text(data: bytes) -> Body:
-    """The readable text of a message: every text/plain part, then text/html as text."""
-    try:
-        msg = email.message_from_bytes(data, policy=email.policy.compat32)
-    except (RecursionError, Exception):
-        return Body(_decode(split(data)[1], None), True)
-    plain: list[str] = []
-    html: list[str] = []
-    truncated = False
-    parts = 0
-    stack: list[Message] = [msg]
-    # An explicit stack instead of Message.walk(): walk() recurses, and MIME nested thousands
-    # deep would raise RecursionError.
-    while stack:
-        part = stack.pop()
-        parts += 1
-        if parts > MAX_PARTS:
-            truncated = True
-            break
-        try:
-            payload = part.get_payload()
-        except Exception:  # a charset like "utf\0-8" makes even the raw payload raise
-            continue
-        if isinstance(payload, list):
-            stack.extend(reversed([p for p in payload if isinstance(p, Message)]))
-            continue
-        ctype = part.get_content_type()
-        if ctype not in ("text/plain", "text/html") or _is_attachment(part):
-            continue
-        try:
-            raw = part.get_payload(decode=True)
-        except Exception:
-            continue
-        if not isinstance(raw, bytes):
-            continue
-        text = _decode(raw, part.get_content_charset())
-        (plain if ctype == "text/plain" else html).append(text)
-    chunks = plain + [html_to_text(h) for h in html]
-    text = "\n\n".join(chunks)
-    if len(text) > MAX_TEXT_CHARS:
-        text, truncated = text[:MAX_TEXT_CHARS], True
-    return Body(text, truncated)
-
-
-def _is_attachment(part: Message) -> bool:
-    disposition = str(part.get("Content-Disposition", "")).lower()
-    return disposition.startswith("attachment")
-
-
-def _decode(raw: bytes, charset: str | None) -> str:
-    raw = raw[: MAX_TEXT_CHARS * 4]
-    for candidate in (charset, "utf-8"):
-        if not candidate:
-            continue
-        try:
-            return raw.decode(candidate)
-        except (LookupError, ValueError):  # unknown charset, bad bytes, or "utf\0-8"
-            continue
-    return raw.decode("latin-1")

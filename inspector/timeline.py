@@ -35,6 +35,7 @@ __all__ = [
     "build_timeline",
     "is_greylisting",
     "parse_received",
+    "sent_time",
 ]
 
 MAX_HOPS = 100  # a real path has < 15 hops; the rest is a loop or an attack
@@ -151,6 +152,15 @@ def build_timeline(
         greylisting_seconds=greylisting,
         notes=tuple(notes),
     )
+
+
+def sent_time(date: str | None, dkim_timestamp: int | None = None) -> datetime | None:
+    """The ``sent_at`` that ``build_timeline`` would give, without reading the Received path.
+
+    Extraction needs only this (to resolve "expires at 2:59 PM"); the whole timeline is built
+    for the messages that are kept.
+    """
+    return _sent_at(date, dkim_timestamp, [])[0]
 
 
 def is_greylisting(border_delay: float | None, other_delays: Iterable[float]) -> bool:

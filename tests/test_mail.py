@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 from hypothesis import given
@@ -189,3 +190,109 @@ def test_greylist_header(headers: tuple[str, ...], seconds: float | None) -> Non
 )
 def test_nul_in_charset_found_by_fuzzing(raw: bytes) -> None:
     assert isinstance(mail.body_text(raw).text, str)
+
+
+# The fast paths must mean what Python's parsers mean.
+
+_atom = st.text(alphabet="abcXYZ019!#$%&'*+-/=?^_`{|}~", min_size=1, max_size=6)
+_label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,4}[a-z0-9])?", fullmatch=True)
+_addr = st.builds(
+    lambda local, labels: ".".join(local) + "@" + ".".join(labels),
+    st.lists(_atom, min_size=1, max_size=3),
+    st.lists(_label, min_size=1, max_size=3),
+)
+_display = st.one_of(
+    st.just(""),
+    st.lists(_atom, min_size=1, max_size=3).map(" ".join),
+    st.text(alphabet="abc .,;:<>@()[]", max_size=10).map(lambda s: f'"{s}"'),
+    st.text(alphabet='abc "\\', max_size=6).map(lambda s: f'"{s}"'),  # not simple: registry
+)
+
+
+@given(_display, _addr, st.sampled_from(["", " ", "\t"]))
+def test_simple_mailbox_fast_path_agrees_with_the_header_registry(
+    display: str, addr: str, pad: str
+) -> None:
+    raw = f"{pad}{display} <{addr}>{pad}" if display or pad else addr
+    fast = mail._parse_addresses("From", raw)
+    shape = mail._SIMPLE_MAILBOX
+    try:
+        mail._SIMPLE_MAILBOX = re.compile(r"(?!)")  # matches nothing: the registry answers
+        slow = mail._parse_addresses("From", raw)
+    finally:
+        mail._SIMPLE_MAILBOX = shape
+    assert fast == slow
+
+
+def reference_fields(data: bytes) -> list[tuple[str, str]]:
+    import email.parser
+    import email.policy
+
+    head, _ = mail.split(data)
+    msg = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(head + b"\n\n")
+    return [(name.lower(), mail._raw(str(value))) for name, value in msg.items()]
+
+
+_header_lines = st.lists(
+    st.one_of(
+        st.sampled_from(["Subject", "From", "To", "Received", "X-Odd", "DKIM-Signature"]).flatmap(
+            lambda name: st.text(alphabet="abc =?:;<>@.\t", max_size=30).map(
+                lambda value: f"{name}: {value}"
+            )
+        ),
+        st.text(alphabet="abc \t", min_size=1, max_size=10).map(lambda v: "\t" + v.strip("\t")),
+    ),
+    max_size=8,
+)
+
+
+@given(_header_lines, st.sampled_from(["\r\n", "\n"]))
+def test_header_block_reads_fields_as_pythons_parser(lines: list[str], eol: str) -> None:
+    data = (eol.join(lines) + eol + eol + "body").encode()
+    ours = [(name, mail._raw(value)) for name, value in mail.header_block(data).fields]
+    assert ours == reference_fields(data)
+
+
+def test_eight_bit_header_values_are_read_as_utf8() -> None:
+    raw = "Subject: Ваш код 123456\r\nFrom: Тест <a@b.example>\r\n\r\nx".encode()
+    head = mail.headers(raw)
+    assert head.subject == "Ваш код 123456"
+    assert head.from_ == mail.Address("Тест", "a@b.example")
+
+
+def _encoded(text: str, charset: str, kind: str) -> str:
+    import binascii
+
+    data = text.encode(charset, "replace")
+    if kind == "B":
+        payload = base64.b64encode(data).decode()
+    else:
+        payload = binascii.b2a_qp(data, header=True).decode().replace("?", "=3F")
+    return f"=?{charset}?{kind}?{payload}?="
+
+
+_subject_tokens = st.lists(
+    st.one_of(
+        st.text(alphabet="abcXYZ 019:,.-=?", min_size=1, max_size=8).map(str.strip).filter(bool),
+        st.builds(
+            _encoded,
+            st.text(alphabet="abc äöü验证码 _?=", max_size=10),
+            st.sampled_from(["utf-8", "iso-8859-1", "UTF-8"]),
+            st.sampled_from(["B", "Q"]),
+        ),
+        st.just("=?bogus?X?y?="),
+    ),
+    max_size=6,
+)
+
+
+@given(_subject_tokens, st.sampled_from([" ", "  ", "\t", " \t"]))
+def test_encoded_word_fast_path_agrees_with_the_header_registry(
+    tokens: list[str], space: str
+) -> None:
+    import email.policy
+
+    raw = space.join(tokens)
+    fast = mail._decode_words(raw)
+    if fast is not None:
+        assert fast.strip() == str(email.policy.default.header_factory("Subject", raw)).strip()

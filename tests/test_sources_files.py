@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import io
 import tracemalloc
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from inspector.model import FolderRole, RawMail, ReadProblem
+from inspector.sources import files
 from inspector.sources.files import MAX_MESSAGE_BYTES, read_paths, sniff
 
 MSG = b"From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n"
@@ -174,3 +176,58 @@ def test_mbox_streams_in_bounded_memory(tmp_path: Path) -> None:
     tracemalloc.stop()
     assert count == 5000
     assert peak < size / 5, f"peak {peak} for a {size}-byte mbox"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"From a@b Tue Mar  5 14:02:11 2024",
+        b"From a@b tue MAR 5 04:02:11 2024",
+        b"From a@b Tue Mar  5 14:02:11 2024 remote from x",
+        b"From a@b Tue Feb 30 14:02:11 2024",
+        b"From a@b Tue Mar  5 24:02:11 2024",
+        b"From a@b Tue Mar  5 14:02:60 2024",
+        b"From a@b Tue, 5 Mar 2024 14:02:11 +0100",
+        b"From  a@b Tue Mar  5 14:02:11 2024",
+        b"From a@b",
+    ],
+    ids=[
+        "asctime",
+        "case",
+        "trailing",
+        "feb-30",
+        "hour-24",
+        "leap-second",
+        "rfc5322",
+        "two-spaces",
+        "no-date",
+    ],
+)
+def test_mbox_date_fast_path_agrees_with_strptime(line: bytes) -> None:
+    from email.utils import parsedate_to_datetime
+
+    parts = line.decode("latin-1").split(None, 2)
+    expected = None
+    if len(parts) == 3:
+        try:
+            expected = datetime.strptime(
+                " ".join(parts[2].split()[:5]), "%a %b %d %H:%M:%S %Y"
+            ).replace(tzinfo=UTC)
+        except ValueError:
+            try:
+                expected = parsedate_to_datetime(parts[2])
+            except (TypeError, ValueError, IndexError):
+                expected = None
+    assert files._mbox_date(line) == expected
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7, 64, 1 << 20], ids=lambda c: f"chunk-{c}")
+def test_mbox_split_does_not_depend_on_the_chunk_size(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = Path(__file__).parent.parent / "fixtures" / "mail" / "instagram-too-many-codes.mbox"
+    whole = [(m.data, m.stored_at) for m in mails(list(read_paths([str(path)])))]
+    monkeypatch.setattr(files, "_CHUNK", chunk)
+    again = [(m.data, m.stored_at) for m in mails(list(read_paths([str(path)])))]
+    assert again == whole
+    assert len(whole) == 4
