@@ -5,12 +5,9 @@ been looked at, so memory stays flat however large the mailbox; ``all_messages``
 message for reports that want them all.
 
 A message is read in two stages so that a mailbox costs what its few verification messages
-cost. The cheap stage, for every message, splits the header fields, decodes the subject and
-finds the body text; ``prefilter.could_be_verification`` then says whether extraction could
-find a verification message at all. Only when it could (about one message in eight in a
-typical mailbox) are the addresses parsed and the code extracted, and only a message that is
-kept gets its delivery timeline and authentication checks. With ``all_messages`` every
-message takes the full path, so the report is the same as reading each one in full.
+cost. Every message gets its header fields split, its body text found (a byte-level MIME walk)
+and the code extraction, whose no-keyword path is cheap; only a message that is kept gets its
+delivery timeline and authentication checks. With ``all_messages`` every message is kept.
 
 A large input is spread over worker processes (:mod:`inspector.parallel`).
 """
@@ -36,7 +33,6 @@ from inspector.model import (
     TextMessage,
     Timeline,
 )
-from inspector.prefilter import could_be_verification
 from inspector.timeline import build_timeline, sent_time
 
 
@@ -155,26 +151,10 @@ def _relevant_parts(
     return from_domain is not None and owns_domain(service, from_domain)
 
 
-def analyze_mail(raw: RawMail, options: Options) -> MessageRecord:
-    """Everything about one message, whatever it is (the full path)."""
-    block = mail.header_block(raw.data)
-    record = _full(raw, options, block, mail.body_text(raw.data), keep_all=True)
-    assert record is not None  # keep_all: always a record
-    return record
-
-
 def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     """One message through the two stages; None when it is not kept (see the module doc)."""
     block = mail.header_block(raw.data)
     body = mail.body_text(raw.data)
-    if not options.all_messages and not could_be_verification(mail.subject(block), body.text):
-        return None
-    return _full(raw, options, block, body, keep_all=options.all_messages)
-
-
-def _full(
-    raw: RawMail, options: Options, block: mail.HeaderBlock, body: mail.Body, *, keep_all: bool
-) -> MessageRecord | None:
     head = mail.headers(raw.data, block)
     sender = head.from_
     extraction = extract(
@@ -185,7 +165,7 @@ def _full(
         sent_at=sent_time(head.date, head.dkim_timestamp),
     )
     from_domain = sender.domain if sender else None
-    if not keep_all and not _relevant_parts(extraction, from_domain, options.service):
+    if not options.all_messages and not _relevant_parts(extraction, from_domain, options.service):
         return None  # not reported: its timeline and authentication would be thrown away
     timeline = build_timeline(
         head.received, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
