@@ -7,6 +7,7 @@ Exit codes: 0 no problem found, 1 problems found, 2 usage error, 3 could not rea
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, NoReturn
 
@@ -135,16 +136,19 @@ def _emit(outcome: Any, options: dict[str, Any]) -> int:
     if outcome.redactor is not None:
         doc = outcome.redactor.apply(doc)
     if options.get("output_format") == "json":
-        rendered = json_report.render(doc)
+        rendered: Iterable[str] = json_report.chunks(doc)
     else:
-        rendered = text_report.render(doc)
+        rendered = [text_report.render(doc)]
     _write(rendered, options.get("output"))
     return EXIT_PROBLEMS if outcome.diagnosis.problem_found else EXIT_OK
 
 
-def _write(rendered: str, output: str | None) -> None:
+def _write(rendered: Iterable[str], output: str | None) -> None:
     if not output or output == "-":
-        click.echo(rendered, nl=False)
+        stream = click.get_text_stream("stdout")
+        for piece in rendered:
+            stream.write(piece)
+        stream.flush()
         return
     from pathlib import Path
 
@@ -153,7 +157,8 @@ def _write(rendered: str, output: str | None) -> None:
     target = Path(output)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
-        tmp.write_text(rendered, encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.writelines(rendered)
         tmp.replace(target)
     except OSError as exc:
         raise InspectorError(f"could not write the report to {output}: {exc.strerror}.") from None

@@ -7,7 +7,7 @@ package and checked by the tests). Times are ISO 8601 with an offset.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -120,6 +120,14 @@ def _value(freshness: Freshness | None) -> str | None:
 
 
 def render(doc: dict[str, Any], *, redactor: Redactor | None = None) -> str:
+    return "".join(chunks(doc, redactor=redactor))
+
+
+def chunks(doc: dict[str, Any], *, redactor: Redactor | None = None) -> Iterator[str]:
+    """The serialised report piece by piece: a large report is never one string in memory."""
     if redactor is not None:
         doc = redactor.apply(doc)
-    return json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    for piece in encoder.iterencode(doc):
+        yield json_safe(piece)  # escapes single characters, so any split point is safe
+    yield "\n"
