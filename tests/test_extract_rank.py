@@ -141,3 +141,17 @@ def test_regions_keep_every_candidate_that_ranks(text: str) -> None:
     everywhere = find_candidates(normalized, hits)
     near = find_candidates(normalized, hits, regions(normalized, hits, strong=strong))
     assert kept(near) == kept(everywhere)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Use the code below to finish signing in to Steam:\nKRPJ2\nThanks", "KRPJ2"),
+        ("Your code: B7KQ9", "B7KQ9"),
+    ],
+    ids=["letters-then-one-digit", "mixed"],
+)
+def test_consonant_codes_ending_in_a_digit_are_codes(text: str, code: str) -> None:
+    from inspector.extract import extract
+
+    assert extract(text).code == code

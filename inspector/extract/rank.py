@@ -51,6 +51,7 @@ _TIGHT_GAP = re.compile(
 _OPEN = "【[「『(<«\"'〔（《"
 _CLOSE = "】]」』)>»\"'〕）》"
 _WORD_AND_NUMBER = re.compile(r"^[A-Za-z][a-z]{2,}\d{1,2}$|^[A-Z]{3,}\d{1,2}$|^[A-Z]\d{3}$")
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 
 
@@ -75,8 +76,10 @@ def _shape(c: RawCandidate) -> float:
         n = len(code)
         return 1.0 if n == 6 else 0.9 if n in (4, 5, 7, 8) else 0.75
     # alphanumeric with a digit
-    if _WORD_AND_NUMBER.match(code):
-        return 0.4  # "LINE4", "Win10", "B040"-like labels
+    if _WORD_AND_NUMBER.match(code) and _VOWEL.search(code):
+        return 0.4  # "LINE4", "Win10"-like labels; "KRPJ2" (no word in it) is a code
+    if _WORD_AND_NUMBER.match(code) and code[0].isupper() and len(code) == 4:
+        return 0.4  # "B040"
     letters = [ch for ch in code if ch.isalpha()]
     if all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters):
         return 0.8
