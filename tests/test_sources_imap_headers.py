@@ -54,3 +54,25 @@ def test_known_service_sender_is_a_candidate_without_telling_words() -> None:
     header = b"From: Steam <mailer@steampowered.com>\r\nSubject: New device\r\n"
     assert default_is_candidate(header)
     assert not default_is_candidate(b"From: Bob <bob@example.org>\r\nSubject: Lunch?\r\n")
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "expected"),
+    [
+        ("Steam <noreply@steampowered.com>", "Your Steam account: Access from new device", True),
+        ("Shop <order-update@shop.example>", "Your order #41258843 has shipped", False),
+        ("Amazon <order-update@amazon.com>", "Order number 787-25 — thank you", False),
+        ("LINE <no-reply@line.me>", "【LINE】認証コードのお知らせ", True),
+        ("x@bank.example", "482915", True),
+        ("News <news@shop.example>", "Our autumn sale starts now", False),
+    ],
+    ids=["catalogued-sender", "order-number", "catalogued-order", "japanese-keyword", "bare-code",
+         "newsletter"],
+)  # fmt: skip
+def test_candidate_rules(sender: str, subject: str, expected: bool) -> None:
+    from email.header import Header
+
+    from inspector.sources.imap_headers import default_is_candidate
+
+    header = f"From: {sender}\r\nSubject: {Header(subject, 'utf-8').encode()}\r\n".encode()
+    assert default_is_candidate(header) is expected

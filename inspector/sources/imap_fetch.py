@@ -14,7 +14,7 @@ from inspector.errors import UsageError
 from inspector.sources.imap_headers import HEADER_FIELDS
 
 #: Messages per FETCH of headers: commands grow with batches, not with messages.
-DEFAULT_BATCH = 500
+DEFAULT_BATCH = 2000
 #: Bytes read of one candidate message (a code is in the first few KB; attachments are not).
 DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024
 #: Bytes asked for in one FETCH of candidate bodies, so memory stays bounded.
