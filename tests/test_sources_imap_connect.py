@@ -122,7 +122,7 @@ def test_silent_server_times_out(silent_server: int) -> None:
     started = time.monotonic()
     with pytest.raises(ConnectionFailed, match="did not answer within 1 s"):
         scan_mailbox(cfg, environ={"X": "pw"})
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 1 + 1  # --timeout + 1 s
 
 
 def assert_no_canary(exc: BaseException) -> None:

@@ -198,10 +198,11 @@ def test_gmail_categories_and_all_mail_dedup() -> None:
     assert result.gmail
 
 
-def test_throttled_command_is_retried_with_backoff() -> None:
+@pytest.mark.parametrize("code", ["THROTTLED", "OVERQUOTA"])
+def test_throttled_command_is_retried_with_backoff(code: str) -> None:
     server = gmail()
-    server.fail("fetch", imaplib.IMAP4.error("fetch failed: [THROTTLED] Request is throttled"))
-    server.fail("fetch", imaplib.IMAP4.error("fetch failed: [THROTTLED] Request is throttled"))
+    server.fail("fetch", imaplib.IMAP4.error(f"fetch failed: [{code}] Request is throttled"))
+    server.fail("fetch", imaplib.IMAP4.error(f"fetch failed: [{code}] Request is throttled"))
     result, items, sleeps = scan(server)
     assert sleeps == [1.0, 2.0]
     assert len([i for i in items if isinstance(i, RawMail)]) == 3

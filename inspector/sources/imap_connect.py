@@ -104,11 +104,18 @@ def ssl_context(config: ImapConfig) -> ssl.SSLContext:
 
 def is_throttled(text: str) -> bool:
     """The server asks us to slow down or has too many of our connections (RFC 5530
-    ``[UNAVAILABLE]``, Exchange's ``[THROTTLED]``, Gmail's "Too many simultaneous connections")."""
+    ``[UNAVAILABLE]``, Exchange's ``[THROTTLED]``, Gmail's "Too many simultaneous connections";
+    ``[OVERQUOTA]`` too: providers use it for a command budget spent, not only for storage)."""
     lowered = text.lower()
     return any(
         word in lowered
-        for word in ("[throttled]", "too many", "[unavailable]", "server unavailable")
+        for word in (
+            "[throttled]",
+            "[overquota]",
+            "too many",
+            "[unavailable]",
+            "server unavailable",
+        )
     )
 
 
