@@ -155,18 +155,18 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     """One message through the two stages; None when it is not kept (see the module doc)."""
     block = mail.header_block(raw.data)
     body = mail.body_text(raw.data)
-    head = mail.headers(raw.data, block)
-    sender = head.from_
+    sender = mail.sender(block)
     extraction = extract(
         body.text,
-        subject=head.subject,
+        subject=mail.subject(block),
         sender_address=sender.address if sender else None,
         sender_name=sender.name if sender else None,
-        sent_at=sent_time(head.date, head.dkim_timestamp),
+        sent_at=sent_time(*mail.sent_fields(block)),
     )
     from_domain = sender.domain if sender else None
     if not options.all_messages and not _relevant_parts(extraction, from_domain, options.service):
-        return None  # not reported: its timeline and authentication would be thrown away
+        return None  # not reported: the rest of its headers, timeline and auth are not needed
+    head = mail.headers(raw.data, block)
     timeline = build_timeline(
         head.received, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
     )

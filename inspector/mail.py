@@ -141,6 +141,18 @@ def subject(block: HeaderBlock) -> str:
     return _unstructured(block, "subject")
 
 
+def sender(block: HeaderBlock) -> Address | None:
+    """The first From, parsed strictly (what the cheap stage needs besides the subject)."""
+    froms = block.get_all("from")
+    return _one_address(_raw(froms[0])) if froms else None
+
+
+def sent_fields(block: HeaderBlock) -> tuple[str | None, int | None]:
+    """The Date header and the DKIM ``t=`` tag: what the send time is read from."""
+    date = block.first("date")
+    return (_raw(date) if date is not None else None), _dkim_t(block.get_all("dkim-signature"))
+
+
 def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
     """Every header the checks use; pass ``block`` when ``header_block`` already ran."""
     if block is None:

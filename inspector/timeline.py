@@ -256,11 +256,10 @@ def _org_domain(host: str) -> str:
     return _FAMILIES.get(org, org)
 
 
-@lru_cache(maxsize=1)
 def _psl() -> Any:
-    from publicsuffixlist import PublicSuffixList  # lazy: loads its list (~30 ms) on first use
+    from inspector.psl import public_suffix_list  # lazy: parsing the list costs ~130 ms
 
-    return PublicSuffixList()
+    return public_suffix_list()
 
 
 def _sent_at(

@@ -33,11 +33,10 @@ PROVIDER_FAMILIES: tuple[frozenset[str], ...] = (
 )
 
 
-@lru_cache(maxsize=1)
 def _psl() -> Any:
-    from publicsuffixlist import PublicSuffixList
+    from inspector.psl import public_suffix_list  # lazy: parsing the list costs ~130 ms
 
-    return PublicSuffixList()
+    return public_suffix_list()
 
 
 def normalise(domain: str) -> str:
