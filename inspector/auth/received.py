@@ -56,84 +56,29 @@ class DeliveryPath:
         return bool(self.receiver_org) and same_provider(host, self.receiver_org or "")
 
 
-def _clauses(value: str) -> dict[str, str]:
-    """Split a Received value into its top-level clauses; comments stay with their clause."""
-    text = value.rsplit(";", 1)[0] if ";" in value else value  # the date follows the last ";"
-    clauses: dict[str, str] = {}
-    depth = 0
-    current: str | None = None
-    buffer: list[str] = []
-    for piece in re.split(r"(\(|\)|\s+)", text):
-        if not piece:
-            continue
-        if piece == "(":
-            depth += 1
-        elif piece == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and piece.lower() in _KEYWORDS and piece.lower() not in clauses:
-            if current is not None:
-                clauses[current] = "".join(buffer).strip()
-            current, buffer = piece.lower(), []
-            continue
-        buffer.append(piece)
-    if current is not None:
-        clauses[current] = "".join(buffer).strip()
-    return clauses
-
-
-_BRACKETED = re.compile(r"\[(?:IPv6:)?([0-9A-Fa-f:.]+)\]", re.IGNORECASE)
-_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]*\.)+[A-Za-z0-9_-]*[A-Za-z][A-Za-z0-9_-]*\.?$")
-
-
-def _ip(text: str) -> str | None:
-    """The first IP address in ``text``: bracketed ones (``[192.0.2.1]``) first, then bare."""
-    candidates = [m.group(1) for m in _BRACKETED.finditer(text)]
-    candidates += re.split(r"[\s()\[\]]+", text)
-    for candidate in candidates:
-        text_ip = candidate.strip(".")
-        if text_ip.lower().startswith("ipv6:"):
-            text_ip = text_ip[5:]
-        try:
-            address = ipaddress.ip_address(text_ip)
-        except ValueError:
-            continue
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            return str(address.ipv4_mapped)
-        return str(address)
-    return None
-
-
-def _hostname(token: str) -> str | None:
-    token = token.strip().strip("[]")
+def _hostname(token: str | None) -> str | None:
+    token = (token or "").strip().strip("[]")
     if not token or is_ip_literal(token) or not _HOST.match(token):
         return None
     return normalise(token)
 
 
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]*\.)+[A-Za-z0-9_-]*[A-Za-z][A-Za-z0-9_-]*\.?$")
+
+
 def parse_hop(index: int, value: str) -> ReceivedHop:
-    value = value[:4096]  # real Received fields are far shorter; bounds the work on junk
-    clauses = _clauses(value)
-    source = clauses.get("from", "")
-    helo = rdns = None
-    if source:
-        first = source.split("(")[0].split()
-        helo = first[0].strip("[]") if first else None
-        comment = source[source.find("(") :] if "(" in source else ""
-        for word in re.split(r"[\s()\[\]]+", comment):
-            if word.lower().startswith("helo="):
-                continue
-            name = _hostname(word)
-            if name:
-                rdns = name
-                break
-        ip = _ip(comment) or _ip(source)
-    else:
-        ip = None
-    by_words = clauses.get("by", "").split()
-    by = by_words[0].strip("[]").lower() if by_words else None
-    protocol = (clauses.get("with", "").split() or [""])[0].lower()
-    retrieval = protocol in _RETRIEVAL or bool(re.search(r"\b(fetchmail|getmail)", value, re.I))
-    return ReceivedHop(index, helo or None, rdns, ip, by, retrieval)
+    """One hop, read by the timeline's Received parser (one grammar for the whole project)."""
+    from inspector.received import parse_received_full
+
+    parsed = parse_received_full(value[:4096])  # real fields are far shorter; bounds junk
+    hop = parsed.hop
+    helo = (hop.from_host or "").strip("[]") or parsed.helo
+    protocol = (hop.with_protocol or "").split()[:1]
+    retrieval = bool(protocol and protocol[0].lower() in _RETRIEVAL) or bool(
+        re.search(r"\b(fetchmail|getmail)", value[:4096], re.I)
+    )
+    by = hop.by_host.strip("[]").lower() if hop.by_host else None
+    return ReceivedHop(index, helo or None, _hostname(parsed.from_rdns), hop.from_ip, by, retrieval)
 
 
 # Addresses only a receiver's own relays use (RFC 1918, RFC 6598, RFC 4193, loopback,
