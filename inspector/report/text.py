@@ -78,7 +78,8 @@ def _table(messages: list[dict[str, Any]], now: datetime) -> list[str]:
     for i, msg in enumerate(messages):
         arrived = msg.get("delivered_at") or msg.get("sent_at")
         transit = msg.get("transit_seconds")
-        where = msg.get("folder") or msg.get("folder_role") or ""
+        role = msg.get("folder_role")
+        where = msg.get("folder") or (role if role and role != "other" else "-")
         if msg.get("channel") == "sms":
             where = "SMS"
         rows.append(
