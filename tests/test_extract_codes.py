@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from inspector.extract.codes import Blocked, find_candidates, rejection
 from inspector.extract.keywords import find_hits
 from inspector.extract.normalize import normalize
+from tests.strategies import CODE_LIKE
 
 
 def _codes(text: str) -> list[str]:
@@ -126,39 +127,7 @@ def test_candidates_are_within_the_text(text: str) -> None:
         assert c.code.isalnum()
 
 
-_CODE_LIKE = st.lists(
-    st.sampled_from(
-        [
-            "code ",
-            "OTP ",
-            "Order ",
-            "call ",
-            "+44 20 7946 0958",
-            "12/05/2024",
-            "Jan 5 2024",
-            "https://x.example/a1b2c3d4 ",
-            "user4820@example.com",
-            "DE89 3704 0044 0532 0130 00",
-            "WA 98052",
-            "SW1A 1AA",
-            "$4999",
-            "30GB",
-            "•••• 1234",
-            " ",
-            "\n",
-            ".",
-            ":",
-            "123 456",
-            "4821 9034",
-            "551920",
-            "K7PX2Q",
-            "12",
-            "x" * 40,
-        ]
-    )
-    | st.text(alphabet="0123456789 -.:/", max_size=6),
-    max_size=40,
-).map("".join)
+_CODE_LIKE = CODE_LIKE
 
 
 @given(_CODE_LIKE, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 40)), max_size=4))
