@@ -184,15 +184,10 @@ def _spamassassin(view: _View) -> tuple[int, SpamVerdict] | None:
     source, anchor = next(((n, h) for n, h in named if h is not None), ("", None))
     if anchor is None:
         return None
-    verdict, score, threshold, rules = "unknown", None, None, []
+    verdict, score, threshold = "unknown", None, None
+    rules: list[SpamRule] = []
     if status:
-        text = status[1]
-        word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)
-        if word:
-            verdict = "spam" if word.group(1).lower() == "yes" else "ham"
-        score = _float(_group(r"\b(?:score|hits)=(-?[\d.]+)", text))
-        threshold = _float(_group(r"\brequired=(-?[\d.]+)", text))
-        rules = _tests(text)
+        verdict, score, threshold, rules = status_line(status[1], "score|hits", "required")
     if flag and verdict == "unknown":
         verdict = "spam" if flag[1].strip().lower().startswith("yes") else "ham"
     if score is None and score_h:
@@ -215,6 +210,17 @@ def _spamassassin(view: _View) -> tuple[int, SpamVerdict] | None:
     return anchor[0], SpamVerdict(
         verdict, score, threshold, tuple(rules), source, "spamassassin", action=None
     )
+
+
+def status_line(
+    text: str, score_key: str, threshold_key: str
+) -> tuple[str, float | None, float | None, list[SpamRule]]:
+    """A "Yes, score=6.1 required=5.0 tests=A,B" line (SpamAssassin and its descendants)."""
+    word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)
+    verdict = "unknown" if not word else "spam" if word.group(1).lower() == "yes" else "ham"
+    score = _float(_group(rf"\b(?:{score_key})=(-?[\d.]+)", text))
+    threshold = _float(_group(rf"\b{threshold_key}=(-?[\d.]+)", text))
+    return verdict, score, threshold, _tests(text)
 
 
 def _group(pattern: str, text: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from inspector.auth.spam import SpamVerdict, _float, _group, _rule, _tests, _View
+from inspector.auth.spam import SpamRule, SpamVerdict, _float, _rule, _View, status_line
 from inspector.auth.spam_rules import MS_CAT, MS_SFTY, MS_SFV
 
 # ---- Microsoft ------------------------------------------------------------------------------
@@ -135,15 +135,10 @@ def barracuda(view: _View) -> tuple[int, SpamVerdict] | None:
     anchor = status or score_h
     if anchor is None:
         return None
-    verdict, score, threshold, rules = "unknown", None, None, []
+    verdict, score, threshold = "unknown", None, None
+    rules: list[SpamRule] = []
     if status:
-        text = status[1]
-        word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)
-        if word:
-            verdict = "spam" if word.group(1).lower() == "yes" else "ham"
-        score = _float(_group(r"\bscore=(-?[\d.]+)", text))
-        threshold = _float(_group(r"\btag_level=(-?[\d.]+)", text))
-        rules = _tests(text)
+        verdict, score, threshold, rules = status_line(status[1], "score", "tag_level")
     if score is None and score_h:
         score = _float(score_h[1])
     source = "X-Barracuda-Spam-Status" if status else "X-Barracuda-Spam-Score"
