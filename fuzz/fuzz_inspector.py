@@ -19,12 +19,12 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from inspector import mail
     from inspector.auth import check_auth
     from inspector.errors import InspectorError
     from inspector.extract import extract
+    from inspector.parse import message as mail
     from inspector.sources.files import read_paths
-    from inspector.timeline import build_timeline
+    from inspector.timeline.delivery import build_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 

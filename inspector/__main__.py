@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from inspector.cli import main
+from inspector.cli.main import main
 
 main()

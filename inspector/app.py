@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from inspector.analysis import Options, RunResult, run
-from inspector.diagnosis import Context, Diagnosis, diagnose
-from inspector.dns import Resolver
+from inspector.analysis.record import Options, RunResult
+from inspector.analysis.run import run
+from inspector.diagnosis.engine import Diagnosis, diagnose
+from inspector.diagnosis.evidence import Context
+from inspector.domains.dns import Resolver
 from inspector.errors import UsageError
 from inspector.extract.services import Service, find_service
 from inspector.model import Finding, SourceItem

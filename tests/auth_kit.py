@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from tests.dns_server import DnsServer, Records, dnsmasq_available, silent_udp_server
 
 

@@ -7,7 +7,7 @@
         ("shop.example.com", "TXT", "v=spf1 -all"),
         ("svc.example.com", "CAA", '0 issue "ca.example"'),  # any other type: raw record
     ]).start()
-    resolver = server.resolver()   # an inspector.dns.Resolver pointed at it
+    resolver = server.resolver()   # an inspector.domains.dns.Resolver pointed at it
     ...
     server.stop()
 
@@ -18,8 +18,8 @@ answers NXDOMAIN, not NODATA, for other types at a name that only has such recor
 
 Names under a *local zone* that have no records get NXDOMAIN; the local zones default to the
 top-level labels of the record names (``com``, ``net``...) plus ``local_zones``. A name outside
-every local zone is REFUSED, which ``inspector.dns.Resolver`` reports as a ``DNSError``: a handy
-way to test a failing server.
+every local zone is REFUSED, which ``inspector.domains.dns.Resolver`` reports as a
+``DNSError``: a handy way to test a failing server.
 
 TXT values are plain text (no quotes); strings longer than 255 bytes are split into several
 character-strings, as a zone file would need (resolvers join them, RFC 7208 §3.3).
@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 
 Record = tuple[str, str, str]
 
@@ -234,7 +234,7 @@ class DNSServer:
             self._dir = None
 
     def resolver(self, *, budget: float = 10.0, per_query_timeout: float = 2.0) -> Resolver:
-        """A fresh (empty-cache) ``inspector.dns.Resolver`` that asks only this server."""
+        """A fresh (empty-cache) ``inspector.domains.dns.Resolver`` that asks only this server."""
         return Resolver([self.address], budget=budget, per_query_timeout=per_query_timeout)
 
     def __enter__(self) -> DNSServer:

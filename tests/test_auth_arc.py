@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from inspector.auth import check_auth
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from tests.dns_server import DnsServer, Records
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector.auth import AuthReport, check_auth
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from tests.dns_server import DnsServer, Records
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "auth"
@@ -117,7 +117,7 @@ def test_json_shape(name: str) -> None:
 
 def test_package_import_is_light() -> None:
     code = (
-        "import sys, inspector.auth, inspector.auth.findings;"
+        "import sys, inspector.auth, inspector.diagnosis.rules.auth_findings;"
         "heavy = [m for m in ('dkim', 'spf', 'dns', 'authres', 'publicsuffixlist', 'nacl')"
         " if m in sys.modules]; print(heavy)"
     )

@@ -12,7 +12,7 @@ from inspector.auth import DkimCheck, DkimSignature, SpfCheck, check_auth
 from inspector.auth.dmarc import Policy, check_dmarc, parse_record
 from inspector.auth.headers import Author
 from inspector.auth.receipt import Receipt
-from inspector.dns import Answer, Resolver
+from inspector.domains.dns import Answer, Resolver
 from inspector.errors import DNSError
 from tests.dns_server import DnsServer, Records
 

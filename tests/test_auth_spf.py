@@ -11,7 +11,7 @@ import pytest
 
 from inspector.auth import check_auth
 from inspector.auth.spf_eval import evaluate
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from tests.dns_server import DnsServer, Records
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from inspector.contacts.email import EmailCheck, check_email, normalize_for_compare
 from inspector.contacts.typos import PROVIDERS, osa_distance, repair_domain, suggest_domain
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from inspector.model import Severity
 from tests.dnsserver import DNSServer, Record, SilentServer
 

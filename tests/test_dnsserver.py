@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from inspector.errors import DNSError
 from tests.dnsserver import DNSServer, Record, SilentServer
 

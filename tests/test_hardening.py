@@ -33,7 +33,7 @@ _MEASURED = (
     "    os.write(int(os.environ['PEAK_FD']), kb.encode())\n"
     "atexit.register(_peak)\n"
     "sys.argv = ['inspector', *sys.argv[1:]]\n"
-    "from inspector.cli import main\n"
+    "from inspector.cli.main import main\n"
     "main()\n"
 )
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from inspector.cli import main
+from inspector.cli.main import main
 from tests.conftest import FIXTURES, ROOT
 
 MAIL = FIXTURES / "mail"
@@ -218,8 +218,10 @@ def test_forged_authentication_results_are_not_a_pass() -> None:
 def test_code_in_a_gmail_tab() -> None:
     from datetime import UTC, datetime
 
-    from inspector.analysis import Options, run
-    from inspector.diagnosis import Context, diagnose
+    from inspector.analysis.record import Options
+    from inspector.analysis.run import run
+    from inspector.diagnosis.engine import diagnose
+    from inspector.diagnosis.evidence import Context
     from inspector.model import FolderRole, RawMail
 
     raw = (MAIL / "inbox" / "tiktok-code-valid.eml").read_bytes()

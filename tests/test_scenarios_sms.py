@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from inspector.cli import main
+from inspector.cli.main import main
 from tests.conftest import FIXTURES
 
 SMS = FIXTURES / "sms"

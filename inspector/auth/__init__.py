@@ -57,7 +57,7 @@ from inspector.auth.report import (
     SpfCheck,
 )
 from inspector.auth.spam import SpamRule, SpamVerdict, decode_spam
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 
 __all__ = [
     "ArcCheck",

@@ -16,7 +16,7 @@ from inspector.auth.dkim_verify import KeyLookup, silent_logger
 from inspector.auth.headers import Header, indexed
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import ArcCheck, ArcInstance
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 
 
 def _seal_tags(value: str) -> dict[str, str]:

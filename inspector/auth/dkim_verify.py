@@ -20,10 +20,10 @@ from functools import lru_cache
 from typing import Any
 
 from inspector.auth.headers import Header, indexed
-from inspector.auth.orgdomain import is_dns_name
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import DkimCheck, DkimSignature, ReceiptResult
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
+from inspector.domains.orgdomain import is_dns_name
 from inspector.errors import DNSError
 
 _SLOP = 36000  # dkimpy's allowance for signers with wrong clocks (10 hours)

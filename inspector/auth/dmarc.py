@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, replace
 
 from inspector.auth.headers import Author
-from inspector.auth.orgdomain import aligned, is_dns_name, org_domain
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import DkimCheck, DmarcCheck, ReceiptResult, SpfCheck
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
+from inspector.domains.orgdomain import aligned, is_dns_name, org_domain
 from inspector.errors import DNSError
 
 _POLICIES = ("none", "quarantine", "reject")

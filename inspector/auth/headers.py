@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import getaddresses
 
-from inspector.auth.orgdomain import normalise
+from inspector.domains.orgdomain import normalise
 
 Header = tuple[str, str]  # (name as written, unfolded value without the leading space)
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inspector.auth.headers import Header, indexed
-from inspector.auth.orgdomain import is_ip_literal, normalise, org_domain, same_provider
+from inspector.domains.orgdomain import is_ip_literal, normalise, org_domain, same_provider
 
 _KEYWORDS = ("from", "by", "via", "with", "id", "for")
 # Protocols of a local fetcher that downloaded the mail from the mailbox provider; such a hop
@@ -68,7 +68,7 @@ _HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]*\.)+[A-Za-z0-9_-]*[A-Za-z][A-Z
 
 def parse_hop(index: int, value: str) -> ReceivedHop:
     """One hop, read by the timeline's Received parser (one grammar for the whole project)."""
-    from inspector.received import parse_received_full
+    from inspector.parse.received import parse_received_full
 
     parsed = parse_received_full(value[:4096])  # real fields are far shorter; bounds junk
     hop = parsed.hop

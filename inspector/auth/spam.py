@@ -25,207 +25,25 @@ bottom but strips or renames those coming from outside).
 from __future__ import annotations
 
 import contextlib
-import math
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from inspector.auth.spam_rules import describe
+from inspector.auth.spam_parts import SpamRule, SpamVerdict, View, group
+from inspector.auth.spam_vendors import (
+    barracuda,
+    microsoft,
+    proofpoint,
+    rspamd,
+    simple,
+    spamassassin,
+)
 
 if TYPE_CHECKING:
     from inspector.auth.headers import Header
     from inspector.auth.received import DeliveryPath
 
-MAX_REASONS = 8
-MAX_VALUE = 8192
-
-
-@dataclass(frozen=True, slots=True)
-class SpamRule:
-    rule: str
-    score: float | None
-    words: str
-    kind: str  # "bad", "good", "info" or "unknown"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "score": self.score, "words": self.words, "kind": self.kind}
-
-
-@dataclass(frozen=True, slots=True)
-class SpamVerdict:
-    verdict: str = "unknown"  # "spam", "ham" or "unknown"
-    score: float | None = None
-    threshold: float | None = None
-    rules: tuple[SpamRule, ...] = ()
-    source: str | None = None  # the header the verdict was read from
-    vendor: str | None = None
-    trusted: bool | None = None
-    action: str | None = None
-    details: tuple[str, ...] = ()
-    others: tuple[SpamVerdict, ...] = ()
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """Why it scored as it did, in words: scoring rules first, highest score first."""
-        scored = [
-            r
-            for r in self.rules
-            if r.score is not None and (r.score >= 0.5 or (r.score > 0 and r.kind == "bad"))
-        ]
-        if scored:
-            picked = sorted(scored, key=lambda r: -(r.score or 0.0))
-        else:
-            picked = [r for r in self.rules if r.score is None and r.kind in ("bad", "unknown")]
-        words = [f"{r.words} ({r.rule})" for r in picked[:MAX_REASONS]]
-        return tuple(self.details) + tuple(words)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "spam": {
-                "verdict": self.verdict,
-                "score": self.score,
-                "threshold": self.threshold,
-                "reasons": list(self.reasons),
-                "rules": [r.to_json() for r in self.rules],
-                "source": self.source,
-                "vendor": self.vendor,
-                "trusted": self.trusted,
-                "action": self.action,
-                "details": list(self.details),
-                "others": [
-                    {
-                        "vendor": o.vendor,
-                        "verdict": o.verdict,
-                        "score": o.score,
-                        "source": o.source,
-                        "trusted": o.trusted,
-                    }
-                    for o in self.others
-                ],
-            }
-        }
-
-
-def _float(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        number = float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _rule(name: str, score: float | None) -> SpamRule | None:
-    name = name.strip().strip("[],")
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]{0,80}", name):
-        return None
-    words, kind = describe(name)
-    return SpamRule(name, score, words, kind)
-
-
-class _View:
-    """The headers of one message, by lower-case name, with their positions."""
-
-    def __init__(self, headers: Sequence[Header]) -> None:
-        self.by_name: dict[str, list[tuple[int, str]]] = {}
-        for position, (name, value) in enumerate(headers):
-            # Real verdict headers are a few hundred bytes; the cap keeps every regex below
-            # linear-time territory on a hostile multi-megabyte header.
-            self.by_name.setdefault(name.lower(), []).append((position, value[:MAX_VALUE]))
-
-    def first(self, name: str) -> tuple[int, str] | None:
-        found = self.by_name.get(name.lower())
-        return found[0] if found else None
-
-
-# ---- SpamAssassin and friends ---------------------------------------------------------------
-
-
-def _tests(text: str) -> list[SpamRule]:
-    """Rules from ``tests=A,B`` or amavis' ``tests=[A=1.2, B=-0.1]``."""
-    match = re.search(r"\btests=\[([^\]]*)\]", text) or re.search(
-        r"\btests=(.*?)(?=\s+[A-Za-z_]+=|$)", text
-    )
-    if not match:
-        return []
-    rules = []
-    for item in re.split(r"[,\s]+", match.group(1)):
-        name, _, score = item.partition("=")
-        rule = _rule(name, _float(score) if score else None)
-        if rule:
-            rules.append(rule)
-    return rules
-
-
-def _report_scores(text: str) -> dict[str, float]:
-    """``3.5 BAYES_99 BODY: ...`` pairs from X-Spam-Report (SpamAssassin's report template)."""
-    scores: dict[str, float] = {}
-    for match in re.finditer(r"(?<![\w.])(-?\d{1,3}(?:\.\d+)?)\s+([A-Z][A-Z0-9_]{2,})\b", text):
-        value = _float(match.group(1))
-        if value is not None:
-            scores.setdefault(match.group(2), value)
-    return scores
-
-
-def _spamassassin(view: _View) -> tuple[int, SpamVerdict] | None:
-    status = view.first("X-Spam-Status")
-    flag = view.first("X-Spam-Flag")
-    score_h = view.first("X-Spam-Score") or view.first("X-Spam_score")
-    level = view.first("X-Spam-Level") or view.first("X-Spam_bar")
-    hits = view.first("X-Spam-hits")
-    named = (
-        ("X-Spam-Status", status),
-        ("X-Spam-Flag", flag),
-        ("X-Spam-Score", score_h),
-        ("X-Spam-hits", hits),
-    )
-    source, anchor = next(((n, h) for n, h in named if h is not None), ("", None))
-    if anchor is None:
-        return None
-    verdict, score, threshold = "unknown", None, None
-    rules: list[SpamRule] = []
-    if status:
-        verdict, score, threshold, rules = status_line(status[1], "score|hits", "required")
-    if flag and verdict == "unknown":
-        verdict = "spam" if flag[1].strip().lower().startswith("yes") else "ham"
-    if score is None and score_h:
-        score = _float(_group(r"(-?\d+(?:[.,]\d+)?)", score_h[1]))
-    if score is None and level and set(level[1].strip()) <= {"*", "+"} and level[1].strip():
-        score = float(len(level[1].strip()))
-    if hits and not rules:  # Fastmail: "ALL_TRUSTED -1, BAYES_00 -1.9, LANGUAGES en, ..."
-        for item in hits[1].split(","):
-            parts = item.split()
-            if len(parts) == 2 and _float(parts[1]) is not None:
-                rule = _rule(parts[0], _float(parts[1]))
-                if rule:
-                    rules.append(rule)
-    report = view.first("X-Spam-Report")
-    if report and rules:
-        scores = _report_scores(report[1])
-        rules = [replace(r, score=scores.get(r.rule, r.score)) for r in rules]
-    if verdict == "unknown" and score is not None and threshold is not None:
-        verdict = "spam" if score >= threshold else "ham"
-    return anchor[0], SpamVerdict(
-        verdict, score, threshold, tuple(rules), source, "spamassassin", action=None
-    )
-
-
-def status_line(
-    text: str, score_key: str, threshold_key: str
-) -> tuple[str, float | None, float | None, list[SpamRule]]:
-    """A "Yes, score=6.1 required=5.0 tests=A,B" line (SpamAssassin and its descendants)."""
-    word = re.match(r"\s*(yes|no)\b", text, re.IGNORECASE)
-    verdict = "unknown" if not word else "spam" if word.group(1).lower() == "yes" else "ham"
-    score = _float(_group(rf"\b(?:{score_key})=(-?[\d.]+)", text))
-    threshold = _float(_group(rf"\b{threshold_key}=(-?[\d.]+)", text))
-    return verdict, score, threshold, _tests(text)
-
-
-def _group(pattern: str, text: str) -> str | None:
-    match = re.search(pattern, text, re.IGNORECASE)
-    return match.group(1) if match else None
+__all__ = ["SpamRule", "SpamVerdict", "decode_spam"]
 
 
 # ---- Choosing -------------------------------------------------------------------------------
@@ -237,13 +55,12 @@ _TRUST = {True: 2, None: 1, False: 0}
 def decode_spam(headers: Sequence[Header], *, path: DeliveryPath | None = None) -> SpamVerdict:
     """The receiving provider's spam verdict; never raises on any header content."""
     from inspector.auth.received import delivery_path
-    from inspector.auth.spam_vendors import barracuda, microsoft, proofpoint, rspamd, simple
 
     if path is None:
         path = delivery_path(headers)
-    view = _View(headers)
+    view = View(headers)
     candidates: list[tuple[int, SpamVerdict]] = []
-    for reader in (microsoft, rspamd, _spamassassin, barracuda, proofpoint):
+    for reader in (microsoft, rspamd, spamassassin, barracuda, proofpoint):
         try:
             found = reader(view)
         except Exception:  # a decoding slip on hostile input must not lose the message
@@ -255,7 +72,7 @@ def decode_spam(headers: Sequence[Header], *, path: DeliveryPath | None = None) 
     if not candidates:
         return SpamVerdict()
     checker = view.first("X-Spam-Checker-Version")
-    checker_host = _group(r"\bon\s+([\w.-]+)", checker[1]) if checker else None
+    checker_host = group(r"\bon\s+([\w.-]+)", checker[1]) if checker else None
     verdicts = []
     for position, verdict in candidates:
         trusted: bool | None = None

@@ -7,8 +7,18 @@ between vendors); each reader returns ``(header position, verdict)`` or nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from inspector.auth.spam import SpamRule, SpamVerdict, _float, _rule, _View, status_line
+from inspector.auth.spam_parts import (
+    SpamRule,
+    SpamVerdict,
+    View,
+    group,
+    number,
+    report_scores,
+    rule_named,
+    status_line,
+)
 from inspector.auth.spam_rules import MS_CAT, MS_SFTY, MS_SFV
 
 # ---- Microsoft ------------------------------------------------------------------------------
@@ -23,7 +33,7 @@ def _pairs(text: str) -> dict[str, str]:
     return out
 
 
-def microsoft(view: _View) -> tuple[int, SpamVerdict] | None:
+def microsoft(view: View) -> tuple[int, SpamVerdict] | None:
     report = view.first("X-Forefront-Antispam-Report")
     org_scl = view.first("X-MS-Exchange-Organization-SCL")
     antispam = view.first("X-Microsoft-Antispam")
@@ -31,9 +41,9 @@ def microsoft(view: _View) -> tuple[int, SpamVerdict] | None:
     if anchor is None:
         return None
     fields = _pairs(report[1]) if report else {}
-    scl = _float(fields.get("SCL")) if "SCL" in fields else None
+    scl = number(fields.get("SCL")) if "SCL" in fields else None
     if scl is None and org_scl:
-        scl = _float(org_scl[1])
+        scl = number(org_scl[1])
     details: list[str] = []
     verdict = "unknown"
     sfv = fields.get("SFV", "").upper()
@@ -60,7 +70,7 @@ def microsoft(view: _View) -> tuple[int, SpamVerdict] | None:
     if safety:
         details.append(MS_SFTY.get(safety, f"safety tip {safety}") + f" (SFTY:{safety})")
     if antispam:
-        bcl = _float(_pairs(antispam[1]).get("BCL"))
+        bcl = number(_pairs(antispam[1]).get("BCL"))
         if bcl is not None and bcl >= 4:
             level = "many" if bcl >= 8 else "some"
             details.append(f"bulk mail with {level} complaints (BCL {bcl:g})")
@@ -83,7 +93,7 @@ _SPAM_ACTIONS = {"reject", "soft reject", "rewrite subject", "add header", "quar
 _HAM_ACTIONS = {"no action", "greylist"}
 
 
-def rspamd(view: _View) -> tuple[int, SpamVerdict] | None:
+def rspamd(view: View) -> tuple[int, SpamVerdict] | None:
     result = view.first("X-Spamd-Result")
     score_h = view.first("X-Rspamd-Score")
     action_h = view.first("X-Rspamd-Action") or view.first("X-Spam-Action")
@@ -105,13 +115,13 @@ def rspamd(view: _View) -> tuple[int, SpamVerdict] | None:
         head = re.match(r"\s*[\w-]+:\s*(true|false)\s*\[\s*(-?[\d.]+)\s*/\s*(-?[\d.]+)", text, re.I)
         if head:
             verdict = "spam" if head.group(1).lower() == "true" else "unknown"
-            score, threshold = _float(head.group(2)), _float(head.group(3))
+            score, threshold = number(head.group(2)), number(head.group(3))
         for match in re.finditer(r"([A-Z][A-Z0-9_]{1,80})\((-?[\d.]+)\)", text):
-            rule = _rule(match.group(1), _float(match.group(2)))
+            rule = rule_named(match.group(1), number(match.group(2)))
             if rule:
                 rules.append(rule)
     if score is None and score_h:
-        score = _float(score_h[1])
+        score = number(score_h[1])
     action = action_h[1].strip().lower() if action_h else None
     if action in _SPAM_ACTIONS:
         verdict = "spam"
@@ -129,7 +139,7 @@ def rspamd(view: _View) -> tuple[int, SpamVerdict] | None:
 # ---- Others ---------------------------------------------------------------------------------
 
 
-def barracuda(view: _View) -> tuple[int, SpamVerdict] | None:
+def barracuda(view: View) -> tuple[int, SpamVerdict] | None:
     status = view.first("X-Barracuda-Spam-Status")
     score_h = view.first("X-Barracuda-Spam-Score")
     anchor = status or score_h
@@ -140,12 +150,12 @@ def barracuda(view: _View) -> tuple[int, SpamVerdict] | None:
     if status:
         verdict, score, threshold, rules = status_line(status[1], "score", "tag_level")
     if score is None and score_h:
-        score = _float(score_h[1])
+        score = number(score_h[1])
     source = "X-Barracuda-Spam-Status" if status else "X-Barracuda-Spam-Score"
     return anchor[0], SpamVerdict(verdict, score, threshold, tuple(rules), source, "barracuda")
 
 
-def proofpoint(view: _View) -> tuple[int, SpamVerdict] | None:
+def proofpoint(view: View) -> tuple[int, SpamVerdict] | None:
     details_h = view.first("X-Proofpoint-Spam-Details")
     if details_h is None:
         return None
@@ -159,7 +169,7 @@ def proofpoint(view: _View) -> tuple[int, SpamVerdict] | None:
     details = [f"Proofpoint rule '{rule}'"] if rule else []
     if fields.get("phishscore", "0") not in ("0", ""):
         details.append(f"phishing score {fields['phishscore']}")
-    score = _float(fields.get("spamscore") or fields.get("score"))
+    score = number(fields.get("spamscore") or fields.get("score"))
     return details_h[0], SpamVerdict(
         verdict,
         score,
@@ -172,7 +182,7 @@ def proofpoint(view: _View) -> tuple[int, SpamVerdict] | None:
     )
 
 
-def simple(view: _View) -> list[tuple[int, SpamVerdict]]:
+def simple(view: View) -> list[tuple[int, SpamVerdict]]:
     found = []
     ui = view.first("X-UI-Filterresults")  # GMX / WEB.DE: "notjunk:1;V03:K0:..." / "junk:..."
     if ui:
@@ -192,8 +202,51 @@ def simple(view: _View) -> list[tuple[int, SpamVerdict]]:
             (
                 mimecast[0],
                 SpamVerdict(
-                    "unknown", _float(mimecast[1]), None, (), "X-Mimecast-Spam-Score", "mimecast"
+                    "unknown", number(mimecast[1]), None, (), "X-Mimecast-Spam-Score", "mimecast"
                 ),
             )
         )
     return found
+
+
+def spamassassin(view: View) -> tuple[int, SpamVerdict] | None:
+    status = view.first("X-Spam-Status")
+    flag = view.first("X-Spam-Flag")
+    score_h = view.first("X-Spam-Score") or view.first("X-Spam_score")
+    level = view.first("X-Spam-Level") or view.first("X-Spam_bar")
+    hits = view.first("X-Spam-hits")
+    named = (
+        ("X-Spam-Status", status),
+        ("X-Spam-Flag", flag),
+        ("X-Spam-Score", score_h),
+        ("X-Spam-hits", hits),
+    )
+    source, anchor = next(((n, h) for n, h in named if h is not None), ("", None))
+    if anchor is None:
+        return None
+    verdict, score, threshold = "unknown", None, None
+    rules: list[SpamRule] = []
+    if status:
+        verdict, score, threshold, rules = status_line(status[1], "score|hits", "required")
+    if flag and verdict == "unknown":
+        verdict = "spam" if flag[1].strip().lower().startswith("yes") else "ham"
+    if score is None and score_h:
+        score = number(group(r"(-?\d+(?:[.,]\d+)?)", score_h[1]))
+    if score is None and level and set(level[1].strip()) <= {"*", "+"} and level[1].strip():
+        score = float(len(level[1].strip()))
+    if hits and not rules:  # Fastmail: "ALL_TRUSTED -1, BAYES_00 -1.9, LANGUAGES en, ..."
+        for item in hits[1].split(","):
+            parts = item.split()
+            if len(parts) == 2 and number(parts[1]) is not None:
+                rule = rule_named(parts[0], number(parts[1]))
+                if rule:
+                    rules.append(rule)
+    report = view.first("X-Spam-Report")
+    if report and rules:
+        scores = report_scores(report[1])
+        rules = [replace(r, score=scores.get(r.rule, r.score)) for r in rules]
+    if verdict == "unknown" and score is not None and threshold is not None:
+        verdict = "spam" if score >= threshold else "ham"
+    return anchor[0], SpamVerdict(
+        verdict, score, threshold, tuple(rules), source, "spamassassin", action=None
+    )

@@ -17,10 +17,10 @@ from functools import lru_cache
 from typing import Any
 
 from inspector.auth.headers import domain_of
-from inspector.auth.orgdomain import is_dns_name
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import SpfCheck, normalise_result
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
+from inspector.domains.orgdomain import is_dns_name
 from inspector.errors import DNSError
 
 MAX_VOID_LOOKUPS = 2  # RFC 7208 §4.6.4

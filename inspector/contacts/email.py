@@ -2,9 +2,9 @@
 
 Syntax and normalisation come from email-validator (IDN, Unicode normalisation, unsafe
 characters, special-use and reserved domains), whose own explanation goes into the finding.
-Deliverability is asked of the injected ``inspector.dns.Resolver`` (see ``mailhost``), never of
-email-validator's own DNS code, so that tests use a loopback DNS server and a run caches its
-answers. Typo suggestions are in ``typos``.
+Deliverability is asked of the injected ``inspector.domains.dns.Resolver`` (see
+``mailhost``), never of email-validator's own DNS code, so that tests use a loopback DNS
+server and a run caches its answers. Typo suggestions are in ``typos``.
 
 Finding ids (a public contract):
 
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from inspector.contacts.common import by_severity, finding_json
 from inspector.contacts.mailhost import MailDomain, MailStatus, mail_domain
 from inspector.contacts.typos import repair_domain, suggest_domain
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from inspector.model import Finding, Severity
 
 # Far longer than any address (RFC 5321 §4.5.3.1.3 caps a path at 256 octets): reject unparsed.

@@ -21,7 +21,7 @@ import ipaddress
 from dataclasses import dataclass
 from enum import StrEnum
 
-from inspector.dns import Resolver
+from inspector.domains.dns import Resolver
 from inspector.errors import DNSError
 
 

@@ -12,8 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from inspector import __version__
-from inspector.analysis import MessageRecord, RunResult
-from inspector.diagnosis import Context, Diagnosis
+from inspector.analysis.record import MessageRecord, RunResult
+from inspector.diagnosis.engine import Diagnosis
+from inspector.diagnosis.evidence import Context
 from inspector.model import Finding, Freshness, Hop
 from inspector.report.redact import Redactor
 from inspector.report.sanitize import json_safe

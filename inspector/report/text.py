@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from inspector.diagnosis.wording import duration, when
 from inspector.report.sanitize import clean
-from inspector.wording import duration, when
 
 _MARK = {"error": "ERROR  ", "warning": "WARNING", "info": "INFO   "}
 _WIDTH = 100

@@ -16,8 +16,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from inspector.folders import role_from_labels, role_from_path
 from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem
+from inspector.sources.folders import role_from_labels, role_from_path
 
 # A message past this is read truncated, not refused: codes sit in the first kilobytes, and
 # what lies beyond is attachments. The cap bounds memory per message.

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from inspector.folders import role_from_name
 from inspector.model import FolderRole
+from inspector.sources.folders import role_from_name
 
 _SPECIAL_USE: dict[bytes, FolderRole] = {
     b"\\junk": FolderRole.JUNK,

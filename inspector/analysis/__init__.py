@@ -1,0 +1,1 @@
+"""The pipeline: source items in, one compact record per message out, in bounded memory."""

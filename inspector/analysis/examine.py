@@ -1,0 +1,130 @@
+"""One message through the checks: the two-stage read of an e-mail, and an SMS.
+
+A message is read in two stages so that a mailbox costs what its few verification messages
+cost. Every message gets its header fields split, its body text found (a byte-level MIME walk)
+and the code extraction, whose no-keyword path is cheap; only a message that is kept gets its
+delivery timeline and authentication checks. With ``all_messages`` every message is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from inspector.analysis.record import MessageRecord, Options, relevant_parts
+from inspector.extract import extract
+from inspector.model import Channel, FolderRole, RawMail, TextMessage, Timeline
+from inspector.parse import message as mail
+from inspector.timeline.delivery import build_timeline, sent_time
+
+
+def analyze_item(item: RawMail | TextMessage, options: Options) -> MessageRecord | None:
+    """The record of one message, or None for mail that cannot be a verification message
+    (unless ``all_messages``: then always a record)."""
+    if isinstance(item, RawMail):
+        return examine_mail(item, options)
+    return analyze_sms(item, options)
+
+
+def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
+    """One message through the two stages; None when it is not kept (see the module doc)."""
+    block = mail.header_block(raw.data)
+    body = mail.body_text(raw.data)
+    sender = mail.sender(block)
+    extraction = extract(
+        body.text,
+        subject=mail.subject(block),
+        sender_address=sender.address if sender else None,
+        sender_name=sender.name if sender else None,
+        sent_at=sent_time(*mail.sent_fields(block)),
+    )
+    from_domain = sender.domain if sender else None
+    if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):
+        return None  # not reported: the rest of its headers, timeline and auth are not needed
+    head = mail.headers(raw.data, block)
+    timeline = build_timeline(
+        head.received, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
+    )
+    if head.greylist_seconds and not timeline.greylisting_suspected:
+        timeline = replace(
+            timeline, greylisting_suspected=True, greylisting_seconds=head.greylist_seconds
+        )
+    auth = spam = None
+    if extraction.is_verification:
+        auth, spam = _authenticate(raw, options)
+    return MessageRecord(
+        source=raw.source,
+        channel=Channel.EMAIL,
+        folder=raw.folder,
+        folder_role=raw.folder_role,
+        from_display=sender.display() if sender else None,
+        from_address=sender.address if sender else None,
+        from_domain=from_domain,
+        to=tuple(a.address or "(unparseable)" for a in head.to),
+        subject=head.subject or None,
+        extraction=extraction,
+        timeline=timeline,
+        category=raw.category,
+        truncated=raw.truncated or body.truncated or head.to_truncated,
+        from_count=head.from_count,
+        auth=auth,
+        spam=spam,
+    )
+
+
+def _authenticate(raw: RawMail, options: Options) -> tuple[Any, Any]:
+    """Authentication (at receipt, and re-verified when a resolver is given) and spam verdict."""
+    from inspector.auth import check_auth
+
+    report = check_auth(
+        raw.data,
+        resolver=options.resolver,
+        trust_authserv_ids=options.trust_authserv_ids,
+        now=options.now,
+        truncated=raw.truncated,
+    )
+    return report, report.spam
+
+
+def analyze_sms(sms: TextMessage, options: Options) -> MessageRecord:
+    from inspector.contacts import classify_sender
+
+    timeline = _sms_timeline(sms.sent_at, sms.received_at)
+    extraction = extract(
+        sms.body, sender_address=None, sender_name=sms.sender, sent_at=timeline.sent_at
+    )
+    return MessageRecord(
+        source=sms.source,
+        channel=Channel.SMS,
+        folder=sms.folder,
+        folder_role=FolderRole.INBOX,
+        from_display=sms.sender,
+        from_address=None,
+        from_domain=None,
+        to=(sms.recipient,) if sms.recipient else (),
+        subject=None,
+        extraction=extraction,
+        timeline=timeline,
+        sender=classify_sender(sms.sender, region=options.region),
+    )
+
+
+def _sms_timeline(sent_at: datetime | None, received_at: datetime | None) -> Timeline:
+    """An SMS has one hop: the network's send time (``date_sent``) to the phone's receipt."""
+    transit = skew = None
+    notes: tuple[str, ...] = ()
+    if sent_at is not None and received_at is not None:
+        transit = (received_at - sent_at).total_seconds()
+        if transit < 0:
+            # The phone's clock and the network's disagree; never report a negative delay.
+            skew, transit = transit, None
+            notes = ("the phone received the SMS before the network says it was sent",)
+    return Timeline(
+        sent_at=sent_at,
+        sent_at_source="sms" if sent_at else None,
+        delivered_at=received_at,
+        transit_seconds=transit,
+        clock_skew_seconds=skew,
+        notes=notes,
+    )

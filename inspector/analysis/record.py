@@ -1,0 +1,99 @@
+"""What the pipeline keeps of one message, and the running result of a run.
+
+Only verification messages (and look-alikes claiming to be one) are kept after a message has
+been looked at, so memory stays flat however large the mailbox; ``all_messages`` keeps every
+message for reports that want them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from inspector.domains.dns import Resolver
+from inspector.extract.services import Service, owns_domain, service_by_id
+from inspector.model import Channel, Extraction, FolderRole, ReadProblem, Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRecord:
+    """Everything inspector learnt about one message."""
+
+    source: str
+    channel: Channel
+    folder: str | None
+    folder_role: FolderRole
+    from_display: str | None
+    from_address: str | None
+    from_domain: str | None
+    to: tuple[str, ...]
+    subject: str | None
+    extraction: Extraction
+    timeline: Timeline
+    category: str | None = None
+    truncated: bool = False
+    from_count: int = 1
+    auth: Any = None  # inspector.auth.AuthReport once authentication checks ran
+    spam: Any = None  # inspector.auth.SpamVerdict
+    sender: Any = None  # inspector.contacts.SenderInfo, for SMS
+
+    @property
+    def is_verification(self) -> bool:
+        return self.extraction.is_verification
+
+    @property
+    def code(self) -> str | None:
+        return self.extraction.code
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the pipeline needs to know besides the messages; side effects are passed in."""
+
+    now: datetime
+    resolver: Resolver | None = None
+    service: Service | None = None
+    all_messages: bool = False
+    trust_authserv_ids: tuple[str, ...] = ()
+    region: str | None = None
+
+
+@dataclass(slots=True)
+class RunResult:
+    records: list[MessageRecord] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+    messages_read: int = 0
+    sources_failed: int = 0
+    incomplete: bool = False
+
+
+def add_problem(result: RunResult, problem: ReadProblem) -> None:
+    result.problems.append(problem)
+    result.sources_failed += problem.fatal
+    result.incomplete = result.incomplete or not problem.fatal
+
+
+def add_record(result: RunResult, record: MessageRecord | None, options: Options) -> None:
+    if record is not None and (options.all_messages or relevant(record, options.service)):
+        result.records.append(record)
+
+
+def relevant(record: MessageRecord, service: Service | None) -> bool:
+    return relevant_parts(record.extraction, record.from_domain, service)
+
+
+def relevant_parts(
+    extraction: Extraction, from_domain: str | None, service: Service | None
+) -> bool:
+    if not extraction.is_verification:
+        return False
+    if service is None:
+        return True
+    if extraction.service == service.id:
+        return True
+    return from_domain is not None and owns_domain(service, from_domain)
+
+
+def service_of(record: MessageRecord) -> Service | None:
+    return service_by_id(record.extraction.service) if record.extraction.service else None

@@ -1,0 +1,68 @@
+"""The ``inspector`` command group: every failure becomes one sentence and an exit code.
+
+Commands live one per module (``analyze``, ``extract``, ``scan``, ``contacts``) and are
+registered here; nothing else lives here.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from inspector import __version__
+from inspector.cli.analyze import analyze
+from inspector.cli.contacts import check_email_command, check_phone_command
+from inspector.cli.extract import extract_command
+from inspector.cli.output import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCE, EXIT_USAGE, fail
+from inspector.cli.scan import scan
+
+
+class _Group(click.Group):
+    """Turns every failure into one readable sentence and the documented exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        debug = "--debug" in sys.argv[1:]
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            fail("interrupted.", EXIT_INTERRUPTED, debug)
+        except KeyboardInterrupt:
+            fail("interrupted.", EXIT_INTERRUPTED, debug)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (| head); not an error worth a message
+            sys.exit(EXIT_OK)
+        except Exception as exc:
+            from inspector.errors import InspectorError
+
+            if isinstance(exc, InspectorError):
+                fail(str(exc), exc.exit_code, debug)
+            fail(
+                f"internal error ({type(exc).__name__}); run again with --debug for details "
+                "and report it.",
+                EXIT_SOURCE,
+                debug,
+            )
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="inspector")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+def main(debug: bool) -> None:
+    """Find out why a verification code never arrived, arrived late, or does not work."""
+    if debug:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+
+
+for _command in (analyze, extract_command, scan, check_email_command, check_phone_command):
+    main.add_command(_command)

@@ -1,0 +1,194 @@
+"""``inspector scan``: diagnose a live mailbox over IMAP, read-only."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from inspector.cli.options import (
+    SINCE,
+    auth_options,
+    diagnosis_options,
+    dns_options,
+    output_options,
+    request_from,
+)
+from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
+
+if TYPE_CHECKING:
+    from inspector.app import Request
+
+
+@click.command()
+@click.option("--host", help="IMAP server (default: known for the big providers from --user).")
+@click.option("--user", help="Login name, usually your e-mail address.")
+@click.option("--account", metavar="NAME", help="Use [accounts.NAME] from the config file.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: ~/.config/inspector/config.toml).",
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), help="Port (default: 993 tls, 143 starttls)."
+)
+@click.option(
+    "--encryption",
+    type=click.Choice(["tls", "starttls", "none"]),
+    help="tls (default), starttls (must upgrade, never falls back), none (loopback only).",
+)
+@click.option("--ca-file", type=click.Path(dir_okay=False), help="Trust this CA certificate.")
+@click.option(
+    "--password-command", metavar="CMD", help="Run CMD (no shell); first line = password."
+)
+@click.option("--password-env", metavar="NAME", help="Read the password from this variable.")
+@click.option(
+    "--oauth2-token-command", metavar="CMD", help="Run CMD for an OAuth2 token (XOAUTH2 login)."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    help="Seconds to wait on connect and on every read (default 30).",
+)
+@click.option(
+    "--folders",
+    metavar="NAMES",
+    help="Comma-separated folders to read instead of Inbox, Junk, Trash, Archive, All Mail.",
+)
+@click.option(
+    "--since",
+    type=SINCE,
+    help="Start of the window: a TIME or a span back from now like 24h, 3d (default 24h).",
+)
+@diagnosis_options
+@dns_options
+@auth_options
+@output_options
+def scan(**options: Any) -> int:
+    """Diagnose a live mailbox over IMAP (read-only: nothing in it is changed).
+
+    \b
+    Examples:
+      inspector scan --user alice@gmail.com --password-command "pass show gmail-app"
+      inspector scan --account work --service tiktok --entered-code 482915
+      inspector scan --user me@outlook.com --oauth2-token-command "oauth2ms --token"
+      inspector scan --host imap.example.org --user alice --since 3d --format json -o r.json
+    """
+    from dataclasses import replace
+
+    from inspector import app
+    from inspector.sources import imap
+
+    request = request_from(options)
+    since = _window_start(options.get("since"), request)
+    request = replace(request, since=since)
+    service = app.resolve_service(request.service)
+    config, folders = _config(options)
+    progress = _progress_bar() if sys.stderr.isatty() else None
+    prompt = None
+    if sys.stdin.isatty():
+        import getpass
+
+        prompt = getpass.getpass
+    scanner = imap.scan_mailbox(
+        config,
+        since=since,
+        sender_domains=service.domains if service else (),
+        folders=folders,
+        all_messages=request.all_messages,
+        progress=progress,
+        prompt=prompt,
+    )
+    with scanner:
+        extra_findings = []
+        if scanner.quota is not None:
+            finding = imap.quota_finding(scanner.quota.usage, scanner.quota.limit)
+            if finding is not None:
+                extra_findings.append(finding)
+        outcome = app.diagnose_items(scanner, request, extra_findings=extra_findings)
+        outcome.document["mailbox"] = _mailbox_json(config, scanner)
+        outcome.document["incomplete"] = outcome.document["incomplete"] or scanner.incomplete
+    if progress is not None:
+        click.echo("", err=True)
+    if outcome.result.messages_read == 0 and scanner.incomplete and not scanner.folders_scanned:
+        for problem in outcome.result.problems:
+            warn(problem.message)
+        fail("nothing could be read from the mailbox.", EXIT_SOURCE)
+    return emit(outcome, options["output_format"], options.get("output"))
+
+
+def _window_start(value: object, request: Request) -> datetime:
+    """``--since``, else 24 hours before the request (or now): codes from before it matter."""
+    from datetime import timedelta
+
+    if isinstance(value, datetime):
+        return value
+    span = value if isinstance(value, timedelta) else timedelta(hours=24)
+    anchor = request.requested_at or request.now
+    return min(anchor, request.now) - span
+
+
+def _config(options: dict[str, Any]) -> tuple[Any, list[str] | None]:
+    from inspector.errors import UsageError
+    from inspector.sources import imap
+
+    overrides = {
+        "user": options.get("user"),
+        "host": options.get("host"),
+        "port": options.get("port"),
+        "encryption": options.get("encryption"),
+        "ca_file": options.get("ca_file"),
+        "timeout": options.get("timeout"),
+        "password_command": options.get("password_command"),
+        "password_env": options.get("password_env"),
+        "oauth2_token_command": options.get("oauth2_token_command"),
+    }
+    folders = [f.strip() for f in (options.get("folders") or "").split(",") if f.strip()] or None
+    if options.get("account"):
+        account = imap.load_account(options["account"], options.get("config_path"))
+        listed = account.get("folders")
+        if folders is None and isinstance(listed, list):
+            folders = [str(f) for f in listed]
+        return imap.config_from_account(account, **overrides), folders
+    if not options.get("user"):
+        raise UsageError("give --user (and --host unless the provider is known) or --account.")
+    kwargs = {k: v for k, v in overrides.items() if v is not None}
+    return imap.make_config(**kwargs), folders
+
+
+def _mailbox_json(config: Any, scanner: Any) -> dict[str, Any]:
+    quota = scanner.quota
+    return {
+        "host": config.host,
+        "user": config.user,
+        "folders": [
+            {"name": f.name, "role": f.role.value, "scanned": f.name in scanner.folders_scanned}
+            for f in scanner.folders
+        ],
+        "missing_folders": list(scanner.missing_folders),
+        "quota": None
+        if quota is None
+        else {
+            "resource": quota.resource,
+            "usage": quota.usage,
+            "limit": quota.limit,
+            "ratio": round(quota.ratio, 4),
+        },
+        "incomplete": scanner.incomplete,
+        "imap_commands": scanner.command_count,
+    }
+
+
+def _progress_bar() -> Any:
+    def show(p: Any) -> None:
+        from inspector.report.sanitize import clean
+
+        line = (
+            f"\rReading {clean(p.folder)} ({p.folder_index}/{p.folder_count}): {p.done}/{p.total}"
+        )
+        click.echo(line.ljust(70)[:100], err=True, nl=False)
+
+    return show

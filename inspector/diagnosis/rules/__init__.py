@@ -1,0 +1,48 @@
+"""The diagnosis rules: each looks at the shared evidence and returns findings. Pure: no I/O.
+
+Finding ids are a public contract (JSON consumers and tests depend on them); severities say
+what the person must act on: ``error`` explains why the code failed, ``warning`` is a likely
+contributor, ``info`` is context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from inspector.diagnosis.evidence import Evidence
+from inspector.diagnosis.rules.auth import authentication, origin_mismatch
+from inspector.diagnosis.rules.codes import (
+    code_expired,
+    code_expired_in_transit,
+    code_in_spam,
+    code_in_tab,
+    code_in_trash,
+    code_not_found,
+    code_superseded,
+)
+from inspector.diagnosis.rules.delivery import clock_skew, delivery_delayed, greylisting_suspected
+from inspector.diagnosis.rules.entered import entered_code
+from inspector.diagnosis.rules.requests import recipient_mismatch, too_many_codes
+from inspector.diagnosis.rules.sms import sms_sender
+from inspector.model import Finding
+
+Rule = Callable[[Evidence], list[Finding]]
+
+ALL: tuple[Rule, ...] = (
+    code_not_found,
+    code_in_spam,
+    code_in_trash,
+    code_in_tab,
+    code_expired,
+    code_expired_in_transit,
+    code_superseded,
+    entered_code,
+    delivery_delayed,
+    greylisting_suspected,
+    clock_skew,
+    too_many_codes,
+    recipient_mismatch,
+    sms_sender,
+    authentication,
+    origin_mismatch,
+)

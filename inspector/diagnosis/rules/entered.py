@@ -1,0 +1,69 @@
+"""Rules comparing the code the person typed with the codes that arrived."""
+
+from __future__ import annotations
+
+from inspector.diagnosis.evidence import Evidence
+from inspector.diagnosis.wording import group_label, plural, when
+from inspector.model import Finding, Freshness, Severity
+from inspector.timeline.freshness import match_entered
+
+
+def entered_code(ev: Evidence) -> list[Finding]:
+    entered = ev.context.entered_code
+    if not entered or not ev.events:
+        return []
+    match = match_entered(entered, ev.events, ev.assessments)
+    if match.kind == "exact":
+        return []
+    shown = entered.strip()
+    newest = ev.newest_by_group()
+    if match.kind == "outdated" and match.index is not None:
+        event = ev.events[match.index]
+        record = ev.records[ev.event_record[match.index]]
+        newer = ev.events[newest[event.group]]
+        at = record.timeline.delivered_at
+        from_ = f" from {when(at, ev.context.now)}" if at else ""
+        state = ev.assessments[match.index].freshness
+        why = (
+            f"replaced by {newer.code}"
+            if state is Freshness.SUPERSEDED and newer.code != event.code
+            else "no longer valid"
+        )
+        return [
+            Finding(
+                "entered_code_outdated",
+                Severity.ERROR,
+                f"The code you entered, {shown}, is an older {group_label(record)} "
+                f"code{from_} that was {why}.",
+                f"Enter the newest code ({newer.code}) instead."
+                if newer.code != event.code
+                else "Request a new code and enter it as soon as it arrives.",
+                messages=(ev.event_record[match.index],),
+                rank=95,
+            )
+        ]
+    if match.kind == "typo" and match.index is not None:
+        event = ev.events[match.index]
+        detail = f" ({match.detail})" if match.detail else ""
+        return [
+            Finding(
+                "entered_code_typo",
+                Severity.ERROR,
+                f"The code you entered, {shown}, differs from the newest code {event.code} by "
+                f"one character{detail}.",
+                f"Enter {event.code} exactly; copy and paste it if you can.",
+                messages=(ev.event_record[match.index],),
+                rank=95,
+            )
+        ]
+    return [
+        Finding(
+            "entered_code_mismatch",
+            Severity.WARNING,
+            f"The code you entered, {shown}, matches none of the "
+            f"{plural(len(ev.events), 'code')} found.",
+            "Check that you are reading the message for this sign-in (service and time), and "
+            "that the code came from the channel you are looking at (SMS or e-mail).",
+            rank=70,
+        )
+    ]

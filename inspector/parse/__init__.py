@@ -1,0 +1,3 @@
+"""Reading one message: header fields, addresses, MIME text, HTML to text, Received stamps.
+
+One parse serves every later stage (extraction, timeline, authentication)."""

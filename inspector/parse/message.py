@@ -1,0 +1,357 @@
+"""Reading one RFC 5322 message: the headers the checks need, and the text a person would read.
+
+Mail is attacker-controlled, so nothing here raises on bad input: a header that does not parse
+gives ``None`` (and, for addresses, ``unparseable``), and every size is capped before work is
+done on it. Parsing is split so a caller can classify a message cheaply and only pay for the
+rest on the few that matter: ``header_block()`` reads the header fields with plain byte
+operations (every message), ``subject()`` decodes one field, ``headers()`` parses addresses
+and the rest (candidates only), ``body_text()`` (see :mod:`inspector.parse.mime`) finds the text.
+"""
+
+from __future__ import annotations
+
+import email.policy
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text, header_end
+
+__all__ = [
+    "MAX_PARTS",
+    "MAX_TEXT_CHARS",
+    "Address",
+    "Body",
+    "HeaderBlock",
+    "Headers",
+    "body_text",
+    "header_block",
+    "headers",
+    "split",
+    "subject",
+]
+
+# Caps that keep hostile messages cheap. A verification message is a few KB; anything beyond
+# these limits is not where a code hides.
+MAX_HEADER_BYTES = 256 * 1024
+MAX_HEADER_VALUE = 16 * 1024
+MAX_ADDRESSES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    name: str | None
+    address: str | None  # None when the header was there but could not be parsed safely
+
+    @property
+    def domain(self) -> str | None:
+        if not self.address or "@" not in self.address:
+            return None
+        return self.address.rpartition("@")[2].lower().rstrip(".") or None
+
+    def display(self) -> str:
+        if self.address is None:
+            return "(unparseable)"
+        return f"{self.name} <{self.address}>" if self.name else self.address
+
+
+@dataclass(frozen=True, slots=True)
+class Headers:
+    """The parsed headers of one message (RFC 5322 §3.6), decoded (RFC 2047)."""
+
+    subject: str
+    from_: Address | None
+    from_count: int  # more than one From header makes DMARC unevaluable (RFC 7489 §6.6.1)
+    to: tuple[Address, ...]
+    to_truncated: bool
+    date: str | None
+    message_id: str | None
+    received: tuple[str, ...]  # newest first, as in the message
+    dkim_timestamp: int | None  # t= of the first DKIM-Signature (RFC 6376 §3.5)
+    gmail_labels: tuple[str, ...]  # X-Gmail-Labels of a Google Takeout mbox
+    header_bytes: int
+    greylist_seconds: float | None = None  # X-Greylist stamped by the receiver's greylister
+
+
+def split(data: bytes) -> tuple[bytes, bytes]:
+    """Header block and body: the first empty line ends the header section (RFC 5322 §2.1)."""
+    found = header_end(data, MAX_HEADER_BYTES)
+    if found is None:
+        if len(data) <= MAX_HEADER_BYTES:
+            return data, b""
+        return data[:MAX_HEADER_BYTES], b""
+    return data[: found[0]], data[found[1] :]
+
+
+# RFC 5322 §3.6.8: a field name is printable US-ASCII except ":"; Python's parser (whose
+# results these must match) ends the header section at the first line that is neither a field
+# nor a continuation, and so does this.
+_FIELD_NAME = re.compile(r"([\x21-\x39\x3b-\x7e]+):")
+_FIELD_START = re.compile(r"\n(?![ \t])")
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderBlock:
+    """The header fields of one message in order: (lower-case name, raw value) pairs."""
+
+    fields: tuple[tuple[str, str], ...]
+    size: int  # bytes in the header section
+
+    def first(self, name: str) -> str | None:
+        return next((value for key, value in self.fields if key == name), None)
+
+    def get_all(self, name: str) -> list[str]:
+        return [value for key, value in self.fields if key == name]
+
+
+def header_block(data: bytes) -> HeaderBlock:
+    """Split the header section into fields with string operations only (RFC 5322 §2.2).
+
+    Values keep their folding line breaks (``_raw`` unfolds them) and are decoded as UTF-8
+    (RFC 6532), else Latin-1, line by line, so one odd header does not garble the others.
+    """
+    head, _ = split(data)
+    text = head.decode("ascii") if head.isascii() else "\n".join(map(_text, head.split(b"\n")))
+    fields: list[tuple[str, str]] = []
+    # A line break not followed by white space starts the next field (RFC 5322 §2.2.3).
+    for field in _FIELD_START.split(text):
+        name = _FIELD_NAME.match(field)
+        if name is None:
+            if field.startswith("From ") or not field.strip():
+                continue  # an mbox "From " line, or a stray line break at the very top
+            if field[:1] in (" ", "\t") and not fields:
+                continue  # a continuation with nothing to continue
+            break
+        value = field[name.end() :].lstrip(" \t").rstrip("\r\n")
+        fields.append((name.group(1).lower(), value))
+    return HeaderBlock(tuple(fields), len(head))
+
+
+def _text(line: bytes) -> str:
+    if line.isascii():
+        return line.decode("ascii")
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
+
+
+def subject(block: HeaderBlock) -> str:
+    """The decoded Subject (RFC 2047 encoded words), or ""."""
+    return _unstructured(block, "subject")
+
+
+def sender(block: HeaderBlock) -> Address | None:
+    """The first From, parsed strictly (what the cheap stage needs besides the subject)."""
+    froms = block.get_all("from")
+    return _one_address(_raw(froms[0])) if froms else None
+
+
+def sent_fields(block: HeaderBlock) -> tuple[str | None, int | None]:
+    """The Date header and the DKIM ``t=`` tag: what the send time is read from."""
+    date = block.first("date")
+    return (_raw(date) if date is not None else None), _dkim_t(block.get_all("dkim-signature"))
+
+
+def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
+    """Every header the checks use; pass ``block`` when ``header_block`` already ran."""
+    if block is None:
+        block = header_block(data)
+    froms = block.get_all("from")
+    from_ = _one_address(_raw(froms[0])) if froms else None
+    to, truncated = _address_list([_raw(v) for v in block.get_all("to")])
+    received = tuple(_raw(v) for v in block.get_all("received")[:200])
+    labels = _unstructured(block, "x-gmail-labels")
+    date = block.first("date")
+    message_id = block.first("message-id")
+    return Headers(
+        subject=subject(block),
+        from_=from_,
+        from_count=len(froms),
+        to=to,
+        to_truncated=truncated,
+        date=_raw(date) if date is not None else None,
+        message_id=_raw(message_id).strip() or None if message_id else None,
+        received=received,
+        dkim_timestamp=_dkim_t(block.get_all("dkim-signature")),
+        gmail_labels=tuple(x.strip() for x in labels.split(",") if x.strip()),
+        header_bytes=block.size,
+        greylist_seconds=_greylist(block),
+    )
+
+
+_GREYLIST = re.compile(r"delayed\s+(?:(\d+)\s+seconds|for\s+(\d+):(\d\d):(\d\d))\s+by\s", re.I)
+
+
+def _greylist(block: HeaderBlock) -> float | None:
+    """The delay a greylister (postgrey, milter-greylist) says it imposed.
+
+    Only a header above the last Received counts: one below every Received header was
+    written by the sender, not by a server on the way (RFC 5321 §4.4: trace headers are
+    prepended, so the receiver's own stamps sit above the sender's).
+    """
+    names = [name for name, _ in block.fields]
+    if "x-greylist" not in names or "received" not in names:
+        return None
+    last_received = len(names) - 1 - names[::-1].index("received")
+    for position, (name, value) in enumerate(block.fields):
+        if name != "x-greylist" or position > last_received:
+            continue
+        match = _GREYLIST.search(_raw(value))
+        if match:
+            if match.group(1):
+                return float(match.group(1))
+            h, m, s = (int(match.group(i)) for i in (2, 3, 4))
+            return float(h * 3600 + m * 60 + s)
+    return None
+
+
+def _raw(value: str) -> str:
+    """A header value as text, unfolded (RFC 5322 §2.2.3)."""
+    text = value[:MAX_HEADER_VALUE]
+    return re.sub(r"\r?\n[ \t]", " ", text).replace("\r", " ").replace("\n", " ")
+
+
+def _unstructured(block: HeaderBlock, name: str) -> str:
+    value = block.first(name)
+    if value is None:
+        return ""
+    raw = _raw(value)
+    if "=?" not in raw:
+        return raw.strip()  # no encoded word (RFC 2047 §2): the registry would return it as is
+    fast = _decode_words(raw)
+    if fast is not None:
+        return fast.strip()
+    try:
+        return str(email.policy.default.header_factory(name, raw)).strip()
+    except Exception:  # a hostile encoded-word must not stop the run
+        return raw.strip()
+
+
+_ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_\-]{1,40})\?([BbQq])\?([!->@-~]*)\?=")
+_WHITE = re.compile(r"([ \t]+)")
+
+
+def _decode_words(raw: str) -> str | None:
+    """RFC 2047 §6 decoding of the common case, or None to let the header registry do it.
+
+    The common case: white-space separated words, each plain text or exactly one well-formed
+    encoded word in a charset Python knows. White space between two encoded words is dropped
+    (§6.2); everything else is kept as it is. Anything else (an encoded word glued to text,
+    bad base64, an unknown charset, RFC 2231 languages) goes to the registry, which knows
+    how to recover from each.
+    """
+    import binascii
+    import codecs
+
+    out: list[str] = []
+    previous_encoded = False
+    pending_space = ""
+    for token in _WHITE.split(raw):
+        if not token:
+            continue
+        if token[0] in " \t":
+            pending_space = token
+            continue
+        match = _ENCODED_WORD.fullmatch(token)
+        if match is None:
+            if "=?" in token:
+                return None
+            out.append(pending_space + token)
+            previous_encoded = False
+        else:
+            charset, kind, text = match.groups()
+            try:
+                codecs.lookup(charset)
+                data = text.encode("ascii")
+                if kind in "Bb":
+                    if len(data) % 4:
+                        return None
+                    decoded = binascii.a2b_base64(data, strict_mode=True)
+                else:
+                    decoded = binascii.a2b_qp(data, header=True)
+                word = decoded.decode(charset)
+            except (LookupError, ValueError, binascii.Error):
+                return None
+            out.append(("" if previous_encoded else pending_space) + word)
+            previous_encoded = True
+        pending_space = ""
+    return "".join(out) + pending_space
+
+
+def _one_address(raw: str) -> Address:
+    """Exactly one mailbox, or unparseable: never guess a second address out of garbage.
+
+    Python's permissive parser turns ``alice@example.org)<bob@example.org>`` into two
+    addresses (CVE-2023-27043); any defect or a count other than one is "unparseable".
+    """
+    addresses = _parse_addresses("From", raw)
+    if addresses is None or len(addresses) != 1:
+        return Address(None, None)
+    return addresses[0]
+
+
+def _address_list(values: list[str]) -> tuple[tuple[Address, ...], bool]:
+    out: list[Address] = []
+    truncated = False
+    for value in values:
+        raw = value
+        if len(raw) >= MAX_HEADER_VALUE or raw.count("@") > MAX_ADDRESSES:
+            truncated = True
+            # Keep only the first few comma-separated pieces: enough to compare recipients.
+            raw = ",".join(raw[:4096].split(",")[:MAX_ADDRESSES][:-1])
+        parsed = _parse_addresses("To", raw)
+        out.extend(parsed if parsed is not None else [Address(None, None)])
+        if len(out) >= MAX_ADDRESSES:
+            return tuple(out[:MAX_ADDRESSES]), True
+    return tuple(out), truncated
+
+
+# The shapes nearly all mail uses, in RFC 5322 §3.4 terms: an addr-spec with a dot-atom local
+# part and domain, alone or in angle brackets after a display name that is one quoted-string
+# or plain atoms separated by single spaces. A value of exactly this shape means the same to
+# Python's header parser; anything else (comments, encoded words, groups, lists, obsolete
+# forms, non-ASCII) goes to that parser.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_ADDR_SPEC = rf"{_ATEXT}(?:\.{_ATEXT})*@{_LABEL}(?:\.{_LABEL})*"
+_SIMPLE_MAILBOX = re.compile(
+    rf"[ \t]*(?:(?P<bare>{_ADDR_SPEC})"
+    rf"""|(?:"(?P<quoted>[^"\\\r\n]*)"|(?P<atoms>{_ATEXT}(?: {_ATEXT})*))?"""
+    rf"[ \t]*<(?P<spec>{_ADDR_SPEC})>)[ \t]*"
+)
+
+
+def _parse_addresses(name: str, raw: str) -> list[Address] | None:
+    from email import errors
+
+    simple = _SIMPLE_MAILBOX.fullmatch(raw)
+    if simple is not None and "=?" not in raw:
+        if simple.group("bare"):
+            return [Address(None, simple.group("bare"))]
+        display = simple.group("quoted") or simple.group("atoms")
+        return [Address(display or None, simple.group("spec"))]
+    try:
+        header = email.policy.default.header_factory(name, raw)
+        defects = getattr(header, "defects", ())
+        if any(isinstance(d, errors.InvalidHeaderDefect) for d in defects):
+            return None
+        result = []
+        for addr in getattr(header, "addresses", ()):
+            if not addr.username or not addr.domain:
+                return None
+            result.append(Address(addr.display_name or None, addr.addr_spec))
+        return result
+    except Exception:
+        return None
+
+
+_DKIM_T = re.compile(r"(?:^|;)\s*t\s*=\s*(\d{1,12})\s*(?:;|$)")
+
+
+def _dkim_t(signatures: Sequence[str]) -> int | None:
+    for sig in signatures:
+        match = _DKIM_T.search(_raw(sig))
+        if match:
+            return int(match.group(1))
+    return None

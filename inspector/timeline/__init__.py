@@ -1,0 +1,1 @@
+"""Time: the delivery path of a message (hops and delays) and the freshness of its code."""

@@ -1,0 +1,142 @@
+"""The worker pool gives the same result as one process, in order, and stops cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from inspector.analysis import parallel
+from inspector.analysis.record import MessageRecord, Options, RunResult
+from inspector.analysis.run import run
+from inspector.cli.main import main
+from inspector.model import RawMail, ReadProblem, SourceItem
+from inspector.sources.files import read_paths
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+NOW = datetime(2026, 11, 25, 14, 20, tzinfo=UTC)
+
+
+@pytest.fixture
+def two_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INSPECTOR_JOBS", "2")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from benchmarks.generate import generate
+
+    return generate(tmp_path_factory.mktemp("corpus"), 300, 20261120, jobs=1).mbox
+
+
+def summary(result: RunResult) -> tuple[object, ...]:
+    def one(record: MessageRecord) -> tuple[object, ...]:
+        return (record.source, record.code, record.extraction, record.timeline, record.subject)
+
+    return (
+        [one(r) for r in result.records],
+        [(p.source, p.message) for p in result.problems],
+        result.messages_read,
+        result.sources_failed,
+        result.incomplete,
+    )
+
+
+@pytest.mark.usefixtures("two_jobs")
+@pytest.mark.parametrize("all_messages", [False, True], ids=["verification", "all-messages"])
+def test_pool_gives_the_same_records_as_one_process_on_fixtures(all_messages: bool) -> None:
+    paths = [str(FIXTURES / "mail"), str(FIXTURES / "auth"), str(FIXTURES / "sms"), "/nonexistent"]
+    options = Options(now=NOW, all_messages=all_messages)
+    single = run(read_paths(paths), options, parallel_after=10**9)
+    pooled = run(read_paths(paths), options, parallel_after=0)
+    assert summary(pooled) == summary(single)
+    assert single.records
+    assert single.problems
+
+
+@pytest.mark.usefixtures("two_jobs")
+def test_pool_gives_the_same_report_on_a_generated_mailbox(corpus: Path) -> None:
+    args = ["analyze", str(corpus), "--offline", "--format", "json", "--now", NOW.isoformat()]
+    runner = CliRunner()
+    original = parallel.PARALLEL_AFTER
+    try:
+        parallel.PARALLEL_AFTER = 10**9
+        single = runner.invoke(main, args)
+        parallel.PARALLEL_AFTER = 0
+        pooled = runner.invoke(main, args)
+    finally:
+        parallel.PARALLEL_AFTER = original
+    assert single.exit_code == pooled.exit_code
+    assert json.loads(pooled.output) == json.loads(single.output)
+    assert json.loads(single.output)["messages_read"] == 300
+
+
+def test_one_job_or_a_resolver_keeps_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector.domains.dns import Resolver
+
+    monkeypatch.setenv("INSPECTOR_JOBS", "1")
+    assert parallel.threshold(Options(now=NOW)) is None
+    monkeypatch.setenv("INSPECTOR_JOBS", "2")
+    assert parallel.threshold(Options(now=NOW)) == parallel.PARALLEL_AFTER
+    resolver = Resolver([("127.0.0.1", 53)], budget=0.1)
+    assert parallel.threshold(Options(now=NOW, resolver=resolver)) is None
+
+
+def interrupted_source() -> Iterator[SourceItem]:
+    data = (FIXTURES / "mail" / "inbox" / "tiktok-code-valid.eml").read_bytes()
+    for number in range(200):
+        yield RawMail(data, source=f"x#{number}")
+    raise KeyboardInterrupt
+
+
+@pytest.mark.usefixtures("two_jobs")
+def test_ctrl_c_stops_the_workers_and_reaches_the_caller() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        run(interrupted_source(), Options(now=NOW), parallel_after=0)
+
+
+@pytest.mark.usefixtures("two_jobs")
+def test_a_read_problem_between_messages_is_kept() -> None:
+    data = (FIXTURES / "mail" / "inbox" / "tiktok-code-valid.eml").read_bytes()
+    items: list[SourceItem] = [RawMail(data, source="a"), ReadProblem("b", "b is unreadable.")]
+    items += [RawMail(data, source=f"c{i}") for i in range(150)]
+    result = run(items, Options(now=NOW), parallel_after=0)
+    assert [r.source for r in result.records] == ["a"] + [f"c{i}" for i in range(150)]
+    assert [p.source for p in result.problems] == ["b"]
+    assert result.messages_read == 151
+
+
+def test_batches_are_bounded() -> None:
+    data = b"x" * (parallel._BATCH_BYTES // 2 + 1)
+    items: list[SourceItem] = [RawMail(data, source=str(i)) for i in range(10)]
+    sizes = [len(batch) for batch, _ in parallel._batches(iter(items))]
+    assert max(sizes) == 2  # a batch closes once it holds _BATCH_BYTES
+    assert sum(sizes) == 10
+    small: list[SourceItem] = [RawMail(b"x", source=str(i)) for i in range(1000)]
+    assert max(len(b) for b, _ in parallel._batches(iter(small))) == parallel._BATCH_MESSAGES
+
+
+_PARENT = os.getpid()
+
+
+def _die(item: object, options: Options) -> None:
+    if os.getpid() != _PARENT:
+        os._exit(1)  # in a worker: what an out-of-memory kill looks like to the pool
+
+
+@pytest.mark.usefixtures("two_jobs")
+def test_a_worker_that_dies_ends_the_run_with_one_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector.errors import InspectorError
+
+    data = (FIXTURES / "mail" / "inbox" / "tiktok-code-valid.eml").read_bytes()
+    items: list[SourceItem] = [RawMail(data, source=f"m{i}") for i in range(10)]
+    monkeypatch.setattr(parallel, "analyze_item", _die)  # the forked workers inherit it
+    with pytest.raises(InspectorError, match="worker process stopped"):
+        run(iter(items), Options(now=NOW), parallel_after=1)
