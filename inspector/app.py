@@ -7,7 +7,7 @@ side effect (the clock, the resolver, the sources) arrives here already built.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from inspector.extract.services import Service, find_service
 from inspector.model import Finding, SourceItem
 from inspector.report import json as json_report
 from inspector.report.redact import Redactor
+from inspector.sources.imap_quota import MailboxQuota
 
 _ZERO = timedelta(0)
 
@@ -47,7 +48,6 @@ class Outcome:
     diagnosis: Diagnosis
     result: RunResult
     redactor: Redactor | None = None
-    extra_findings: list[Finding] = field(default_factory=list)
 
     @property
     def nothing_read(self) -> bool:
@@ -71,7 +71,7 @@ def diagnose_items(
     request: Request,
     *,
     progress: Callable[[int], None] | None = None,
-    extra_findings: Iterable[Finding] = (),
+    quota: MailboxQuota | None = None,
     extra: dict[str, Any] | None = None,
 ) -> Outcome:
     service = resolve_service(request.service)
@@ -96,7 +96,8 @@ def diagnose_items(
         entered_code=request.entered_code,
         service=service,
         email=request.email,
-        contact_findings=tuple(contact_findings) + tuple(extra_findings),
+        contact_findings=tuple(contact_findings),
+        quota=quota,
         messages_read=result.messages_read,
         since=request.since,
         incomplete=result.incomplete,

@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from inspector.model import FolderRole, RawMail, ReadProblem
-from inspector.sources.imap import make_config, quota_finding, scan_mailbox
+from inspector.sources.imap import make_config, scan_mailbox
 from inspector.sources.imap_scan import ScanProgress
 from tests.dovecot import HOST, PASSWORD, Dovecot, make_message
+from tests.test_diagnosis_rules_mailbox import quota_finding
 
 pytestmark = pytest.mark.dovecot
 

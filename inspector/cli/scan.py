@@ -103,12 +103,7 @@ def scan(**options: Any) -> int:
         prompt=prompt,
     )
     with scanner:
-        extra_findings = []
-        if scanner.quota is not None:
-            finding = imap.quota_finding(scanner.quota.usage, scanner.quota.limit)
-            if finding is not None:
-                extra_findings.append(finding)
-        outcome = app.diagnose_items(scanner, request, extra_findings=extra_findings)
+        outcome = app.diagnose_items(scanner, request, quota=scanner.quota)
         outcome.document["mailbox"] = _mailbox_json(config, scanner)
         outcome.document["incomplete"] = outcome.document["incomplete"] or scanner.incomplete
     if progress is not None:

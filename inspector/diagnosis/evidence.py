@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from inspector.analysis.record import MessageRecord
 from inspector.extract.services import Service
 from inspector.model import Finding, FolderRole, Severity
+from inspector.sources.imap_quota import MailboxQuota
 from inspector.timeline.freshness import Assessment, CodeEvent, assess
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -27,6 +28,7 @@ class Context:
     service: Service | None = None
     email: str | None = None
     contact_findings: tuple[Finding, ...] = ()
+    quota: MailboxQuota | None = None  # the fullest quota resource of a live mailbox
     messages_read: int = 0
     since: datetime | None = None  # start of the window searched, when a source had one
     incomplete: bool = False

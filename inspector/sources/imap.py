@@ -17,8 +17,7 @@ Typical use (what ``inspector scan`` does)::
     with scan_mailbox(config, since=since, sender_domains=domains,
                       folders=account.get("folders"), is_candidate=classifier,
                       progress=bar, prompt=getpass.getpass if tty else None) as scan:
-        if scan.quota and (finding := quota_finding(scan.quota.usage, scan.quota.limit)):
-            ...
+        quota = scan.quota  # the fullest quota resource, for the diagnosis
         for item in scan:  # RawMail / ReadProblem
             ...
 """
@@ -50,7 +49,7 @@ from inspector.sources.imap_fetch import (
     normalise_domains,
 )
 from inspector.sources.imap_headers import default_is_candidate
-from inspector.sources.imap_quota import MailboxQuota, quota_finding
+from inspector.sources.imap_quota import MailboxQuota
 from inspector.sources.imap_scan import ImapScan, ProgressCallback, ScanProgress
 from inspector.sources.secrets import KeyringGet, Prompt, keyring_lookup
 
@@ -63,7 +62,6 @@ __all__ = [
     "default_is_candidate",
     "load_account",
     "make_config",
-    "quota_finding",
     "scan_mailbox",
 ]
 

@@ -11,11 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from inspector.model import Finding, Severity
-
-ERROR_RATIO = 0.98
-WARNING_RATIO = 0.90
-
 
 @dataclass(frozen=True, slots=True)
 class MailboxQuota:
@@ -51,25 +46,3 @@ def fullest(quotas: Iterable[Any]) -> MailboxQuota | None:
         if best is None or current.ratio > best.ratio:
             best = current
     return best
-
-
-def quota_finding(usage: int, limit: int) -> Finding | None:
-    """``mailbox_over_quota`` when the mailbox is at least 90% full (error from 98%)."""
-    if limit <= 0 or usage < 0:
-        return None
-    ratio = usage / limit
-    if ratio < WARNING_RATIO:
-        return None
-    percent = min(int(ratio * 100), 999)  # floor: "100% full" only when it really is
-    severity = Severity.ERROR if ratio >= ERROR_RATIO else Severity.WARNING
-    return Finding(
-        id="mailbox_over_quota",
-        severity=severity,
-        message=f"Mail may be rejected: your mailbox is {percent}% full.",
-        advice=(
-            "Delete or archive large messages (and empty Trash and Junk) so new mail, "
-            "including the code, can be delivered."
-        ),
-        detail=f"quota usage {usage} of {limit}",
-        rank=ratio,
-    )

@@ -22,6 +22,7 @@ from inspector.diagnosis.rules.codes import (
 )
 from inspector.diagnosis.rules.delivery import clock_skew, delivery_delayed, greylisting_suspected
 from inspector.diagnosis.rules.entered import entered_code
+from inspector.diagnosis.rules.mailbox import mailbox_over_quota
 from inspector.diagnosis.rules.requests import recipient_mismatch, too_many_codes
 from inspector.diagnosis.rules.sms import sms_sender
 from inspector.model import Finding
@@ -45,4 +46,5 @@ ALL: tuple[Rule, ...] = (
     sms_sender,
     authentication,
     origin_mismatch,
+    mailbox_over_quota,
 )

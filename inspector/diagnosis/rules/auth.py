@@ -1,17 +1,23 @@
-"""Rules about who really sent a code: authentication, spam verdicts, look-alikes."""
+"""Rules about who really sent a code: authentication, spam verdicts, look-alikes.
+
+Ids (a public contract): ``possible_phishing`` (it claims a known service but does not come
+from it), ``auth_failed`` (the real sender's mail failed SPF/DKIM/DMARC, the usual reason for
+Junk), ``spam_verdict`` (the provider's own filter verdict and its reasons).
+"""
 
 from __future__ import annotations
 
 from inspector.analysis.record import service_of
+from inspector.auth.report import AuthReport
+from inspector.auth.spam import SpamVerdict
+from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
-from inspector.extract.services import owns_domain
-from inspector.model import Finding, Severity
+from inspector.extract.services import Service, owns_domain
+from inspector.model import Finding, FolderRole, Severity
 
 
 def authentication(ev: Evidence) -> list[Finding]:
     """``auth_failed``, ``possible_phishing`` and ``spam_verdict`` for each checked message."""
-    from inspector.diagnosis.rules.auth_findings import auth_findings
-
     out: list[Finding] = []
     for i, record in enumerate(ev.records):
         if record.auth is None:
@@ -50,7 +56,195 @@ def origin_mismatch(ev: Evidence) -> list[Finding]:
                 f"Do not enter this code on {origin.domain} or anywhere else; request a new "
                 f"code in the {service.name} app or on its website.",
                 messages=(i,),
-                rank=100,
+                rank=rank.PHISHING,
             )
         )
     return out
+
+
+_KNOWN = ("receipt", "verified")
+
+
+def auth_findings(
+    index: int,
+    *,
+    auth: AuthReport,
+    spam: SpamVerdict,
+    claimed_service: Service | None,
+    from_domain: str | None,
+    folder_role: FolderRole,
+) -> list[Finding]:
+    domain = from_domain or auth.from_domain
+    findings: list[Finding] = []
+    phishing = _phishing(index, auth, claimed_service, domain) if claimed_service else None
+    if phishing is not None:
+        findings.append(phishing)
+    else:
+        failed = _auth_failed(index, auth, domain, claimed_service, folder_role)
+        if failed is not None:
+            findings.append(failed)
+    verdict = _spam(index, spam, folder_role)
+    if verdict is not None:
+        findings.append(verdict)
+    return findings
+
+
+def _dmarc_failed(auth: AuthReport) -> bool:
+    return auth.dmarc.result == "fail" and auth.dmarc.source in _KNOWN
+
+
+def _phishing(index: int, auth: AuthReport, service: Service, domain: str | None) -> Finding | None:
+    name = service.name
+    real = ", ".join(service.domains) or "its own domains"
+    advice = (
+        f"Do not enter this code anywhere and do not click its links. Request a new code in the "
+        f"{name} app or on its website; real {name} mail comes from {real}."
+    )
+    if domain is None:
+        problem = auth.dmarc.explanation or "The sender address cannot be read."
+        return Finding(
+            id="possible_phishing",
+            severity=Severity.ERROR,
+            message=f"This message claims to be from {name}, but its sender cannot be "
+            f"determined: {problem}",
+            advice=advice,
+            messages=(index,),
+            detail=problem,
+            rank=rank.PHISHING,
+        )
+    if service.domains and not owns_domain(service, domain):
+        return Finding(
+            id="possible_phishing",
+            severity=Severity.ERROR,
+            message=f"This message claims to be from {name} but was sent from {domain}, "
+            f"which is not a {name} domain.",
+            advice=advice,
+            messages=(index,),
+            detail=f"From domain {domain}; {name} sends from {real}. DMARC: {auth.dmarc.result}.",
+            rank=rank.PHISHING,
+        )
+    if _dmarc_failed(auth) and auth.arc.result != "pass":
+        return Finding(
+            id="possible_phishing",
+            severity=Severity.ERROR,
+            message=f"This message uses {name}'s address ({domain}) but fails DMARC: "
+            f"{name} did not send it, it is probably spoofed.",
+            advice=advice,
+            messages=(index,),
+            detail=_technical(auth),
+            rank=rank.PHISHING,
+        )
+    return None
+
+
+def _failed_methods(auth: AuthReport) -> list[str]:
+    """Which checks failed in a way that counts against the sender (not temperror)."""
+    failed = []
+    if auth.spf.source in _KNOWN and auth.spf.result in ("fail", "softfail", "permerror"):
+        failed.append(f"SPF {auth.spf.result}")
+    if auth.dkim.source in _KNOWN and auth.dkim.result in ("fail", "permerror"):
+        failed.append(f"DKIM {auth.dkim.result}")
+    if _dmarc_failed(auth):
+        failed.append("DMARC fail")
+    return failed
+
+
+def _auth_failed(
+    index: int,
+    auth: AuthReport,
+    domain: str | None,
+    service: Service | None,
+    folder_role: FolderRole,
+) -> Finding | None:
+    failed = _failed_methods(auth)
+    if not failed:
+        return None
+    if not _dmarc_failed(auth) and (auth.dmarc.result == "pass" or auth.dkim.result == "pass"):
+        return None  # an aligned pass (or any valid signature) outweighs e.g. SPF after forwarding
+    who = service.name if service else (domain or "the sender")
+    in_junk = folder_role is FolderRole.JUNK
+    why = "that is likely why it went to Junk" if in_junk else "providers often junk such mail"
+    return Finding(
+        id="auth_failed",
+        severity=Severity.ERROR if in_junk else Severity.WARNING,
+        message=f"Mail from {who} failed authentication ({', '.join(failed)}); {why}.",
+        advice=(
+            "Mark the message as 'Not spam' and add the sender to your contacts so the next "
+            f"code lands in the inbox. The problem is on {who}'s side: if it keeps happening, "
+            "tell their support that their e-mail fails SPF/DKIM/DMARC checks."
+        ),
+        messages=(index,),
+        detail=_technical(auth),
+        rank=rank.AUTH_FAILED_IN_JUNK if in_junk else rank.AUTH_FAILED,
+    )
+
+
+def _technical(auth: AuthReport) -> str:
+    """What the sender's postmaster needs: each method, its domain and why it failed."""
+    spf_why = (auth.spf.explanation or "").rstrip(".")
+    parts = [
+        f"SPF {auth.spf.result} for {auth.spf.domain or '?'}"
+        + (f" from {auth.spf.ip}" if auth.spf.ip else "")
+        + (f": {spf_why}" if spf_why else "")
+    ]
+    for signature in auth.dkim.signatures:
+        why = (signature.explanation or "").rstrip(".")
+        parts.append(
+            f"DKIM d={signature.domain or '?'} s={signature.selector or '?'} {signature.result}"
+            + (f": {why}" if why else "")
+        )
+    if not auth.dkim.signatures:
+        parts.append("DKIM: the message is not signed")
+    dmarc = auth.dmarc
+    policy = f" (policy {dmarc.disposition})" if dmarc.disposition else ""
+    dmarc_why = (dmarc.explanation or "").rstrip(".")
+    parts.append(
+        f"DMARC {dmarc.result} for {dmarc.from_domain or '?'}{policy}"
+        + (f": {dmarc_why}" if dmarc_why else "")
+    )
+    return "; ".join(parts) + "."
+
+
+def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | None:
+    in_junk = folder_role is FolderRole.JUNK
+    where = f"{spam.source} ({spam.vendor})" if spam.source else "the spam headers"
+    caveat = (
+        " The header sits where the sender could have written it, so it may not be the provider's."
+        if spam.trusted is False
+        else ""
+    )
+    reasons = "; ".join(spam.reasons[:4])
+    every_reason = "; ".join(spam.reasons)
+    if spam.verdict == "spam":
+        score = f" (score {spam.score:g}" if spam.score is not None else ""
+        if score:
+            score += f", limit {spam.threshold:g})" if spam.threshold is not None else ")"
+        return Finding(
+            id="spam_verdict",
+            severity=Severity.WARNING if in_junk and spam.trusted is not False else Severity.INFO,
+            message=f"The provider's spam filter judged this message spam{score}"
+            + (f": {reasons}." if reasons else ".")
+            + caveat,
+            advice=(
+                "Mark it as 'Not spam' and add the sender to your contacts; the filter learns "
+                "from that and the next code is more likely to reach the inbox."
+            ),
+            messages=(index,),
+            # The message already names four reasons; the detail adds the rest, if any.
+            detail=f"Read from {where}"
+            + (f"; also: {'; '.join(spam.reasons[4:])}." if len(spam.reasons) > 4 else ".")
+            + caveat,
+            rank=rank.SPAM_VERDICT_IN_JUNK if in_junk else rank.SPAM_VERDICT,
+        )
+    if spam.verdict == "ham" and in_junk and spam.trusted is not False:
+        return Finding(
+            id="spam_verdict",
+            severity=Severity.INFO,
+            message="The provider's spam filter judged this message not spam, yet it is in "
+            "Junk: a filter rule, a blocked-sender entry or a manual move put it there.",
+            advice="Check your mail filters/rules and blocked senders for this sender.",
+            messages=(index,),
+            detail=f"Read from {where}" + (f": {every_reason}." if every_reason else "."),
+            rank=rank.FILTER_MOVED,
+        )
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence, in_junk
 from inspector.diagnosis.wording import duration, group_label, plural, when
 from inspector.model import Finding, FolderRole, Freshness, Severity
@@ -22,7 +23,7 @@ def code_not_found(ev: Evidence) -> list[Finding]:
             "Check that the service has your current address or number, then request a new "
             "code and wait a few minutes; look in every folder, including Spam, and check "
             "forwarding rules and filters that could move or delete it.",
-            rank=100,
+            rank=rank.NO_CODE,
         )
     ]
 
@@ -52,7 +53,7 @@ def code_in_spam(ev: Evidence) -> list[Finding]:
             f"Look in your Spam/Junk folder and mark the message as 'Not spam'; add {sender} "
             "to your contacts so future codes reach the Inbox.",
             messages=tuple(junk),
-            rank=90,
+            rank=rank.CODE_IN_SPAM,
         )
     ]
 
@@ -72,7 +73,7 @@ def code_in_trash(ev: Evidence) -> list[Finding]:
             f"{plural(len(trash), 'verification message')} went straight to Trash.",
             "Check your mail filters and rules: one may be deleting these messages on arrival.",
             messages=tuple(trash),
-            rank=60,
+            rank=rank.CODE_IN_TRASH,
         )
     ]
 
@@ -96,7 +97,7 @@ def code_in_tab(ev: Evidence) -> list[Finding]:
             "inbox.",
             f"Open the {tab} tab in Gmail; move the message to Primary so later codes land there.",
             messages=tuple(hits),
-            rank=55,
+            rank=rank.CODE_IN_TAB,
         )
     ]
 
@@ -121,7 +122,7 @@ def code_expired(ev: Evidence) -> list[Finding]:
                 "Request a new code and enter it as soon as it arrives"
                 + (f", within {duration(seconds)}." if seconds else "."),
                 messages=(record_index,),
-                rank=80,
+                rank=rank.EXPIRED,
             )
         )
     return out
@@ -147,7 +148,7 @@ def code_expired_in_transit(ev: Evidence) -> list[Finding]:
                 "Request a new code; if it happens again, the delay is on the way to you (see "
                 "the delivery findings) and the service's support can send by another channel.",
                 messages=(record_index,),
-                rank=85,
+                rank=rank.EXPIRED_IN_TRANSIT,
             )
         )
     return out
@@ -174,7 +175,7 @@ def code_superseded(ev: Evidence) -> list[Finding]:
                 "Enter only the code from the newest message; every new request cancels the "
                 "codes sent before it.",
                 messages=tuple(ev.event_record[i] for i in old),
-                rank=50,
+                rank=rank.SUPERSEDED,
             )
         )
     return out

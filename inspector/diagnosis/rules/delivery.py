@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
 from inspector.diagnosis.wording import duration, group_label
 from inspector.model import Finding, Severity
@@ -40,7 +41,7 @@ def delivery_delayed(ev: Evidence) -> list[Finding]:
             "ready to type it, and if your provider delays mail from new senders, allow-list "
             "the service's address.",
             messages=tuple(sorted(i for _, i in slow)),
-            rank=40,
+            rank=rank.DELAYED,
         )
     ]
 
@@ -70,7 +71,7 @@ def greylisting_suspected(ev: Evidence) -> list[Finding]:
             "Ask your mail administrator to exempt the service's sending domain from "
             "greylisting; until then expect each code to arrive several minutes late.",
             messages=tuple(hits),
-            rank=45,
+            rank=rank.GREYLISTING,
         )
     ]
 
@@ -94,6 +95,6 @@ def clock_skew(ev: Evidence) -> list[Finding]:
             "earlier than the one before it, so delivery times are approximate.",
             "Nothing to do for you; the delays shown may be off by that much.",
             messages=tuple(hits),
-            rank=10,
+            rank=rank.CLOCK_SKEW,
         )
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
 from inspector.diagnosis.wording import group_label, plural, when
 from inspector.model import Finding, Freshness, Severity
@@ -39,7 +40,7 @@ def entered_code(ev: Evidence) -> list[Finding]:
                 if newer.code != event.code
                 else "Request a new code and enter it as soon as it arrives.",
                 messages=(ev.event_record[match.index],),
-                rank=95,
+                rank=rank.ENTERED_CODE,
             )
         ]
     if match.kind == "typo" and match.index is not None:
@@ -53,7 +54,7 @@ def entered_code(ev: Evidence) -> list[Finding]:
                 f"one character{detail}.",
                 f"Enter {event.code} exactly; copy and paste it if you can.",
                 messages=(ev.event_record[match.index],),
-                rank=95,
+                rank=rank.ENTERED_CODE,
             )
         ]
     return [
@@ -64,6 +65,6 @@ def entered_code(ev: Evidence) -> list[Finding]:
             f"{plural(len(ev.events), 'code')} found.",
             "Check that you are reading the message for this sign-in (service and time), and "
             "that the code came from the channel you are looking at (SMS or e-mail).",
-            rank=70,
+            rank=rank.ENTERED_CODE_UNKNOWN,
         )
     ]

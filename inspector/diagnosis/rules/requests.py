@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
 from inspector.diagnosis.wording import duration, group_label, plural
 from inspector.model import Finding, Severity
@@ -43,7 +44,7 @@ def too_many_codes(ev: Evidence) -> list[Finding]:
                 "repeated requests.",
                 "Wait 15–30 minutes before asking again, then request one code and use only it.",
                 messages=tuple(ev.event_record[i] for i in best),
-                rank=30,
+                rank=rank.TOO_MANY_CODES,
             )
         )
     return out
@@ -77,6 +78,6 @@ def recipient_mismatch(ev: Evidence) -> list[Finding]:
             "Check which address the service has on file: the codes go to that address, "
             "which may be an old one or forwarded here.",
             messages=tuple(wrong),
-            rank=75,
+            rank=rank.RECIPIENT_MISMATCH,
         )
     ]

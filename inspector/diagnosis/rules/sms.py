@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from inspector.contacts import SenderInfo, SenderKind
+from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
 from inspector.diagnosis.wording import group_label
 from inspector.model import Channel, Finding, Severity
@@ -33,7 +34,7 @@ def sms_sender(ev: Evidence) -> list[Finding]:
                 "Carriers let account holders block short codes; if codes stop arriving, ask "
                 "your carrier to lift a premium/short code block on your line.",
                 messages=tuple(short),
-                rank=5,
+                rank=rank.SMS_SENDER,
             )
         )
     if foreign:
@@ -48,7 +49,7 @@ def sms_sender(ev: Evidence) -> list[Finding]:
                 "service for another channel (e-mail, an authenticator app) or your carrier "
                 "whether it blocks international senders.",
                 messages=tuple(foreign),
-                rank=5,
+                rank=rank.SMS_SENDER,
             )
         )
     return out

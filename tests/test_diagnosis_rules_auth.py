@@ -19,7 +19,7 @@ from inspector.auth import (
     SpfCheck,
     check_auth,
 )
-from inspector.diagnosis.rules.auth_findings import auth_findings
+from inspector.diagnosis.rules.auth import auth_findings
 from inspector.extract.services import Service
 from inspector.model import FolderRole, Severity
 from tests.dns_server import DnsServer, Records
