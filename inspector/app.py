@@ -102,7 +102,7 @@ def diagnose_items(
         since=request.since,
         incomplete=result.incomplete,
     )
-    diagnosis = diagnose(records, context)
+    diagnosis = diagnose(records, context, all_messages=request.all_messages)
     doc_extra = dict(extra or {})
     if contacts_doc:
         doc_extra["contacts"] = contacts_doc

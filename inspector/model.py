@@ -38,6 +38,7 @@ class Freshness(StrEnum):
     EXPIRED = "expired"
     EXPIRED_IN_TRANSIT = "expired_in_transit"
     SUPERSEDED = "superseded"
+    BEFORE_REQUEST = "before_request"  # sent before --requested-at: an earlier request's code
     UNKNOWN = "unknown"
 
 

@@ -15,6 +15,7 @@ from inspector.timeline.freshness import (
     EnteredMatch,
     assess,
     expiry,
+    issued_at,
     match_entered,
     normalise_code,
     one_edit,
@@ -68,13 +69,23 @@ ASSESS_CASES = [
       code("333333", group="TikTok", sent=at(3), delivered=at(3))],
      at(4), None,
      [(F.SUPERSEDED, at(10), 2), (F.VALID, at(12), None), (F.VALID, at(13), None)]),
-    # The person asked for a new code at 14:05; the newest one that arrived is from before.
+    # The person asked for a new code at 14:05; every code that arrived is from before it,
+    # and each keeps its own expiry (none is "superseded" by itself).
     ([code("111111", sent=at(0), delivered=at(1)), code("222222", sent=at(2), delivered=at(3))],
-     at(6), at(5), [(F.SUPERSEDED, at(10), 1), (F.SUPERSEDED, at(12), None)]),
+     at(6), at(5), [(F.BEFORE_REQUEST, at(10), None), (F.BEFORE_REQUEST, at(12), None)]),
     ([code("111111", sent=at(0), delivered=at(1)), code("222222", sent=at(6), delivered=at(7))],
-     at(8), at(5), [(F.SUPERSEDED, at(10), 1), (F.VALID, at(16), None)]),
-    # Expired beats "from before the request": it is the sharper explanation.
-    ([code(sent=at(0), delivered=at(1))], at(20), at(15), [(F.EXPIRED, at(10), None)]),
+     at(8), at(5), [(F.BEFORE_REQUEST, at(10), None), (F.VALID, at(16), None)]),
+    # A code sent at the very second of the request answers it.
+    ([code(sent=at(5), delivered=at(6))], at(7), at(5), [(F.VALID, at(15), None)]),
+    # Before the request wins over expired: that code was never the one awaited.
+    ([code(sent=at(0), delivered=at(1))], at(20), at(15), [(F.BEFORE_REQUEST, at(10), None)]),
+    # Two codes after the request: the older one is superseded by the newer, not "before".
+    ([code("111111", sent=at(0), delivered=at(1)), code("222222", sent=at(6), delivered=at(7)),
+      code("333333", sent=at(8), delivered=at(9))],
+     at(10), at(5),
+     [(F.BEFORE_REQUEST, at(10), None), (F.SUPERSEDED, at(16), 2), (F.VALID, at(18), None)]),
+    # A code of unknown time cannot be shown to answer the request.
+    ([code(sent=None, delivered=None)], at(7), at(5), [(F.BEFORE_REQUEST, None, None)]),
     # Naive datetimes are UTC.
     ([code(sent=at(0).replace(tzinfo=None), delivered=at(1).replace(tzinfo=None))],
      at(5).replace(tzinfo=None), None, [(F.VALID, at(10), None)]),
@@ -91,8 +102,9 @@ ASSESS_CASES = [
 ASSESS_IDS = [
     "valid", "expired", "expired-at-the-second", "expired-in-transit", "multi-day-in-transit",
     "stated-clock-time", "no-sent-time", "unknown-validity", "zero-seconds", "huge-seconds",
-    "superseded", "delayed-older-code", "groups", "newest-before-request", "newest-after-request",
-    "expired-and-before-request", "naive", "other-zone", "untimed-is-oldest", "untimed-order",
+    "superseded", "delayed-older-code", "groups", "all-before-request", "newest-after-request",
+    "sent-at-the-request", "expired-and-before-request", "superseded-after-request",
+    "untimed-with-request", "naive", "other-zone", "untimed-is-oldest", "untimed-order",
     "no-events",
 ]  # fmt: skip
 
@@ -114,7 +126,9 @@ def test_assess_flags() -> None:
         code("222222", sent=at(12), delivered=at(13)),
     ]
     first, second = assess(events, now=at(14), requested_at=at(12))
-    assert first == Assessment(F.SUPERSEDED, at(10), 1, arrived_expired=True, before_request=True)
+    assert first == Assessment(
+        F.BEFORE_REQUEST, at(10), None, arrived_expired=True, before_request=True
+    )
     assert second == Assessment(F.VALID, at(22), None)
 
 
@@ -294,7 +308,7 @@ def test_assess_properties(
     assert len(results) == len(events)
     current: dict[str, int] = {}
     for index, (event, result) in enumerate(zip(events, results, strict=True)):
-        if result.freshness != F.SUPERSEDED:
+        if result.freshness not in (F.SUPERSEDED, F.BEFORE_REQUEST):
             group = event.group.casefold()
             assert group not in current, "two codes of one group are both current"
             current[group] = index
@@ -302,6 +316,12 @@ def test_assess_properties(
             replacement = events[result.superseded_by]
             assert replacement.group.casefold() == event.group.casefold()
             assert result.superseded_by != index
+        # Only a code issued at or after the request can be anything but "before_request".
+        issued = issued_at(event)
+        request = None if requested is None else requested.replace(tzinfo=requested.tzinfo or UTC)
+        expected_before = request is not None and (issued is None or issued < request)
+        assert (result.freshness is F.BEFORE_REQUEST) == expected_before
+        assert result.before_request == expected_before
 
 
 @settings(max_examples=300, deadline=None)

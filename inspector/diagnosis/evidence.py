@@ -1,21 +1,37 @@
-"""The evidence every rule looks at: the person's context, each code's freshness, groups.
+"""The evidence every rule looks at: the person's context, the attempt in focus, each code's
+freshness and group. Pure: no I/O. The rules (``inspector.diagnosis.rules``) read it;
+``engine`` runs them.
 
-Pure: no I/O. The rules (``inspector.diagnosis.rules``) read it; ``engine`` runs them.
+**Focus.** The diagnosis is about the code the person is waiting for, not about every code a
+mailbox ever received:
+
+* with ``requested_at``: the codes from the window start (``since``, else 24 hours before the
+  request) on; those sent before the request are context (``before_request``), only a later
+  one can be "your code";
+* else with a service: every code of that service;
+* else the codes that arrived in the window before ``now`` (``since``, else 24 hours); when
+  that window holds none (one saved message from last week), the newest code's group, and the
+  verdict says how old it is (``stale``).
+
+Every other verification message is history: counted, listed only with ``--all-messages``,
+never the subject of an error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from inspector.analysis.record import MessageRecord
-from inspector.extract.services import Service
-from inspector.model import Finding, FolderRole, Severity
+from inspector.diagnosis.suspicion import Suspicion, suspicion
+from inspector.extract.services import Service, owns_domain, service_by_id
+from inspector.model import Finding, FolderRole
 from inspector.sources.imap_quota import MailboxQuota
 from inspector.timeline.freshness import Assessment, CodeEvent, assess
 
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# Without --since, how far back from the request (or now) codes are part of the attempt.
+DEFAULT_WINDOW = timedelta(hours=24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +46,15 @@ class Context:
     contact_findings: tuple[Finding, ...] = ()
     quota: MailboxQuota | None = None  # the fullest quota resource of a live mailbox
     messages_read: int = 0
-    since: datetime | None = None  # start of the window searched, when a source had one
+    since: datetime | None = None  # start of the window, when given
     incomplete: bool = False
+    searched: tuple[str, ...] = ()  # the folders and sources that were read
+
+    @property
+    def window_start(self) -> datetime:
+        if self.since is not None:
+            return self.since
+        return (self.requested_at or self.now) - DEFAULT_WINDOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +62,19 @@ class Evidence:
     """The shared facts the rules look at."""
 
     records: Sequence[MessageRecord]
+    focus: tuple[int, ...]  # indexes of the records the diagnosis is about
+    history: tuple[int, ...]  # verification messages outside the focus, not diagnosed
     events: tuple[CodeEvent, ...]
     event_record: tuple[int, ...]  # events[i] came from records[event_record[i]]
     assessments: tuple[Assessment, ...]
+    suspicions: dict[int, Suspicion]  # record index -> why it is probably not from its service
     context: Context
+    stale: bool = False  # nothing in the window: the newest (older) code is diagnosed
+
+    def focused(self) -> Iterator[tuple[int, MessageRecord]]:
+        """(index, record) of every record in focus, in arrival order."""
+        for index in self.focus:
+            yield index, self.records[index]
 
     def freshness_of(self, record_index: int) -> Assessment | None:
         for i, rec in enumerate(self.event_record):
@@ -59,25 +91,27 @@ class Evidence:
                 newest[event.group] = i
         return newest
 
+    def genuine(self, record_index: int) -> bool:
+        """Not suspected of being a look-alike or spoofed message."""
+        return record_index not in self.suspicions
 
-def group_of(record: MessageRecord) -> str:
+
+def group_of(record: MessageRecord, suspected: Suspicion | None = None) -> str:
     """Codes that replace each other: same service, else same sender domain, else sender.
 
-    A message that names a service but comes from (or binds its code to) a domain the service
-    does not own is kept apart: a look-alike's code must not "replace" the real one. SMS
-    senders are not compared, since services rotate the numbers they send from.
+    A message suspected of not coming from the service it names (a look-alike domain, an
+    origin-bound code for another site, a DMARC failure) is kept apart: its code must not
+    "replace" the real one. SMS senders are not compared, since services rotate the numbers
+    they send from.
     """
-    from inspector.extract.services import owns_domain, service_by_id
-
     service_id = record.extraction.service
     if service_id is None:
         return record.from_domain or (record.from_display or "unknown").casefold()
     service = service_by_id(service_id)
     if service is None or service.generic:
         return f"{service_id}:{record.from_domain or record.from_display or ''}".casefold()
-    origin = record.extraction.origin
-    if origin is not None and not owns_domain(service, origin.domain):
-        return f"{service_id}@{origin.domain}"
+    if suspected is not None:
+        return f"{service_id}?{suspected.kind}@{suspected.domain or ''}"
     if record.from_domain and not owns_domain(service, record.from_domain):
         return f"{service_id}@{record.from_domain}"
     return service_id
@@ -88,17 +122,27 @@ def order(event: CodeEvent) -> datetime:
     return stamp if stamp is not None else datetime.min.replace(tzinfo=UTC)
 
 
+def arrival(record: MessageRecord) -> datetime | None:
+    return record.timeline.delivered_at or record.timeline.sent_at
+
+
 def gather(records: Sequence[MessageRecord], context: Context) -> Evidence:
+    codes = [i for i, r in enumerate(records) if r.is_verification]
+    focus, stale = _focus(records, codes, context)
+    chosen = set(focus)
+    history = tuple(i for i in codes if i not in chosen)
+    suspicions = {i: s for i in focus if (s := suspicion(records[i])) is not None}
     events: list[CodeEvent] = []
     owners: list[int] = []
-    for index, record in enumerate(records):
+    for index in focus:
+        record = records[index]
         code = record.extraction.code
         if not record.is_verification or code is None:
             continue
         events.append(
             CodeEvent(
                 code=code,
-                group=group_of(record),
+                group=group_of(record, suspicions.get(index)),
                 sent_at=record.timeline.sent_at,
                 delivered_at=record.timeline.delivered_at,
                 validity=record.extraction.validity,
@@ -106,7 +150,43 @@ def gather(records: Sequence[MessageRecord], context: Context) -> Evidence:
         )
         owners.append(index)
     assessments = assess(events, now=context.now, requested_at=context.requested_at)
-    return Evidence(records, tuple(events), tuple(owners), tuple(assessments), context)
+    return Evidence(
+        records,
+        focus,
+        history,
+        tuple(events),
+        tuple(owners),
+        tuple(assessments),
+        suspicions,
+        context,
+        stale,
+    )
+
+
+def _focus(
+    records: Sequence[MessageRecord], codes: list[int], context: Context
+) -> tuple[tuple[int, ...], bool]:
+    if context.service is not None and context.requested_at is None:
+        return tuple(codes), False
+    start = context.window_start
+    inside = tuple(i for i in codes if _at_or_after(arrival(records[i]), start))
+    if inside or context.requested_at is not None or not codes:
+        return inside, False
+    # Nothing in the window: the newest code's group, so its state can still be told.
+    newest = max(codes, key=lambda i: (_stamp(records[i]), i))
+    group = group_of(records[newest], suspicion(records[newest]))
+    same = tuple(i for i in codes if group_of(records[i], suspicion(records[i])) == group)
+    return same, True
+
+
+def _at_or_after(moment: datetime | None, start: datetime) -> bool:
+    # A message of unknown time cannot be placed outside the window: it stays in view.
+    return moment is None or moment >= start
+
+
+def _stamp(record: MessageRecord) -> datetime:
+    moment = arrival(record)
+    return moment if moment is not None else datetime.min.replace(tzinfo=UTC)
 
 
 def in_junk(record: MessageRecord) -> bool:

@@ -47,3 +47,5 @@ SPAM_VERDICT: Final = 25.0
 CLOCK_SKEW: Final = 10.0
 CONTACT_NOTE: Final = 8.0
 SMS_SENDER: Final = 5.0
+# Codes outside the attempt in question.
+HISTORY: Final = 3.0

@@ -103,11 +103,11 @@ def build(
         "problems": [{"source": p.source, "message": p.message} for p in result.problems],
         "messages": [
             message_json(
-                r,
+                records[r],
                 _value(diagnosis.freshness[i]),
                 diagnosis.expires_at[i] if diagnosis.expires_at else None,
             )
-            for i, r in enumerate(records)
+            for i, r in enumerate(diagnosis.listed)
         ],
         "findings": [finding_json(f) for f in diagnosis.findings],
     }

@@ -11,13 +11,15 @@ Rules (documented here because the diagnosis and the README repeat them):
 * **Expiry.** ``validity.expires_at`` when the message states a clock time, else
   ``sent_at`` (else ``delivered_at``) + ``validity.seconds``; unknown otherwise. A validity of
   zero or fewer seconds is treated as unknown (it is a misreading, not a real lifetime).
+* **The request.** With ``requested_at``, a code issued before it (or at an unknown time) is
+  ``before_request``: it answered an earlier request, so it cannot be the code the person is
+  waiting for, whatever its lifetime. It keeps its expiry. Only codes issued at or after the
+  request compete for "newest" below.
 * **Verdicts**, for the newest code of a group, first match wins:
   ``expired_in_transit`` (delivered after its expiry), ``expired`` (expiry <= ``now``),
-  ``superseded`` with ``superseded_by=None`` when it was issued before ``requested_at``: the
-  person asked for a new code afterwards, and the code of that later request (which is the one
-  the service now expects) never arrived; ``valid`` when the expiry is known and later than
-  ``now``; ``unknown`` otherwise (we cannot say it is valid without knowing its lifetime).
-  Every older code of the group is ``superseded`` with ``superseded_by`` = the newest one.
+  ``valid`` when the expiry is known and later than ``now``; ``unknown`` otherwise (we cannot
+  say it is valid without knowing its lifetime). Every older code of the group is
+  ``superseded`` with ``superseded_by`` = the newest one.
 * **Naive datetimes** are read as UTC, like everywhere else in inspector.
 """
 
@@ -111,28 +113,26 @@ def assess(
     """One Assessment per event, in the same order (rules in the module docstring)."""
     now_utc = _utc(now) or now.replace(tzinfo=UTC)
     request = _utc(requested_at)
-    newest = _newest_per_group(events)
+    before = [request is not None and _before(issued_at(event), request) for event in events]
+    newest = _newest_per_group(events, skip=before)
     results: list[Assessment] = []
     for index, event in enumerate(events):
         expires = expiry(event)
         delivered = _utc(event.delivered_at)
-        issued = issued_at(event)
         arrived_expired = expires is not None and delivered is not None and delivered > expires
-        before_request = request is not None and issued is not None and issued < request
-        head = newest[_group(event)]
-        if index != head:
-            verdict, replaced_by = Freshness.SUPERSEDED, head
+        if before[index]:
+            verdict, replaced_by = Freshness.BEFORE_REQUEST, None
+        elif index != newest[_group(event)]:
+            verdict, replaced_by = Freshness.SUPERSEDED, newest[_group(event)]
         elif arrived_expired:
             verdict, replaced_by = Freshness.EXPIRED_IN_TRANSIT, None
         elif expires is not None and expires <= now_utc:
             verdict, replaced_by = Freshness.EXPIRED, None
-        elif before_request:
-            verdict, replaced_by = Freshness.SUPERSEDED, None
         elif expires is not None:
             verdict, replaced_by = Freshness.VALID, None
         else:
             verdict, replaced_by = Freshness.UNKNOWN, None
-        results.append(Assessment(verdict, expires, replaced_by, arrived_expired, before_request))
+        results.append(Assessment(verdict, expires, replaced_by, arrived_expired, before[index]))
     return results
 
 
@@ -162,8 +162,8 @@ def match_entered(
     if equal:
         return EnteredMatch("outdated", equal[0], _why_outdated(assessments[equal[0]]))
 
-    newest = set(_newest_per_group(events[:count]).values())
-    heads = [i for i in by_recency if i in newest]
+    replaced = (Freshness.SUPERSEDED, Freshness.BEFORE_REQUEST)
+    heads = [i for i in by_recency if assessments[i].freshness not in replaced]
     heads.sort(key=lambda i: assessments[i].freshness not in _CURRENT)  # stable: newest first
     for index in heads:
         if min(len(codes[index]), len(typed)) >= MIN_TYPO_LENGTH:
@@ -208,9 +208,16 @@ def one_edit(typed: str, code: str) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _newest_per_group(events: Sequence[CodeEvent]) -> dict[str, int]:
+def _before(issued: datetime | None, request: datetime) -> bool:
+    # A code of unknown time cannot be shown to answer the request, so it does not.
+    return issued is None or issued < request
+
+
+def _newest_per_group(events: Sequence[CodeEvent], skip: Sequence[bool] = ()) -> dict[str, int]:
     newest: dict[str, int] = {}
     for index, event in enumerate(events):
+        if index < len(skip) and skip[index]:
+            continue
         group = _group(event)
         best = newest.get(group)
         if best is None or _order_key(event, index) > _order_key(events[best], best):
@@ -228,10 +235,10 @@ def _group(event: CodeEvent) -> str:
 
 
 def _why_outdated(assessment: Assessment) -> str:
+    if assessment.freshness == Freshness.BEFORE_REQUEST:
+        return "matches a code sent before your latest request, which replaced it"
     if assessment.freshness == Freshness.SUPERSEDED:
-        if assessment.superseded_by is not None:
-            return "matches an older code; a newer code replaced it"
-        return "matches a code from before the latest request; that request's code replaced it"
+        return "matches an older code; a newer code replaced it"
     if assessment.freshness == Freshness.EXPIRED_IN_TRANSIT:
         return "matches a code that had already expired when it arrived"
     return "matches a code that has expired"

@@ -10,27 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from inspector.diagnosis.evidence import Evidence
-from inspector.diagnosis.rules.auth import authentication, origin_mismatch
+from inspector.diagnosis.rules.auth import authentication, possible_phishing
 from inspector.diagnosis.rules.codes import (
-    code_expired,
-    code_expired_in_transit,
     code_in_spam,
     code_in_tab,
     code_in_trash,
     code_not_found,
-    code_superseded,
+    no_code_after_request,
+    older_codes,
 )
 from inspector.diagnosis.rules.delivery import clock_skew, delivery_delayed, greylisting_suspected
 from inspector.diagnosis.rules.entered import entered_code
 from inspector.diagnosis.rules.mailbox import mailbox_over_quota
 from inspector.diagnosis.rules.requests import recipient_mismatch, too_many_codes
 from inspector.diagnosis.rules.sms import sms_sender
+from inspector.diagnosis.rules.state import code_expired, code_expired_in_transit, code_superseded
 from inspector.model import Finding
 
 Rule = Callable[[Evidence], list[Finding]]
 
 ALL: tuple[Rule, ...] = (
+    possible_phishing,
     code_not_found,
+    no_code_after_request,
     code_in_spam,
     code_in_trash,
     code_in_tab,
@@ -45,6 +47,6 @@ ALL: tuple[Rule, ...] = (
     recipient_mismatch,
     sms_sender,
     authentication,
-    origin_mismatch,
     mailbox_over_quota,
+    older_codes,
 )

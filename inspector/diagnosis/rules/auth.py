@@ -12,15 +12,24 @@ from inspector.auth.report import AuthReport
 from inspector.auth.spam import SpamVerdict
 from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
-from inspector.extract.services import Service, owns_domain
+from inspector.diagnosis.suspicion import Suspicion, judge
+from inspector.extract.services import Service
 from inspector.model import Finding, FolderRole, Severity
 
 
+def possible_phishing(ev: Evidence) -> list[Finding]:
+    """``possible_phishing`` for every message in focus suspected of not being from its service."""
+    return [
+        phishing_finding(index, suspected, ev.records[index].auth)
+        for index, suspected in sorted(ev.suspicions.items())
+    ]
+
+
 def authentication(ev: Evidence) -> list[Finding]:
-    """``auth_failed``, ``possible_phishing`` and ``spam_verdict`` for each checked message."""
+    """``auth_failed`` and ``spam_verdict`` for each genuine message whose auth was checked."""
     out: list[Finding] = []
-    for i, record in enumerate(ev.records):
-        if record.auth is None:
+    for i, record in ev.focused():
+        if record.auth is None or record.spam is None or not ev.genuine(i):
             continue
         out.extend(
             auth_findings(
@@ -30,33 +39,6 @@ def authentication(ev: Evidence) -> list[Finding]:
                 claimed_service=service_of(record),
                 from_domain=record.from_domain,
                 folder_role=record.folder_role,
-            )
-        )
-    return out
-
-
-def origin_mismatch(ev: Evidence) -> list[Finding]:
-    """An origin-bound code (``@site #code``) for a domain the claimed service does not own.
-
-    The WICG sms-one-time-codes format binds a code to the site that may use it; a message
-    that says "TikTok" but binds its code to another domain wants it typed there.
-    """
-    out = []
-    for i, record in enumerate(ev.records):
-        origin = record.extraction.origin
-        service = service_of(record)
-        if origin is None or service is None or owns_domain(service, origin.domain):
-            continue
-        out.append(
-            Finding(
-                "possible_phishing",
-                Severity.ERROR,
-                f"The message claims to be from {service.name} but binds its code to "
-                f"{origin.domain}, which is not one of {service.name}'s domains.",
-                f"Do not enter this code on {origin.domain} or anywhere else; request a new "
-                f"code in the {service.name} app or on its website.",
-                messages=(i,),
-                rank=rank.PHISHING,
             )
         )
     return out
@@ -74,15 +56,19 @@ def auth_findings(
     from_domain: str | None,
     folder_role: FolderRole,
 ) -> list[Finding]:
+    """The findings about one e-mail's authentication: ``possible_phishing`` when it is
+    suspect (and then nothing that could make it look trustworthy), else ``auth_failed``
+    and ``spam_verdict``."""
     domain = from_domain or auth.from_domain
+    suspected = judge(
+        claimed_service, origin_domain=None, email=True, from_domain=from_domain, auth=auth
+    )
+    if suspected is not None:
+        return [phishing_finding(index, suspected, auth)]
     findings: list[Finding] = []
-    phishing = _phishing(index, auth, claimed_service, domain) if claimed_service else None
-    if phishing is not None:
-        findings.append(phishing)
-    else:
-        failed = _auth_failed(index, auth, domain, claimed_service, folder_role)
-        if failed is not None:
-            findings.append(failed)
+    failed = _auth_failed(index, auth, domain, claimed_service, folder_role)
+    if failed is not None:
+        findings.append(failed)
     verdict = _spam(index, spam, folder_role)
     if verdict is not None:
         findings.append(verdict)
@@ -93,48 +79,55 @@ def _dmarc_failed(auth: AuthReport) -> bool:
     return auth.dmarc.result == "fail" and auth.dmarc.source in _KNOWN
 
 
-def _phishing(index: int, auth: AuthReport, service: Service, domain: str | None) -> Finding | None:
+def phishing_finding(index: int, suspected: Suspicion, auth: AuthReport | None) -> Finding:
+    """``possible_phishing``: ranked above everything else about the message; its advice
+    never says to trust it (no "Not spam", no "add to contacts")."""
+    service = suspected.service
     name = service.name
     real = ", ".join(service.domains) or "its own domains"
     advice = (
         f"Do not enter this code anywhere and do not click its links. Request a new code in the "
         f"{name} app or on its website; real {name} mail comes from {real}."
     )
-    if domain is None:
-        problem = auth.dmarc.explanation or "The sender address cannot be read."
-        return Finding(
-            id="possible_phishing",
-            severity=Severity.ERROR,
-            message=f"This message claims to be from {name}, but its sender cannot be "
-            f"determined: {problem}",
-            advice=advice,
-            messages=(index,),
-            detail=problem,
-            rank=rank.PHISHING,
+    domain = suspected.domain
+    if suspected.kind == "origin":
+        message = (
+            f"The message claims to be from {name} but binds its code to {domain}, which is "
+            f"not one of {name}'s domains."
         )
-    if service.domains and not owns_domain(service, domain):
-        return Finding(
-            id="possible_phishing",
-            severity=Severity.ERROR,
-            message=f"This message claims to be from {name} but was sent from {domain}, "
-            f"which is not a {name} domain.",
-            advice=advice,
-            messages=(index,),
-            detail=f"From domain {domain}; {name} sends from {real}. DMARC: {auth.dmarc.result}.",
-            rank=rank.PHISHING,
+        advice = (
+            f"Do not enter this code on {domain} or anywhere else; request a new code in the "
+            f"{name} app or on its website."
         )
-    if _dmarc_failed(auth) and auth.arc.result != "pass":
-        return Finding(
-            id="possible_phishing",
-            severity=Severity.ERROR,
-            message=f"This message uses {name}'s address ({domain}) but fails DMARC: "
-            f"{name} did not send it, it is probably spoofed.",
-            advice=advice,
-            messages=(index,),
-            detail=_technical(auth),
-            rank=rank.PHISHING,
+        detail = None
+    elif suspected.kind == "sender_unreadable":
+        problem = suspected.detail or "The sender address cannot be read."
+        message = (
+            f"This message claims to be from {name}, but its sender cannot be determined: {problem}"
         )
-    return None
+        detail = problem
+    elif suspected.kind == "lookalike":
+        message = (
+            f"This message claims to be from {name} but was sent from {domain}, which is not "
+            f"a {name} domain."
+        )
+        dmarc = f" DMARC: {auth.dmarc.result}." if auth is not None else ""
+        detail = f"From domain {domain}; {name} sends from {real}.{dmarc}"
+    else:
+        message = (
+            f"This message uses {name}'s address ({domain}) but fails DMARC: {name} did not "
+            "send it, it is probably spoofed."
+        )
+        detail = _technical(auth) if auth is not None else None
+    return Finding(
+        id="possible_phishing",
+        severity=Severity.ERROR,
+        message=message,
+        advice=advice,
+        messages=(index,),
+        detail=detail,
+        rank=rank.PHISHING,
+    )
 
 
 def _failed_methods(auth: AuthReport) -> list[str]:

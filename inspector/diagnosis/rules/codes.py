@@ -1,17 +1,21 @@
-"""Rules about where the codes are and whether they still work."""
+"""Rules about whether a code came and where it went: nothing at all, nothing since the
+request, Junk, Trash, a Gmail tab, and the older codes left out of the diagnosis."""
 
 from __future__ import annotations
 
+from inspector.analysis.record import MessageRecord
 from inspector.diagnosis import rank
-from inspector.diagnosis.evidence import Evidence, in_junk
+from inspector.diagnosis.evidence import Evidence, arrival, in_junk
+from inspector.diagnosis.rules.causes import likely_causes
 from inspector.diagnosis.wording import duration, group_label, plural, when
 from inspector.model import Finding, FolderRole, Freshness, Severity
 
 
 def code_not_found(ev: Evidence) -> list[Finding]:
-    if any(r.is_verification for r in ev.records):
-        return []
+    """No verification message at all (without a request time: see ``no_code_after_request``)."""
     ctx = ev.context
+    if ctx.requested_at is not None or any(r.is_verification for r in ev.records):
+        return []
     what = f"{ctx.service.name} verification message" if ctx.service else "verification message"
     where = f"since {when(ctx.since, ctx.now)}" if ctx.since else "in what was read"
     read = f" ({plural(ctx.messages_read, 'message')} read)"
@@ -28,41 +32,104 @@ def code_not_found(ev: Evidence) -> list[Finding]:
     ]
 
 
-def code_in_spam(ev: Evidence) -> list[Finding]:
-    junk = [i for i, r in enumerate(ev.records) if r.is_verification and in_junk(r)]
-    if not junk:
+def no_code_after_request(ev: Evidence) -> list[Finding]:
+    """Nothing genuine (of ``--service``, when given) arrived between the request and now."""
+    ctx = ev.context
+    requested = ctx.requested_at
+    if requested is None:
         return []
-    newest_records = {ev.event_record[i] for i in ev.newest_by_group().values()}
-    newest_in_junk = [i for i in junk if i in newest_records]
-    first = ev.records[(newest_in_junk or junk)[0]]
-    label = group_label(first)
-    sender = first.from_address or first.from_display or "the sender"
-    if len(junk) == 1:
-        code = f" {first.code}" if first.code else ""
-        at = first.timeline.delivered_at
-        message = f"The {label} code{code}"
-        message += f" from {when(at, ev.context.now)}" if at else ""
-        message += f" is in your {first.folder or 'Junk'} folder."
-    else:
-        message = f"{plural(len(junk), 'verification message')} are in Junk/Spam."
+    after = [i for i in answers(ev) if ev.genuine(i)]
+    if after:
+        return []
+    label = f"{ctx.service.name} code" if ctx.service else "verification code"
+    searched = ", ".join(ctx.searched[:8]) + (", …" if len(ctx.searched) > 8 else "")
+    where = f" in {searched}" if searched else ""
+    message = (
+        f"No {label} has arrived since you asked at {when(requested, ctx.now)}, "
+        f"{duration((ctx.now - requested).total_seconds())} ago "
+        f"({plural(ctx.messages_read, 'message')} read{where})."
+    )
+    earlier = [i for i in ev.event_record if i not in set(answers(ev))]  # arrival order
+    detail = None
+    if earlier:
+        last = ev.records[earlier[-1]]
+        at = arrival(last)
+        place = f" in {last.folder}" if last.folder else ""
+        stamp = f" at {when(at, ctx.now)}" if at else ""
+        detail = (
+            f"The last {group_label(last)} code before your request, {last.code}, "
+            f"arrived{stamp}{place}."
+        )
     return [
         Finding(
-            "code_in_spam",
-            Severity.ERROR if newest_in_junk else Severity.WARNING,
+            "no_code_after_request",
+            Severity.ERROR,
             message,
-            f"Look in your Spam/Junk folder and mark the message as 'Not spam'; add {sender} "
-            "to your contacts so future codes reach the Inbox.",
-            messages=tuple(junk),
-            rank=rank.CODE_IN_SPAM,
+            "Likely causes, most likely first: " + likely_causes(ev, earlier),
+            messages=tuple(earlier[-1:]),
+            detail=detail,
+            rank=rank.NO_CODE,
         )
     ]
+
+
+def answers(ev: Evidence) -> list[int]:
+    """Records in focus whose code was sent at or after the request (all, without one)."""
+    out = []
+    for event_index, record_index in enumerate(ev.event_record):
+        if ev.assessments[event_index].freshness is not Freshness.BEFORE_REQUEST:
+            out.append(record_index)
+    return out
+
+
+def code_in_spam(ev: Evidence) -> list[Finding]:
+    """Genuine codes in Junk/Spam, one finding per service (or sender), newest first."""
+    newest_records = {ev.event_record[i] for i in ev.newest_by_group().values()}
+    groups: dict[str, list[int]] = {}
+    for i, record in ev.focused():
+        if record.is_verification and in_junk(record) and ev.genuine(i):
+            groups.setdefault(group_label(record).casefold(), []).append(i)
+    out = []
+    for indexes in groups.values():
+        newest = indexes[-1]  # records are in arrival order
+        record = ev.records[newest]
+        label = group_label(record)
+        at = arrival(record)
+        stamp = f" from {when(at, ev.context.now)}" if at else ""
+        if len(indexes) == 1:
+            code = f" {record.code}" if record.code else ""
+            message = f"The {label} code{code}{stamp} is in your {record.folder or 'Junk'} folder."
+        else:
+            code = f", the newest ({record.code}){stamp}" if record.code else ""
+            message = f"{plural(len(indexes), label + ' verification message')} are in "
+            message += f"Junk/Spam{code}."
+        sender = record.from_address or record.from_display or "the sender"
+        current = newest in newest_records and _is_current(ev, newest)
+        out.append(
+            Finding(
+                "code_in_spam",
+                Severity.ERROR if current else Severity.WARNING,
+                message,
+                f"Look in your Spam/Junk folder and mark the message as 'Not spam'; add {sender} "
+                "to your contacts so future codes reach the Inbox.",
+                messages=tuple(indexes),
+                rank=rank.CODE_IN_SPAM,
+            )
+        )
+    return out
+
+
+def _is_current(ev: Evidence, record_index: int) -> bool:
+    """The code the person is waiting for: not one from before the request."""
+    state = ev.freshness_of(record_index)
+    return state is None or state.freshness is not Freshness.BEFORE_REQUEST
 
 
 def code_in_trash(ev: Evidence) -> list[Finding]:
     trash = [
         i
-        for i, r in enumerate(ev.records)
-        if r.is_verification and r.folder_role is FolderRole.TRASH
+        for i, r in ev.focused()
+        if r.is_verification and r.folder_role is FolderRole.TRASH and ev.genuine(i)
     ]
     if not trash:
         return []
@@ -82,8 +149,8 @@ def code_in_tab(ev: Evidence) -> list[Finding]:
     """Gmail files some mail under the Promotions or Updates tab, out of sight of the Inbox."""
     hits = [
         i
-        for i, r in enumerate(ev.records)
-        if r.is_verification and r.category and r.folder_role is not FolderRole.JUNK
+        for i, r in ev.focused()
+        if r.is_verification and r.category and not in_junk(r) and ev.genuine(i)
     ]
     if not hits:
         return []
@@ -102,80 +169,25 @@ def code_in_tab(ev: Evidence) -> list[Finding]:
     ]
 
 
-def code_expired(ev: Evidence) -> list[Finding]:
-    out = []
-    for event_index in ev.newest_by_group().values():
-        assessment = ev.assessments[event_index]
-        if assessment.freshness is not Freshness.EXPIRED:
-            continue
-        record_index = ev.event_record[event_index]
-        record = ev.records[record_index]
-        expired = assessment.expires_at
-        at = f" at {when(expired, ev.context.now)}" if expired else ""
-        seconds = record.extraction.validity.seconds
-        window = f" (it was valid for {duration(seconds)})" if seconds else ""
-        out.append(
-            Finding(
-                "code_expired",
-                Severity.ERROR,
-                f"Your newest {group_label(record)} code {record.code} expired{at}{window}.",
-                "Request a new code and enter it as soon as it arrives"
-                + (f", within {duration(seconds)}." if seconds else "."),
-                messages=(record_index,),
-                rank=rank.EXPIRED,
-            )
+def older_codes(ev: Evidence) -> list[Finding]:
+    """One line for the verification messages outside the attempt in focus."""
+    if not ev.history:
+        return []
+    labels = {_label_key(ev.records[i]) for i in ev.history}
+    services = plural(len(labels), "service")
+    older = plural(len(ev.history), "older verification message")
+    return [
+        Finding(
+            "older_codes",
+            Severity.INFO,
+            f"{older} from {services} {'was' if len(ev.history) == 1 else 'were'} not "
+            "diagnosed: they are from before the attempt in question.",
+            "Widen the window with --since (e.g. --since 7d) to include them, or list them "
+            "with --all-messages.",
+            rank=rank.HISTORY,
         )
-    return out
+    ]
 
 
-def code_expired_in_transit(ev: Evidence) -> list[Finding]:
-    out = []
-    for event_index, assessment in enumerate(ev.assessments):
-        if assessment.freshness is not Freshness.EXPIRED_IN_TRANSIT:
-            continue
-        record_index = ev.event_record[event_index]
-        record = ev.records[record_index]
-        arrived, expired = record.timeline.delivered_at, assessment.expires_at
-        late = ""
-        if arrived and expired:
-            late = f", {duration((arrived - expired).total_seconds())} after it expired"
-        at = f" arrived at {when(arrived, ev.context.now)}" if arrived else " arrived"
-        out.append(
-            Finding(
-                "code_expired_in_transit",
-                Severity.ERROR,
-                f"The {group_label(record)} code {record.code}{at}{late}: it was dead on arrival.",
-                "Request a new code; if it happens again, the delay is on the way to you (see "
-                "the delivery findings) and the service's support can send by another channel.",
-                messages=(record_index,),
-                rank=rank.EXPIRED_IN_TRANSIT,
-            )
-        )
-    return out
-
-
-def code_superseded(ev: Evidence) -> list[Finding]:
-    by_group: dict[str, list[int]] = {}
-    for event_index, assessment in enumerate(ev.assessments):
-        if assessment.freshness is Freshness.SUPERSEDED:
-            by_group.setdefault(ev.events[event_index].group, []).append(event_index)
-    newest = ev.newest_by_group()
-    out = []
-    for group, old in by_group.items():
-        latest = ev.events[newest[group]]
-        record = ev.records[ev.event_record[newest[group]]]
-        codes = ", ".join(ev.events[i].code for i in old[:5])
-        out.append(
-            Finding(
-                "code_superseded",
-                Severity.WARNING,
-                f"{plural(len(old), 'older ' + group_label(record) + ' code')} ({codes}) "
-                f"{'was' if len(old) == 1 else 'were'} replaced by the newest one, "
-                f"{latest.code}; only the newest works.",
-                "Enter only the code from the newest message; every new request cancels the "
-                "codes sent before it.",
-                messages=tuple(ev.event_record[i] for i in old),
-                rank=rank.SUPERSEDED,
-            )
-        )
-    return out
+def _label_key(record: MessageRecord) -> str:
+    return group_label(record).casefold()

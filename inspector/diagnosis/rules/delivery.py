@@ -14,7 +14,7 @@ DELAY_WARNING_SECONDS = 5 * 60
 def delivery_delayed(ev: Evidence) -> list[Finding]:
     slow = [
         (r.timeline.transit_seconds, i)
-        for i, r in enumerate(ev.records)
+        for i, r in ev.focused()
         if r.is_verification
         and r.timeline.transit_seconds is not None
         and r.timeline.transit_seconds > _delay_threshold(r.extraction.validity.seconds)
@@ -53,11 +53,7 @@ def _delay_threshold(validity: int | None) -> float:
 
 
 def greylisting_suspected(ev: Evidence) -> list[Finding]:
-    hits = [
-        i
-        for i, r in enumerate(ev.records)
-        if r.is_verification and r.timeline.greylisting_suspected
-    ]
+    hits = [i for i, r in ev.focused() if r.is_verification and r.timeline.greylisting_suspected]
     if not hits:
         return []
     seconds = ev.records[hits[0]].timeline.greylisting_seconds
@@ -79,7 +75,7 @@ def greylisting_suspected(ev: Evidence) -> list[Finding]:
 def clock_skew(ev: Evidence) -> list[Finding]:
     hits = [
         i
-        for i, r in enumerate(ev.records)
+        for i, r in ev.focused()
         if r.is_verification
         and r.timeline.clock_skew_seconds is not None
         and r.timeline.clock_skew_seconds < -60

@@ -25,20 +25,35 @@ def entered_code(ev: Evidence) -> list[Finding]:
         at = record.timeline.delivered_at
         from_ = f" from {when(at, ev.context.now)}" if at else ""
         state = ev.assessments[match.index].freshness
-        why = (
-            f"replaced by {newer.code}"
-            if state is Freshness.SUPERSEDED and newer.code != event.code
-            else "no longer valid"
-        )
+        newest_state = ev.assessments[newest[event.group]].freshness
+        if state is Freshness.BEFORE_REQUEST:
+            requested = ev.context.requested_at
+            asked = f" at {when(requested, ev.context.now)}" if requested else ""
+            why = f"sent before you asked again{asked}, so it was replaced"
+            advice = (
+                f"Enter the code of your latest request ({newer.code}) instead."
+                if newest_state is not Freshness.BEFORE_REQUEST
+                else "Wait for the code of your latest request: it has not arrived yet (see "
+                "the other findings)."
+            )
+        else:
+            why = (
+                f"replaced by {newer.code}"
+                if state is Freshness.SUPERSEDED and newer.code != event.code
+                else "no longer valid"
+            )
+            advice = (
+                f"Enter the newest code ({newer.code}) instead."
+                if newer.code != event.code
+                else "Request a new code and enter it as soon as it arrives."
+            )
         return [
             Finding(
                 "entered_code_outdated",
                 Severity.ERROR,
                 f"The code you entered, {shown}, is an older {group_label(record)} "
                 f"code{from_} that was {why}.",
-                f"Enter the newest code ({newer.code}) instead."
-                if newer.code != event.code
-                else "Request a new code and enter it as soon as it arrives.",
+                advice,
                 messages=(ev.event_record[match.index],),
                 rank=rank.ENTERED_CODE,
             )

@@ -59,7 +59,7 @@ def recipient_mismatch(ev: Evidence) -> list[Finding]:
     mine = normalize_for_compare(email)
     wrong: list[int] = []
     others: set[str] = set()
-    for i, record in enumerate(ev.records):
+    for i, record in ev.focused():
         addresses = [a for a in record.to if "@" in a]
         if not record.is_verification or not addresses:
             continue  # undisclosed recipients / Bcc: nothing to compare

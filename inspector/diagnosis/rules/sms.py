@@ -12,7 +12,7 @@ from inspector.model import Channel, Finding, Severity
 def sms_sender(ev: Evidence) -> list[Finding]:
     short: list[int] = []
     foreign: list[int] = []
-    for i, record in enumerate(ev.records):
+    for i, record in ev.focused():
         info = record.sender
         if record.channel is not Channel.SMS or not record.is_verification:
             continue
