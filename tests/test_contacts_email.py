@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector.contacts.email import EmailCheck, check_email, normalize_for_compare
@@ -56,6 +56,12 @@ REPAIRED = [
     ("comma-for-dot", "you@gmail,com", "you@gmail.com"),
     ("dot-missing", "you@gmailcom", "you@gmail.com"),
     ("dot-doubled", "you@hotmail..com", "you@hotmail.com"),
+    ("at-doubled", "alice@@gmail.com", "alice@gmail.com"),
+    ("at-doubled-and-typo", "alice@@gmial.com", "alice@gmail.com"),
+    ("tld-missing", "alice@gmail", "alice@gmail.com"),
+    ("tld-missing-yahoo", "bob@yahoo", "bob@yahoo.com"),
+    ("tld-missing-and-typo", "alice@gmial", "alice@gmail.com"),
+    ("space-in-address", "alice @gmail.com", "alice@gmail.com"),
 ]
 
 
@@ -67,6 +73,25 @@ def test_invalid_provider_domain_gets_a_suggestion(address: str, meant: str) -> 
     assert not check.valid
     assert check.suggestion == meant
     assert meant in check.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["alice@localhost", "alice@@example.invalid", "a@b@c", "@gmail.com", "alice@", "x@@"],
+)
+def test_no_suggestion_without_a_real_repair(address: str) -> None:
+    check = check_email(address, resolver=None)
+    assert check.suggestion is None or (
+        check.suggestion.casefold() != address.casefold()
+        and check_email(check.suggestion, resolver=None).valid
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_a_suggestion_never_equals_the_input(text: str) -> None:
+    suggestion = check_email(text, resolver=None).suggestion
+    assert suggestion is None or suggestion.strip().casefold() != text.strip().casefold()
 
 
 NORMALIZED = [

@@ -210,6 +210,15 @@ MISTAKES = [
         "+33612345678",
     ),
     (
+        # "+49 49 ...": as typed a landline in Leer (area code 491); meant: a German mobile.
+        "cc-doubled-yet-valid",
+        "+49 49 151 23456789",
+        None,
+        True,
+        {"phone_country_code_doubled": Severity.ERROR},
+        "+4915123456789",
+    ),
+    (
         "other-region-valid",
         "+1 201-555-0123",
         "GB",
@@ -270,7 +279,7 @@ def test_entry_mistakes(
     assert {k: v for k, v in ids(check).items() if k != "phone_not_mobile"} == expected
     assert check.suggestion == suggestion
     if suggestion:
-        assert check.e164 is None  # the input as typed is not that number
+        assert check.e164 != suggestion  # the input as typed is not that number
 
 
 INVALID = [

@@ -3,67 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from inspector.cli.times import WHEN, resolve_times
 
 if TYPE_CHECKING:
     from inspector.app import Request
     from inspector.domains.dns import Resolver
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class When(click.ParamType):  # type: ignore[type-arg,unused-ignore]
-    """An ISO 8601 time (``2026-11-25T14:02:00+01:00``) or a clock time today (``14:02``).
-
-    A time without an offset is local time, like the clock on the person's wall.
-    """
-
-    name = "TIME"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, datetime):
-            return value
-        text = str(value).strip()
-        try:
-            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            try:
-                clock = time.fromisoformat(text)
-            except ValueError:
-                self.fail(
-                    f"{text!r} is not a time; use ISO 8601 like 2026-11-25T14:02+01:00 or 14:02",
-                    param,
-                    ctx,
-                )
-            parsed = datetime.combine(datetime.now().date(), clock)
-        return parsed if parsed.tzinfo else parsed.astimezone()
-
-
-WHEN = When()
-
-
-class Since(When):
-    """A TIME, or a span back from now: ``90m``, ``24h``, ``3d``, ``2w``."""
-
-    name = "TIME|SPAN"
-    _UNITS: ClassVar[dict[str, int]] = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        import re
-        from datetime import timedelta
-
-        if isinstance(value, (datetime, timedelta)):
-            return value
-        match = re.fullmatch(r"\s*(\d{1,6})\s*([mhdw])\s*", str(value).lower())
-        if match:
-            return timedelta(seconds=int(match.group(1)) * self._UNITS[match.group(2)])
-        return super().convert(value, param, ctx)
-
-
-SINCE = Since()
 
 
 def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
@@ -82,12 +32,20 @@ diagnosis_options = _compose(
         help="Only diagnose codes from this service (e.g. tiktok, google.com).",
     ),
     click.option(
-        "--now", type=WHEN, help="Diagnose as if it were this time (default: the current time)."
+        "--now",
+        type=WHEN,
+        help="Diagnose as of this time; later mail is left out (default: the current time).",
     ),
     click.option(
         "--requested-at",
         type=WHEN,
-        help="When you asked for the code (codes sent before it are old).",
+        help="When you asked for the code: only a code sent after it can be yours.",
+    ),
+    click.option(
+        "--since",
+        type=WHEN,
+        metavar="TIME|SPAN",
+        help="Start of the window looked at (default: 24h before the request, else before now).",
     ),
     click.option("--entered-code", metavar="CODE", help="The code you typed that was refused."),
     click.option("--email", metavar="ADDR", help="The e-mail address registered with the service."),
@@ -112,6 +70,7 @@ output_options = _compose(
         "-o",
         "--output",
         type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+        callback=lambda ctx, param, value: _writable(value),
         help="Write the report to this file instead of standard output.",
     ),
     click.option("--redact", is_flag=True, help="Mask codes and addresses, to share the report."),
@@ -191,11 +150,14 @@ def request_from(options: dict[str, Any]) -> Request:
     """The core's ``Request`` from the parsed diagnosis, DNS and output options."""
     from inspector.app import Request
 
-    now: datetime = options.get("now") or datetime.now().astimezone()
+    now, requested_at, since = resolve_times(
+        options.get("now"), options.get("requested_at"), options.get("since")
+    )
     return Request(
         now=now,
         service=options.get("service"),
-        requested_at=options.get("requested_at"),
+        requested_at=requested_at,
+        since=since,
         entered_code=options.get("entered_code"),
         email=options.get("email"),
         phone=options.get("phone"),
@@ -205,3 +167,23 @@ def request_from(options: dict[str, Any]) -> Request:
         resolver=make_resolver(options),
         trust_authserv_ids=tuple(options.get("trust_authserv_ids") or ()),
     )
+
+
+def _writable(value: str | None) -> str | None:
+    """Refuse an ``-o`` destination that cannot be written before anything is read (exit 2).
+
+    click's ``writable=True`` only checks a file that exists; a missing folder or a read-only
+    folder would otherwise fail after a long run.
+    """
+    import os
+    from pathlib import Path
+
+    if not value or value == "-":
+        return value
+    target = Path(value)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise click.BadParameter(f"the folder {str(folder)!r} does not exist.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise click.BadParameter(f"the folder {str(folder)!r} is not writable.")
+    return value

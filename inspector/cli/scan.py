@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from inspector.cli.options import (
-    SINCE,
     auth_options,
     diagnosis_options,
     dns_options,
@@ -17,9 +15,6 @@ from inspector.cli.options import (
     request_from,
 )
 from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
-
-if TYPE_CHECKING:
-    from inspector.app import Request
 
 
 @click.command()
@@ -58,11 +53,6 @@ if TYPE_CHECKING:
     metavar="NAMES",
     help="Comma-separated folders to read instead of Inbox, Junk, Trash, Archive, All Mail.",
 )
-@click.option(
-    "--since",
-    type=SINCE,
-    help="Start of the window: a TIME or a span back from now like 24h, 3d (default 24h).",
-)
 @diagnosis_options
 @dns_options
 @auth_options
@@ -80,10 +70,11 @@ def scan(**options: Any) -> int:
     from dataclasses import replace
 
     from inspector import app
+    from inspector.diagnosis.evidence import window_start
     from inspector.sources import imap
 
     request = request_from(options)
-    since = _window_start(options.get("since"), request)
+    since = window_start(request.now, request.requested_at, request.since)
     request = replace(request, since=since)
     service = app.resolve_service(request.service)
     config, folders = _config(options)
@@ -113,17 +104,6 @@ def scan(**options: Any) -> int:
             warn(problem.message)
         fail("nothing could be read from the mailbox.", EXIT_SOURCE)
     return emit(outcome, options["output_format"], options.get("output"))
-
-
-def _window_start(value: object, request: Request) -> datetime:
-    """``--since``, else 24 hours before the request (or now): codes from before it matter."""
-    from datetime import timedelta
-
-    if isinstance(value, datetime):
-        return value
-    span = value if isinstance(value, timedelta) else timedelta(hours=24)
-    anchor = request.requested_at or request.now
-    return min(anchor, request.now) - span
 
 
 def _config(options: dict[str, Any]) -> tuple[Any, list[str] | None]:

@@ -119,11 +119,7 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
         # Deliverability is ours (below): check_deliverability=False keeps the library off DNS.
         parsed = validate_email(text, check_deliverability=False)
     except (EmailNotValidError, ValueError, UnicodeError) as exc:
-        suggestion = None
-        local, at, domain = text.rpartition("@")
-        fixed = repair_domain(domain) if at and local else None
-        if fixed:
-            suggestion = f"{local}@{fixed}"
+        suggestion = repair_address(text)
         return EmailCheck(
             address,
             False,
@@ -213,6 +209,31 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
         role=role,
         findings=by_severity(findings),
     )
+
+
+def repair_address(text: str) -> str | None:
+    """For an address that is not valid syntax: the address probably meant, never the input.
+
+    The slips repaired are the ones people make in sign-up forms: the @ typed twice
+    (``alice@@gmail.com``), spaces, and a provider domain whose dot or suffix is missing or
+    mistyped (``gmail,com``, ``gmailcom``, ``gmail``; see ``typos.repair_domain``).
+    """
+    compact = "".join(text.split())
+    local, at, domain = compact.partition("@")
+    domain = domain.lstrip("@")
+    if not at or not local or not domain or "@" in domain:
+        return None
+    fixed = repair_domain(domain) or domain
+    suggestion = f"{local}@{fixed}"
+    if suggestion.casefold() == text.strip().casefold():
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(suggestion, check_deliverability=False)
+    except (EmailNotValidError, ValueError, UnicodeError):
+        return None  # a "repair" that is still no address helps nobody
+    return suggestion
 
 
 def _sentence_part(text: str) -> str:

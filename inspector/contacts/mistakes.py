@@ -207,6 +207,34 @@ def repairs(text: str, region: str | None, num: PhoneNumber | None) -> list[tupl
     return found
 
 
+def doubled_but_valid(
+    text: str, num: PhoneNumber, international: str
+) -> tuple[str, Finding] | None:
+    """``+49 49 151 ...``: the country code typed twice can still spell a valid number (here a
+    landline in Leer, area code 491). When dropping the repeat gives a valid number too, say
+    so; it is an error when that number is a mobile and the typed one cannot receive SMS."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
+    meant = _doubled(text)
+    if meant is None or _e164(meant) == _e164(num):
+        return None
+    mobile = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    worse = phonenumbers.number_type(num) not in mobile and (
+        phonenumbers.number_type(meant) in mobile
+    )
+    return (
+        _e164(meant),
+        Finding(
+            "phone_country_code_doubled",
+            Severity.ERROR if worse else Severity.WARNING,
+            f"{_shown(text)!r} has the country code +{meant.country_code} twice: as typed it is "
+            f"{international}, but the number meant is probably {_intl(meant)}",
+            _ADVICE,
+        ),
+    )
+
+
 def missing_country_code(text: str) -> tuple[str | None, Finding]:
     """A number with neither ``+CC`` nor a region to read it in: (suggestion, finding)."""
     meant = _parse_valid("+" + digits_of(text))

@@ -28,6 +28,7 @@ from inspector.contacts.common import by_severity, finding_json, normalize_regio
 from inspector.contacts.mistakes import (
     MAX_INPUT,
     digits_of,
+    doubled_but_valid,
     entry_findings,
     missing_country_code,
     repairs,
@@ -159,6 +160,9 @@ def _valid(original: str, text: str, region: str | None, num: PhoneNumber) -> Ph
     e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
     international = phonenumbers.format_number(num, PhoneNumberFormat.INTERNATIONAL)
     findings = entry_findings(text, region, num, international)
+    doubled = doubled_but_valid(text, num, international)
+    if doubled is not None:
+        findings.append(doubled[1])
     if reach is SmsReach.NO:
         findings.append(
             Finding(
@@ -192,6 +196,7 @@ def _valid(original: str, text: str, region: str | None, num: PhoneNumber) -> Ph
         can_receive_sms=reach,
         carrier=carrier,
         location=location,
+        suggestion=doubled[0] if doubled is not None else None,
         findings=by_severity(findings),
     )
 

@@ -202,4 +202,9 @@ def repair_domain(domain: str) -> str | None:
         return _BY_SQUASHED[text]
     if text in PROVIDERS:
         return text
+    if "." not in text:
+        # The suffix left out ("gmail"): the provider of that name, else of a name one slip
+        # away ("gmial"); ".com" first, the suffix most providers use.
+        named = next((p for p in PROVIDERS if p.partition(".")[0] == text), None)
+        return named or suggest_domain(f"{text}.com")
     return suggest_domain(text)

@@ -52,9 +52,7 @@ class Context:
 
     @property
     def window_start(self) -> datetime:
-        if self.since is not None:
-            return self.since
-        return (self.requested_at or self.now) - DEFAULT_WINDOW
+        return window_start(self.now, self.requested_at, self.since)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +92,13 @@ class Evidence:
     def genuine(self, record_index: int) -> bool:
         """Not suspected of being a look-alike or spoofed message."""
         return record_index not in self.suspicions
+
+
+def window_start(now: datetime, requested_at: datetime | None, since: datetime | None) -> datetime:
+    """``since``, else 24 hours before the request (or now): codes from before it are history."""
+    if since is not None:
+        return since
+    return min(requested_at or now, now) - DEFAULT_WINDOW
 
 
 def group_of(record: MessageRecord, suspected: Suspicion | None = None) -> str:

@@ -252,22 +252,55 @@ def _asctime(from_line: bytes) -> datetime | None:
 
 
 def _is_maildir(path: Path) -> bool:
-    return (path / "cur").is_dir() and (path / "new").is_dir()
+    try:
+        return (path / "cur").is_dir() and (path / "new").is_dir()
+    except OSError:  # a folder we may not look into: not readable as a Maildir
+        return False
 
 
 def _read_maildir(root: Path) -> Iterator[SourceItem]:
+    """Every folder of a Maildir; a folder that cannot be read is reported by its own path and
+    the others are still read (an unreadable .Junk must not hide the Inbox)."""
     folders: list[tuple[Path, str]] = [(root, "INBOX")]
     try:
-        subdirs = sorted(p for p in root.iterdir() if p.name.startswith(".") and p.is_dir())
-    except OSError:
+        subdirs = sorted(p for p in root.iterdir() if p.name.startswith(".") and _is_dir(p))
+    except OSError as exc:
+        yield _unreadable(root, exc, "its subfolders")
         subdirs = []
     # Maildir++: a subfolder ".Junk" or ".INBOX.Spam" is a mailbox; the dots separate levels.
-    folders += [(p, p.name.lstrip(".")) for p in subdirs if _is_maildir(p)]
+    for path in subdirs:
+        if _is_maildir(path):
+            folders.append((path, path.name.lstrip(".")))
+        elif not os.access(path, os.R_OK | os.X_OK):
+            yield ReadProblem(
+                str(path),
+                f"could not read the folder {path}: permission denied; the messages in it "
+                "were not checked.",
+            )
     for path, folder in folders:
         role = role_from_path(Path(*folder.split("."))) if folder != "INBOX" else FolderRole.INBOX
         for sub in ("new", "cur"):
-            for entry in _sorted_files(path / sub):
+            try:
+                entries = _sorted_files(path / sub)
+            except OSError as exc:
+                yield _unreadable(path / sub, exc, "the messages in it")
+                continue
+            for entry in entries:
                 yield from _read_maildir_file(entry, folder, role)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _unreadable(path: Path, exc: OSError, what: str) -> ReadProblem:
+    why = exc.strerror.lower() if exc.strerror else str(exc)
+    return ReadProblem(
+        str(path), f"could not read the folder {path}: {why}; {what} were not checked."
+    )
 
 
 def _read_maildir_file(path: Path, folder: str, role: FolderRole) -> Iterator[SourceItem]:
@@ -297,15 +330,17 @@ def _maildir_time(filename: str) -> datetime | None:
 
 
 def _sorted_files(directory: Path) -> list[Path]:
-    try:
-        with os.scandir(directory) as it:
-            return sorted(Path(e.path) for e in it if e.is_file() and not e.name.startswith("."))
-    except OSError:
-        return []
+    """The message files of ``directory``; raises OSError when it cannot be listed."""
+    with os.scandir(directory) as it:
+        return sorted(Path(e.path) for e in it if e.is_file() and not e.name.startswith("."))
 
 
 def _read_tree(root: Path) -> Iterator[SourceItem]:
-    for dirpath, dirnames, filenames in os.walk(root):
+    failed: list[OSError] = []  # os.walk reports a folder it cannot list here, then goes on
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
+        while failed:
+            error = failed.pop()
+            yield _unreadable(Path(error.filename or dirpath), error, "the messages in it")
         dirnames.sort()
         here = Path(dirpath)
         if here != root and _is_maildir(here):
@@ -316,3 +351,5 @@ def _read_tree(root: Path) -> Iterator[SourceItem]:
             if filename.startswith("."):
                 continue
             yield from _read_path(here / filename)
+    for error in failed:
+        yield _unreadable(Path(error.filename or root), error, "the messages in it")
