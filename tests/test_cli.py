@@ -83,17 +83,22 @@ def test_output_file(tmp_path: Path) -> None:
     assert out.read_text().startswith("{")
 
 
-def test_debug_shows_traceback_on_error(tmp_path: Path) -> None:
-    proc = run(
-        "--debug",
-        "analyze",
-        str(FIXTURES / "sample-mailbox"),
-        "-o",
-        str(tmp_path / "no" / "dir.json"),
-    )
-    assert proc.returncode == 3
-    assert "could not write the report" in proc.stderr
+@pytest.mark.parametrize("where", ["before", "after"], ids=["before-command", "after-command"])
+def test_debug_shows_traceback_on_error(where: str) -> None:
+    args = ["analyze", str(FIXTURES / "sample-mailbox"), "--service", "no-such-service"]
+    proc = run(*(["--debug", *args] if where == "before" else [*args, "--debug"]))
+    assert proc.returncode == 2
+    assert "unknown service" in proc.stderr
     assert "Traceback" in proc.stderr
+
+
+def test_unwritable_output_is_refused_before_reading(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "report.json"
+    proc = run("analyze", str(FIXTURES / "sample-mailbox"), "-o", str(target))
+    assert proc.returncode == 2
+    assert "does not exist" in proc.stderr and str(target.parent) in proc.stderr
+    assert proc.stdout == ""
+    assert not target.parent.exists()
 
 
 @pytest.mark.parametrize(

@@ -53,16 +53,32 @@ class _Group(click.Group):
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="inspector")
-@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
-def main(debug: bool) -> None:
-    """Find out why a verification code never arrived, arrived late, or does not work."""
-    if debug:
+def _debug(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:
         import logging
 
         logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+    return value
+
+
+# Accepted before or after the command name (``inspector --debug scan`` = ``inspector scan
+# --debug``): people add it to the end of the command that just failed.
+debug_option = click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_debug,
+    help="Show tracebacks and debug logging.",
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="inspector")
+@debug_option
+def main() -> None:
+    """Find out why a verification code never arrived, arrived late, or does not work."""
 
 
 for _command in (analyze, extract_command, scan, check_email_command, check_phone_command):
-    main.add_command(_command)
+    main.add_command(debug_option(_command))
