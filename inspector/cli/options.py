@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, time
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Callable, Mapping
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, ClassVar, TypeGuard, TypeVar
 
 import click
 
@@ -12,7 +12,11 @@ if TYPE_CHECKING:
     from inspector.app import Request
     from inspector.domains.dns import Resolver
 
-F = TypeVar("F", bound=Callable[..., Any])
+F = TypeVar("F", bound=Callable[..., object])
+
+#: A command's parsed options by parameter name, as click passes them (``**options``). Their
+#: types are the options' own (str, bool, datetime, ...); the readers below narrow them.
+Options = Mapping[str, object]
 
 
 class When(click.ParamType):  # type: ignore[type-arg,unused-ignore]
@@ -23,7 +27,9 @@ class When(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 
     name = "TIME"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
         if isinstance(value, datetime):
             return value
         text = str(value).strip()
@@ -45,22 +51,23 @@ class When(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 WHEN = When()
 
 
-class Since(When):
+class Since(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     """A TIME, or a span back from now: ``90m``, ``24h``, ``3d``, ``2w``."""
 
     name = "TIME|SPAN"
     _UNITS: ClassVar[dict[str, int]] = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime | timedelta:
         import re
-        from datetime import timedelta
 
         if isinstance(value, (datetime, timedelta)):
             return value
         match = re.fullmatch(r"\s*(\d{1,6})\s*([mhdw])\s*", str(value).lower())
         if match:
             return timedelta(seconds=int(match.group(1)) * self._UNITS[match.group(2)])
-        return super().convert(value, param, ctx)
+        return WHEN.convert(value, param, ctx)
 
 
 SINCE = Since()
@@ -128,11 +135,13 @@ class Server(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 
     name = "IP[:PORT]"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, int]:
         from inspector.domains.dns import parse_server
 
         if isinstance(value, tuple):
-            return value
+            return value  # already converted (click converts defaults again)
         try:
             return parse_server(str(value))
         except ValueError as exc:
@@ -173,35 +182,59 @@ auth_options = _compose(
 )
 
 
-def make_resolver(options: dict[str, Any]) -> Resolver | None:
+def text(options: Options, name: str) -> str | None:
+    """A string option; None when not given."""
+    value = options.get(name)
+    return value if isinstance(value, str) else None
+
+
+def moment(options: Options, name: str) -> datetime | None:
+    """A ``WHEN`` option; None when not given."""
+    value = options.get(name)
+    return value if isinstance(value, datetime) else None
+
+
+def repeated(options: Options, name: str) -> tuple[object, ...]:
+    """A ``multiple=True`` option's values (click gives a tuple)."""
+    value = options.get(name)
+    return tuple(value) if isinstance(value, tuple | list) else ()
+
+
+def _is_server(value: object) -> TypeGuard[tuple[str, int]]:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], int)
+    )
+
+
+def make_resolver(options: Options) -> Resolver | None:
     """The run's one resolver, or None with ``--offline``."""
     if options.get("offline"):
         return None
     from inspector.domains.dns import Resolver
 
-    timeout = float(options.get("dns_timeout") or 20.0)
-    return Resolver(
-        list(options.get("resolvers") or ()) or None,
-        budget=timeout,
-        per_query_timeout=min(3.0, timeout),
-    )
+    budget = options.get("dns_timeout")
+    timeout = float(budget) if isinstance(budget, int | float) and budget else 20.0
+    servers = [s for s in repeated(options, "resolvers") if _is_server(s)]
+    return Resolver(servers or None, budget=timeout, per_query_timeout=min(3.0, timeout))
 
 
-def request_from(options: dict[str, Any]) -> Request:
+def request_from(options: Options) -> Request:
     """The core's ``Request`` from the parsed diagnosis, DNS and output options."""
     from inspector.app import Request
 
-    now: datetime = options.get("now") or datetime.now().astimezone()
     return Request(
-        now=now,
-        service=options.get("service"),
-        requested_at=options.get("requested_at"),
-        entered_code=options.get("entered_code"),
-        email=options.get("email"),
-        phone=options.get("phone"),
-        region=options.get("region"),
+        now=moment(options, "now") or datetime.now().astimezone(),
+        service=text(options, "service"),
+        requested_at=moment(options, "requested_at"),
+        entered_code=text(options, "entered_code"),
+        email=text(options, "email"),
+        phone=text(options, "phone"),
+        region=text(options, "region"),
         all_messages=bool(options.get("all_messages")),
         redact=bool(options.get("redact")),
         resolver=make_resolver(options),
-        trust_authserv_ids=tuple(options.get("trust_authserv_ids") or ()),
+        trust_authserv_ids=tuple(str(v) for v in repeated(options, "trust_authserv_ids")),
     )

@@ -20,7 +20,7 @@ def authentication(ev: Evidence) -> list[Finding]:
             auth_findings(
                 i,
                 auth=record.auth,
-                spam=record.spam,
+                spam=record.auth.spam,
                 claimed_service=service_of(record),
                 from_domain=record.from_domain,
                 folder_role=record.folder_role,
