@@ -26,7 +26,7 @@ SCHEMA_VERSION = 1
 
 # A finding in the report: ``messages`` are indexes into the report's ``messages``.
 FINDING_KEYS = ("id", "severity", "message", "advice", "detail", "messages")
-# A problem in the report: whether it stopped the whole source is in ``incomplete``.
+# A read problem in the report: where, and what to do (``fatal`` is not in the schema).
 PROBLEM_KEYS = ("source", "message")
 
 

@@ -21,7 +21,7 @@ Values derived from others (``DkimCheck.domains``, ``SpamVerdict.reasons``) are 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -69,40 +69,50 @@ _PLANS: dict[type, tuple[_Slot, ...]] = {}
 
 
 def _plan(cls: type) -> tuple[_Slot, ...]:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        slots = []
-        for f in dataclasses.fields(cls):
-            spec = f.metadata.get(_META, _Spec())
-            if not isinstance(spec, _Spec):
-                raise TypeError(f"{cls.__name__}.{f.name}: metadata not made by json_meta")
-            if not spec.skip:
-                path = tuple((spec.key or f.name).split("."))
-                slots.append(_Slot(f.name, path, spec.optional, spec.keys, spec.pairs))
-        plan = _PLANS[cls] = tuple(slots)
+    slots = []
+    for f in dataclasses.fields(cls):
+        spec = f.metadata.get(_META, _Spec())
+        if not isinstance(spec, _Spec):
+            raise TypeError(f"{cls.__name__}.{f.name}: metadata not made by json_meta")
+        if not spec.skip:
+            path = tuple((spec.key or f.name).split("."))
+            slots.append(_Slot(f.name, path, spec.optional, spec.keys, spec.pairs))
+    plan = _PLANS[cls] = tuple(slots)
     return plan
 
 
 def jsonable(value: object) -> JSON:
     """``value`` as plain JSON values (dict, list, str, int, float, bool, None)."""
-    if isinstance(value, Enum):  # first: a StrEnum member is a str too
+    # The common cases first, by exact type: a report has hundreds of thousands of values.
+    if (
+        type(value) is str
+        or type(value) is int
+        or type(value) is float
+        or type(value) is bool
+        or value is None
+    ):
+        return value
+    plan = _PLANS.get(type(value))
+    if plan is not None:
+        return _object(value, plan)
+    if isinstance(value, tuple | list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Enum):  # before str and int: a StrEnum member is a str too
         return jsonable(value.value)
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _object(value)
+        return _object(value, _plan(type(value)))
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
-        return [jsonable(v) for v in value]
     raise TypeError(f"cannot write a {type(value).__name__} as JSON")
 
 
-def _object(instance: object) -> JSONObject:
+def _object(instance: object, plan: tuple[_Slot, ...]) -> JSONObject:
     out: JSONObject = {}
-    for slot in _plan(type(instance)):
+    for slot in plan:
         raw = getattr(instance, slot.attr)
         if raw is None and slot.optional:
             continue
@@ -112,6 +122,9 @@ def _object(instance: object) -> JSONObject:
             value = _project(raw, slot.keys)
         else:
             value = jsonable(raw)
+        if len(slot.path) == 1:
+            out[slot.path[0]] = value
+            continue
         parent = out
         for key in slot.path[:-1]:
             nested = parent.setdefault(key, {})

@@ -7,7 +7,7 @@ It is rendered from the same document as the JSON report, so both always agree a
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TypedDict, cast
+from typing import NotRequired, TypedDict, cast
 
 from inspector.diagnosis.wording import duration, when
 from inspector.report.sanitize import clean
@@ -56,9 +56,9 @@ class _PhoneDoc(TypedDict):
     type: str | None
 
 
-class _ContactsDoc(TypedDict, total=False):
-    email: _EmailDoc
-    phone: _PhoneDoc
+class _ContactsDoc(TypedDict):
+    email: NotRequired[_EmailDoc]
+    phone: NotRequired[_PhoneDoc]
 
 
 class _ReportDoc(TypedDict):
@@ -69,10 +69,7 @@ class _ReportDoc(TypedDict):
     problems: list[_ProblemDoc]
     messages: list[_MessageDoc]
     findings: list[_FindingDoc]
-
-
-class _FullReportDoc(_ReportDoc, total=False):
-    contacts: _ContactsDoc
+    contacts: NotRequired[_ContactsDoc]
 
 
 _MARK = {"error": "ERROR  ", "warning": "WARNING", "info": "INFO   "}
@@ -93,7 +90,7 @@ def _wrap(text: str, indent: str, width: int = _WIDTH) -> list[str]:
 
 def render(document: JSON) -> str:
     """The text of a serialized report (redacted or not: one document, two renderings)."""
-    doc = cast("_FullReportDoc", document)  # made by jsonable(Report): the shape is the schema's
+    doc = cast("_ReportDoc", document)  # made by jsonable(Report): the shape is the schema's
     now = datetime.fromisoformat(doc["now"])
     lines: list[str] = []
     lines += _wrap(doc["verdict"], "")
@@ -180,7 +177,7 @@ def _cell(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _contacts(doc: _FullReportDoc) -> list[str]:
+def _contacts(doc: _ReportDoc) -> list[str]:
     out = []
     contacts = doc.get("contacts") or _ContactsDoc()
     email = contacts.get("email")
