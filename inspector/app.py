@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from inspector.analysis.record import Options, RunResult
+from inspector.analysis.record import MessageRecord, Options, RunResult
 from inspector.analysis.run import run
 from inspector.diagnosis.engine import Diagnosis, diagnose
 from inspector.diagnosis.evidence import Context
@@ -20,6 +19,7 @@ from inspector.errors import UsageError
 from inspector.extract.services import Service, find_service
 from inspector.model import Finding, SourceItem
 from inspector.report import json as json_report
+from inspector.report.document import Contacts, Report
 from inspector.report.redact import Redactor
 from inspector.sources.imap_quota import MailboxQuota
 
@@ -44,7 +44,7 @@ class Request:
 
 @dataclass(slots=True)
 class Outcome:
-    document: dict[str, Any]
+    report: Report
     diagnosis: Diagnosis
     result: RunResult
     redactor: Redactor | None = None
@@ -72,7 +72,6 @@ def diagnose_items(
     *,
     progress: Callable[[int], None] | None = None,
     quota: MailboxQuota | None = None,
-    extra: dict[str, Any] | None = None,
 ) -> Outcome:
     service = resolve_service(request.service)
     if request.region:
@@ -89,7 +88,7 @@ def diagnose_items(
     )
     result = run(items, options, progress=progress)
     records = sorted(result.records, key=_arrival)
-    contact_findings, contacts_doc = _contacts(request)
+    contact_findings, contacts = _contacts(request)
     context = Context(
         now=request.now,
         requested_at=request.requested_at,
@@ -103,41 +102,38 @@ def diagnose_items(
         incomplete=result.incomplete,
     )
     diagnosis = diagnose(records, context, all_messages=request.all_messages)
-    doc_extra = dict(extra or {})
-    if contacts_doc:
-        doc_extra["contacts"] = contacts_doc
-    document = json_report.build(records, result, diagnosis, context, extra=doc_extra)
+    report = json_report.build(records, result, diagnosis, context, contacts=contacts)
     redactor = _redactor(records, request) if request.redact else None
-    return Outcome(document, diagnosis, result, redactor)
+    return Outcome(report, diagnosis, result, redactor)
 
 
-def _arrival(record: Any) -> tuple[int, datetime]:
+def _arrival(record: MessageRecord) -> tuple[int, datetime]:
     stamp = record.timeline.delivered_at or record.timeline.sent_at
     if stamp is None:
         return (1, datetime.min)
     return (0, stamp.replace(tzinfo=None) - (stamp.utcoffset() or _ZERO))
 
 
-def _contacts(request: Request) -> tuple[list[Finding], dict[str, Any]]:
+def _contacts(request: Request) -> tuple[list[Finding], Contacts | None]:
     """Contact checks join the diagnosis when ``--email``/``--phone`` are given."""
+    if not request.email and not request.phone:
+        return [], None
     findings: list[Finding] = []
-    doc: dict[str, Any] = {}
+    email = phone = None
     if request.email:
         from inspector.contacts import check_email
 
         email = check_email(request.email, resolver=request.resolver)
         findings.extend(email.findings)
-        doc["email"] = email.to_json()
     if request.phone:
         from inspector.contacts import check_phone
 
         phone = check_phone(request.phone, region=request.region)
         findings.extend(phone.findings)
-        doc["phone"] = phone.to_json()
-    return findings, doc
+    return findings, Contacts(email, phone)
 
 
-def _redactor(records: Iterable[Any], request: Request) -> Redactor:
+def _redactor(records: Iterable[MessageRecord], request: Request) -> Redactor:
     codes: list[str] = []
     addresses: list[str] = []
     for record in records:

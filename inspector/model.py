@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from inspector.report.serialize import json_meta
+
 
 class Channel(StrEnum):
     EMAIL = "email"
@@ -132,17 +134,21 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Hop:
-    """One Received header (RFC 5321 §4.4), oldest hop first in a timeline."""
+    """One Received header (RFC 5321 §4.4), oldest hop first in a timeline.
 
-    from_host: str | None
+    In the JSON report a hop has the clauses' Received names (``from``, ``by``, ``with``); the
+    id, the "for" recipient and the raw header are not part of it (``report/schema.json``).
+    """
+
+    from_host: str | None = field(metadata=json_meta(key="from"))
     from_ip: str | None
-    by_host: str | None
-    with_protocol: str | None
-    id: str | None
-    for_addr: str | None
+    by_host: str | None = field(metadata=json_meta(key="by"))
+    with_protocol: str | None = field(metadata=json_meta(key="with"))
+    id: str | None = field(metadata=json_meta(skip=True))
+    for_addr: str | None = field(metadata=json_meta(skip=True))
     at: datetime | None
     delay_seconds: float | None  # since the previous (older) hop, or since Date for the first
-    raw: str
+    raw: str = field(metadata=json_meta(skip=True))
 
 
 @dataclass(frozen=True, slots=True)

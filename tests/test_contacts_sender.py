@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from inspector.contacts.sender import SenderInfo, SenderKind, classify_sender
 from inspector.errors import UsageError
+from inspector.report.serialize import jsonable
 
 KINDS = [
     ("us-short-code", "22395", "US", SenderKind.SHORT_CODE, "22395"),
@@ -123,7 +124,8 @@ def test_unknown_region_is_a_usage_error() -> None:
 
 
 def test_json_shape() -> None:
-    data = classify_sender("22395", region="us").to_json()
+    data = jsonable(classify_sender("22395", region="us"))
+    assert isinstance(data, dict)
     assert data["kind"] == "short_code"
     assert data["region"] == "US"
     assert isinstance(data["advice"], list)

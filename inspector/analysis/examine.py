@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from inspector.analysis.record import MessageRecord, Options, relevant_parts
+from inspector.auth.report import AuthReport
+from inspector.auth.spam import SpamVerdict
 from inspector.extract import extract
 from inspector.model import Channel, FolderRole, RawMail, TextMessage, Timeline
 from inspector.parse import message as mail
@@ -73,7 +74,7 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     )
 
 
-def _authenticate(raw: RawMail, options: Options) -> tuple[Any, Any]:
+def _authenticate(raw: RawMail, options: Options) -> tuple[AuthReport, SpamVerdict]:
     """Authentication (at receipt, and re-verified when a resolver is given) and spam verdict."""
     from inspector.auth import check_auth
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
+from inspector.auth.report import AuthReport
+from inspector.auth.spam import SpamVerdict
+from inspector.contacts.sender import SenderInfo
 from inspector.domains.dns import Resolver
 from inspector.extract.services import Service, owns_domain, service_by_id
 from inspector.model import Channel, Extraction, FolderRole, ReadProblem, Timeline
@@ -34,9 +36,9 @@ class MessageRecord:
     category: str | None = None
     truncated: bool = False
     from_count: int = 1
-    auth: Any = None  # inspector.auth.AuthReport once authentication checks ran
-    spam: Any = None  # inspector.auth.SpamVerdict
-    sender: Any = None  # inspector.contacts.SenderInfo, for SMS
+    auth: AuthReport | None = None  # once authentication checks ran (e-mail)
+    spam: SpamVerdict | None = None  # the receiver's verdict, also ``auth.spam``
+    sender: SenderInfo | None = None  # for SMS
 
     @property
     def is_verification(self) -> bool:

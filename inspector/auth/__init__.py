@@ -14,7 +14,8 @@ Where both exist the receiver's verdict is the headline ``result`` (it is what t
 acted on) and a disagreement is explained (a key rotated since delivery is "passed at
 receipt; key since changed", not a forgery; a DNS timeout is ``temperror``, never ``fail``).
 
-``AuthReport.to_json()`` returns ``{"auth": {...}, "spam": {...}}``; ``auth`` is::
+An ``AuthReport`` in JSON (a report message's ``"auth"``; its verdict is the message's
+``"spam"``) is::
 
     {
       "spf":   {"result", "source", "domain", "identity": "mailfrom"|"helo", "ip", "helo",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from inspector.auth.dkim_verify import KeyLookup, silent_logger
 from inspector.auth.headers import Header, indexed
@@ -96,7 +95,7 @@ def _verify(
     import dkim
 
     lookup = KeyLookup(resolver)
-    data: list[dict[Any, Any]] = []
+    data: list[dict[str, object]] = []  # dkimpy's result per ARC set
     try:
         verifier = dkim.ARC(raw, logger=silent_logger(), minkey=1024)
         status, data, reason = verifier.verify(dnsfunc=lookup)

@@ -72,14 +72,14 @@ def silent_logger() -> logging.Logger:
 
 
 @lru_cache(maxsize=1)
-def _verifier_class() -> type[Any]:
+def _verifier_class() -> type[Any]:  # Any: a subclass of dkimpy's dkim.DKIM, which is untyped
     import dkim
     from dkim.util import InvalidTagValueList, parse_tag_value
 
     class Verifier(dkim.DKIM):  # type: ignore[misc]
         """dkim.DKIM whose header preparation leaves x=/t= to the caller's clock."""
 
-        def verify_headerprep(self, idx: int = 0) -> Any:
+        def verify_headerprep(self, idx: int = 0) -> object:  # False, or dkimpy's 3-tuple
             sigheaders = [(x, y) for x, y in self.headers if x.lower() == b"dkim-signature"]
             if len(sigheaders) <= idx:
                 return False

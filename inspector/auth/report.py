@@ -8,11 +8,10 @@ with DNS) or ``None`` (nothing known).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from inspector.auth.spam import SpamVerdict
+from inspector.report.serialize import json_meta
 
 RESULTS = ("pass", "fail", "softfail", "neutral", "none", "temperror", "permerror", "policy")
 
@@ -47,10 +46,12 @@ class ReceiptResult:
     result: str  # normalised
     raw_result: str
     reason: str | None = None
-    properties: tuple[tuple[str, str], ...] = ()  # ("header.d", "example.com"), ...
+    # ("header.d", "example.com"), ...; an object in JSON
+    properties: tuple[tuple[str, str], ...] = field(default=(), metadata=json_meta(pairs=True))
     instance: int | None = None  # ARC i=
     policy: str | None = None  # DMARC policy the stamp mentions (p=REJECT, policy.dmarc=...)
-    trusted: bool = False
+    # Not in JSON: a stamp is listed under the report's "trusted" or "untrusted".
+    trusted: bool = field(default=False, metadata=json_meta(skip=True))
 
     def prop(self, *names: str) -> str | None:
         for name in names:
@@ -58,20 +59,6 @@ class ReceiptResult:
                 if key == name:
                     return value
         return None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "header": self.header,
-            "position": self.position,
-            "authserv_id": self.authserv_id,
-            "method": self.method,
-            "result": self.result,
-            "raw_result": self.raw_result,
-            "reason": self.reason,
-            "properties": dict(self.properties),
-            "instance": self.instance,
-            "policy": self.policy,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +73,6 @@ class SpfCheck:
     verified: str | None = None  # our evaluation now, if done
     explanation: str | None = None
     lookups: int | None = None  # DNS-querying terms used (limit 10, RFC 7208 §4.6.4)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "result": self.result,
-            "source": self.source,
-            "domain": self.domain,
-            "identity": self.identity,
-            "ip": self.ip,
-            "helo": self.helo,
-            "receipt": self.receipt,
-            "verified": self.verified,
-            "explanation": self.explanation,
-            "lookups": self.lookups,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,47 +92,21 @@ class DkimSignature:
     identity: str | None = None  # i=
     explanation: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "domain": self.domain,
-            "selector": self.selector,
-            "algorithm": self.algorithm,
-            "result": self.result,
-            "source": self.source,
-            "receipt": self.receipt,
-            "verified": self.verified,
-            "partial": self.partial,
-            "body_length": self.body_length,
-            "appended": self.appended,
-            "expired": self.expired,
-            "timestamp": self.timestamp,
-            "identity": self.identity,
-            "explanation": self.explanation,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class DkimCheck:
     result: str = "none"
     source: str | None = None
+    domains: tuple[str, ...] = field(init=False)  # d= of the signatures, first seen first
     signatures: tuple[DkimSignature, ...] = ()
     explanation: str | None = None
 
-    @property
-    def domains(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s.domain for s in self.signatures if s.domain))
+    def __post_init__(self) -> None:
+        domains = tuple(dict.fromkeys(s.domain for s in self.signatures if s.domain))
+        object.__setattr__(self, "domains", domains)  # frozen: set once, here
 
     def passing_domains(self) -> tuple[str, ...]:
         return tuple(s.domain for s in self.signatures if s.domain and s.result == "pass")
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "result": self.result,
-            "source": self.source,
-            "domains": list(self.domains),
-            "signatures": [s.to_json() for s in self.signatures],
-            "explanation": self.explanation,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,72 +128,31 @@ class DmarcCheck:
     verified: str | None = None
     explanation: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "result": self.result,
-            "source": self.source,
-            "from_domain": self.from_domain,
-            "org_domain": self.org_domain,
-            "record_domain": self.record_domain,
-            "policy": self.policy,
-            "subdomain_policy": self.subdomain_policy,
-            "disposition": self.disposition,
-            "adkim": self.adkim,
-            "aspf": self.aspf,
-            "pct": self.pct,
-            "dkim_aligned": list(self.dkim_aligned),
-            "spf_aligned": self.spf_aligned,
-            "receipt": self.receipt,
-            "verified": self.verified,
-            "explanation": self.explanation,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class ArcInstance:
     instance: int
     seal_domain: str | None
     signature_domain: str | None
-    chain_status: str | None  # cv= of this seal
+    chain_status: str | None = field(metadata=json_meta(key="cv"))  # cv= of this seal
     seal_valid: bool | None
     signature_valid: bool | None
     authserv_id: str | None = None  # from this instance's ARC-Authentication-Results
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "instance": self.instance,
-            "seal_domain": self.seal_domain,
-            "signature_domain": self.signature_domain,
-            "cv": self.chain_status,
-            "seal_valid": self.seal_valid,
-            "signature_valid": self.signature_valid,
-            "authserv_id": self.authserv_id,
-        }
 
 
 @dataclass(frozen=True, slots=True)
 class ArcCheck:
     result: str = "none"
     source: str | None = None
+    domains: tuple[str, ...] = field(init=False)  # the seals' d=, first seen first
     receipt: str | None = None
     verified: str | None = None
     instances: tuple[ArcInstance, ...] = ()
     explanation: str | None = None
 
-    @property
-    def domains(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(i.seal_domain for i in self.instances if i.seal_domain))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "result": self.result,
-            "source": self.source,
-            "domains": list(self.domains),
-            "receipt": self.receipt,
-            "verified": self.verified,
-            "instances": [i.to_json() for i in self.instances],
-            "explanation": self.explanation,
-        }
+    def __post_init__(self) -> None:
+        domains = tuple(dict.fromkeys(i.seal_domain for i in self.instances if i.seal_domain))
+        object.__setattr__(self, "domains", domains)  # frozen: set once, here
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,30 +161,15 @@ class AuthReport:
     dkim: DkimCheck = field(default_factory=DkimCheck)
     dmarc: DmarcCheck = field(default_factory=DmarcCheck)
     arc: ArcCheck = field(default_factory=ArcCheck)
-    spam: SpamVerdict = field(default_factory=SpamVerdict)
+    # In JSON a sibling of "auth" in the message (``inspector.report.document.MessageEntry``).
+    spam: SpamVerdict = field(default_factory=SpamVerdict, metadata=json_meta(skip=True))
     from_domain: str | None = None
     envelope_from: str | None = None  # "" = null sender, None = unknown
-    receiver: str | None = None  # host named by the top Received "by"
-    receiver_org: str | None = None
+    # host named by the top Received "by"; JSON "receiver": {"host", "org_domain"}
+    receiver: str | None = field(default=None, metadata=json_meta(key="receiver.host"))
+    receiver_org: str | None = field(default=None, metadata=json_meta(key="receiver.org_domain"))
     trusted: tuple[ReceiptResult, ...] = ()
     untrusted: tuple[ReceiptResult, ...] = ()
     notes: tuple[str, ...] = ()
     offline: bool = False  # no resolver: only verdicts at receipt
     truncated: bool = False  # body-dependent checks were not possible
-
-    def to_json(self) -> dict[str, Any]:
-        auth: Mapping[str, Any] = {
-            "spf": self.spf.to_json(),
-            "dkim": self.dkim.to_json(),
-            "dmarc": self.dmarc.to_json(),
-            "arc": self.arc.to_json(),
-            "from_domain": self.from_domain,
-            "envelope_from": self.envelope_from,
-            "receiver": {"host": self.receiver, "org_domain": self.receiver_org},
-            "trusted": [r.to_json() for r in self.trusted],
-            "untrusted": [r.to_json() for r in self.untrusted],
-            "notes": list(self.notes),
-            "offline": self.offline,
-            "truncated": self.truncated,
-        }
-        return {"auth": dict(auth), **self.spam.to_json()}

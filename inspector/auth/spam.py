@@ -16,10 +16,11 @@ bottom but strips or renames those coming from outside).
 ``trusted: false`` means it was below, in the part the sender wrote; ``null``: cannot tell
 (no Received headers). Trusted verdicts are preferred.
 
-``SpamVerdict.to_json()`` → ``{"spam": {"verdict": "spam"|"ham"|"unknown", "score": float|null,
+A ``SpamVerdict`` in JSON (a report message's ``"spam"``) →
+``{"verdict": "spam"|"ham"|"unknown", "score": float|null,
 "threshold": float|null, "reasons": [words...], "rules": [{"rule", "score", "words", "kind"}],
 "source": header name|null, "vendor": str|null, "trusted": bool|null, "action": str|null,
-"details": [str...], "others": [{"vendor", "verdict", "score", "source", "trusted"}]}}``.
+"details": [str...], "others": [{"vendor", "verdict", "score", "source", "trusted"}]}``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The pieces every spam-verdict reader shares: the verdict types, a view of the headers and
 small tolerant number and rule readers. Pure: no I/O.
 
-The JSON shape of ``SpamVerdict`` is documented in ``inspector.auth.spam``.
+The JSON shape of ``SpamVerdict`` (``inspector.report.serialize``) is documented in
+``inspector.auth.spam``.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from inspector.auth.spam_rules import describe
+from inspector.report.serialize import json_meta
 
 Header = tuple[str, str]  # (name as written, unfolded value)
 
@@ -27,8 +28,9 @@ class SpamRule:
     words: str
     kind: str  # "bad", "good", "info" or "unknown"
 
-    def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "score": self.score, "words": self.words, "kind": self.kind}
+
+# The other vendors' verdicts are summed up in JSON: who said what, and how sure.
+_OTHER_KEYS = ("vendor", "verdict", "score", "source", "trusted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,54 +38,33 @@ class SpamVerdict:
     verdict: str = "unknown"  # "spam", "ham" or "unknown"
     score: float | None = None
     threshold: float | None = None
+    # Why it scored as it did, in words (``details`` then the rules, see ``reasons``).
+    reasons: tuple[str, ...] = field(init=False)
     rules: tuple[SpamRule, ...] = ()
     source: str | None = None  # the header the verdict was read from
     vendor: str | None = None
     trusted: bool | None = None
     action: str | None = None
     details: tuple[str, ...] = ()
-    others: tuple[SpamVerdict, ...] = ()
+    others: tuple[SpamVerdict, ...] = field(default=(), metadata=json_meta(keys=_OTHER_KEYS))
 
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """Why it scored as it did, in words: scoring rules first, highest score first."""
-        scored = [
-            r
-            for r in self.rules
-            if r.score is not None and (r.score >= 0.5 or (r.score > 0 and r.kind == "bad"))
-        ]
-        if scored:
-            picked = sorted(scored, key=lambda r: -(r.score or 0.0))
-        else:
-            picked = [r for r in self.rules if r.score is None and r.kind in ("bad", "unknown")]
-        words = [f"{r.words} ({r.rule})" for r in picked[:MAX_REASONS]]
-        return tuple(self.details) + tuple(words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reasons", reasons_of(self.rules, self.details))  # frozen: once
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "spam": {
-                "verdict": self.verdict,
-                "score": self.score,
-                "threshold": self.threshold,
-                "reasons": list(self.reasons),
-                "rules": [r.to_json() for r in self.rules],
-                "source": self.source,
-                "vendor": self.vendor,
-                "trusted": self.trusted,
-                "action": self.action,
-                "details": list(self.details),
-                "others": [
-                    {
-                        "vendor": o.vendor,
-                        "verdict": o.verdict,
-                        "score": o.score,
-                        "source": o.source,
-                        "trusted": o.trusted,
-                    }
-                    for o in self.others
-                ],
-            }
-        }
+
+def reasons_of(rules: Sequence[SpamRule], details: Sequence[str]) -> tuple[str, ...]:
+    """Why a message scored as it did, in words: scoring rules first, highest score first."""
+    scored = [
+        r
+        for r in rules
+        if r.score is not None and (r.score >= 0.5 or (r.score > 0 and r.kind == "bad"))
+    ]
+    if scored:
+        picked = sorted(scored, key=lambda r: -(r.score or 0.0))
+    else:
+        picked = [r for r in rules if r.score is None and r.kind in ("bad", "unknown")]
+    words = [f"{r.words} ({r.rule})" for r in picked[:MAX_REASONS]]
+    return tuple(details) + tuple(words)
 
 
 def number(text: str | None) -> float | None:

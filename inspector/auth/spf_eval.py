@@ -27,7 +27,7 @@ MAX_VOID_LOOKUPS = 2  # RFC 7208 §4.6.4
 
 
 @lru_cache(maxsize=1)
-def _query_class() -> type[Any]:
+def _query_class() -> type[Any]:  # Any: a subclass of pyspf's spf.query, which is untyped
     import spf
 
     class ResolverQuery(spf.query):  # type: ignore[misc]
@@ -41,7 +41,7 @@ def _query_class() -> type[Any]:
             qtype: str,
             cnames: object = None,
             ignore_void: bool = False,
-        ) -> list[Any]:
+        ) -> list[object]:  # TXT: [[bytes]], MX: [(pref, host)], A/AAAA/PTR: [str]
             del cnames  # dnspython follows CNAME chains inside the resolver
             name = str(name or "").rstrip(".").lower()
             if not name:
@@ -53,7 +53,7 @@ def _query_class() -> type[Any]:
             except DNSError as exc:
                 raise spf.TempError(f"DNS {exc}") from exc
             records = list(answer.records) if answer.status == "ok" else []
-            result: list[Any]
+            result: list[object]
             if qtype in ("TXT", "SPF"):
                 result = [[r.encode("utf-8", "replace")] for r in records]
             elif qtype == "MX":

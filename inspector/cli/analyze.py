@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
@@ -13,6 +12,7 @@ from inspector.cli.options import (
     dns_options,
     output_options,
     request_from,
+    text,
 )
 from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
 
@@ -23,7 +23,7 @@ from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
 @dns_options
 @auth_options
 @output_options
-def analyze(paths: tuple[str, ...], **options: Any) -> int:
+def analyze(paths: tuple[str, ...], **options: object) -> int:
     """Diagnose saved mail: .eml files, folders of them, mbox, Maildir, SMS exports, or - (stdin).
 
     \b
@@ -42,4 +42,4 @@ def analyze(paths: tuple[str, ...], **options: Any) -> int:
         for problem in outcome.result.problems:
             warn(problem.message)
         fail("nothing could be read from the given paths.", EXIT_SOURCE)
-    return emit(outcome, options["output_format"], options.get("output"))
+    return emit(outcome, text(options, "output_format") or "text", text(options, "output"))

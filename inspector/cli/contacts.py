@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from inspector.cli.options import dns_options, make_resolver
 from inspector.cli.output import EXIT_OK, EXIT_PROBLEMS
 
+if TYPE_CHECKING:
+    from inspector.contacts import EmailCheck, PhoneCheck
+
 
 @click.command(name="check-email")
 @click.argument("address")
 @dns_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-def check_email_command(address: str, output_format: str, **options: Any) -> int:
+def check_email_command(address: str, output_format: str, **options: object) -> int:
     """Check the e-mail address a service sends codes to: syntax, typos, whether it takes mail.
 
     \b
@@ -25,7 +28,7 @@ def check_email_command(address: str, output_format: str, **options: Any) -> int
     from inspector.contacts import check_email
 
     result = check_email(address, resolver=make_resolver(options))
-    return _emit_contact(result.to_json(), output_format, _email_lines(result.to_json()))
+    return _emit_contact(result, output_format, _email_lines(result))
 
 
 @click.command(name="check-phone")
@@ -43,48 +46,51 @@ def check_phone_command(number: str, region: str | None, output_format: str) -> 
     from inspector.contacts import check_phone
 
     result = check_phone(number, region=region)
-    return _emit_contact(result.to_json(), output_format, _phone_lines(result.to_json()))
+    return _emit_contact(result, output_format, _phone_lines(result))
 
 
-def _email_lines(doc: dict[str, Any]) -> list[str]:
-    deliverable = {True: "yes", False: "no", None: "unknown (not checked)"}[doc["deliverable"]]
+def _email_lines(result: EmailCheck) -> list[str]:
+    deliverable = {True: "yes", False: "no", None: "unknown (not checked)"}[result.deliverable]
     return [
-        f"address:     {doc['input']}",
-        f"valid:       {'yes' if doc['valid'] else 'no'}",
-        f"normalized:  {doc['normalized'] or '-'}",
+        f"address:     {result.input}",
+        f"valid:       {'yes' if result.valid else 'no'}",
+        f"normalized:  {result.normalized or '-'}",
         f"takes mail:  {deliverable}",
-        f"mail hosts:  {', '.join(doc['mx']) or '-'}",
+        f"mail hosts:  {', '.join(result.mx) or '-'}",
     ]
 
 
-def _phone_lines(doc: dict[str, Any]) -> list[str]:
+def _phone_lines(result: PhoneCheck) -> list[str]:
     return [
-        f"number:      {doc['input']}",
-        f"valid:       {'yes' if doc['valid'] else 'no'}",
-        f"E.164:       {doc['e164'] or '-'}",
-        f"type:        {(doc['type'] or 'unknown').replace('_', ' ')}",
-        f"gets SMS:    {doc['can_receive_sms']}",
-        f"region:      {doc['region'] or '-'}",
-        f"carrier:     {doc['carrier'] or '-'}",
-        f"location:    {doc['location'] or '-'}",
+        f"number:      {result.input}",
+        f"valid:       {'yes' if result.valid else 'no'}",
+        f"E.164:       {result.e164 or '-'}",
+        f"type:        {(result.type or 'unknown').replace('_', ' ')}",
+        f"gets SMS:    {result.can_receive_sms.value}",
+        f"region:      {result.region or '-'}",
+        f"carrier:     {result.carrier or '-'}",
+        f"location:    {result.location or '-'}",
     ]
 
 
-def _emit_contact(doc: dict[str, Any], output_format: str, lines: list[str]) -> int:
+def _emit_contact(result: EmailCheck | PhoneCheck, output_format: str, lines: list[str]) -> int:
     import json
 
+    from inspector.model import Severity
     from inspector.report.sanitize import clean, json_safe
+    from inspector.report.serialize import jsonable
 
-    findings = doc["findings"]
     if output_format == "json":
+        doc = jsonable(result)
         click.echo(json_safe(json.dumps(doc, ensure_ascii=False, indent=2)))
     else:
         out = [clean(line) for line in lines]
-        for finding in findings:
-            out.append(
-                clean(f"{finding['severity'].upper()}: {finding['message']} [{finding['id']}]")
-            )
-            out.append(clean(f"  -> {finding['advice']}"))
+        for finding in result.findings:
+            severity = finding.severity.value.upper()
+            out.append(clean(f"{severity}: {finding.message} [{finding.id}]"))
+            out.append(clean(f"  -> {finding.advice}"))
         click.echo("\n".join(out))
-    problem = not doc["valid"] or any(f["severity"] in ("error", "warning") for f in findings)
+    problem = not result.valid or any(
+        f.severity in (Severity.ERROR, Severity.WARNING) for f in result.findings
+    )
     return EXIT_PROBLEMS if problem else EXIT_OK

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 import click
 
 from inspector.cli.output import EXIT_OK, EXIT_PROBLEMS
 from inspector.model import Validity
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    """The JSON ``extract`` prints: what was found in one message body."""
+
+    is_verification: bool
+    code: str | None
+    valid_for_seconds: int | None
+    service: str | None
+    origin: str | None  # the origin-bound code's domain
 
 
 @click.command(name="extract")
@@ -43,14 +55,16 @@ def extract_command(text: str | None, output_format: str, subject: str, sender: 
         text = data.decode("utf-8", "replace")
     found = extract(text, subject=subject, sender_address=sender)
     if output_format == "json":
-        doc = {
-            "is_verification": found.is_verification,
-            "code": found.code,
-            "valid_for_seconds": found.validity.seconds,
-            "service": found.service,
-            "origin": found.origin.domain if found.origin else None,
-        }
-        click.echo(json_safe(json.dumps(doc, ensure_ascii=False)))
+        from inspector.report.serialize import jsonable
+
+        result = ExtractResult(
+            is_verification=found.is_verification,
+            code=found.code,
+            valid_for_seconds=found.validity.seconds,
+            service=found.service,
+            origin=found.origin.domain if found.origin else None,
+        )
+        click.echo(json_safe(json.dumps(jsonable(result), ensure_ascii=False)))
     else:
         service = service_by_id(found.service) if found.service else None
         lines = [

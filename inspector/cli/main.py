@@ -22,7 +22,7 @@ from inspector.cli.scan import scan
 class _Group(click.Group):
     """Turns every failure into one readable sentence and the documented exit code."""
 
-    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:  # Any: forwarded to click's main as is
         debug = "--debug" in sys.argv[1:]
         kwargs["standalone_mode"] = False
         try:

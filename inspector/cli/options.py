@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 import click
 
-from inspector.cli.times import WHEN, resolve_times
+from inspector.cli.times import WHEN, TimeSpec, resolve_times
 
 if TYPE_CHECKING:
     from inspector.app import Request
     from inspector.domains.dns import Resolver
 
-F = TypeVar("F", bound=Callable[..., Any])
+F = TypeVar("F", bound=Callable[..., object])
+
+#: A command's parsed options by parameter name, as click passes them (``**options``). Their
+#: types are the options' own (str, bool, TimeSpec, ...); the readers below narrow them.
+Options = Mapping[str, object]
 
 
 def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
@@ -87,11 +91,13 @@ class Server(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 
     name = "IP[:PORT]"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, int]:
         from inspector.domains.dns import parse_server
 
         if isinstance(value, tuple):
-            return value
+            return value  # already converted (click converts defaults again)
         try:
             return parse_server(str(value))
         except ValueError as exc:
@@ -132,40 +138,65 @@ auth_options = _compose(
 )
 
 
-def make_resolver(options: dict[str, Any]) -> Resolver | None:
+def text(options: Options, name: str) -> str | None:
+    """A string option; None when not given."""
+    value = options.get(name)
+    return value if isinstance(value, str) else None
+
+
+def timespec(options: Options, name: str) -> TimeSpec | None:
+    """A ``WHEN`` option as typed; None when not given."""
+    value = options.get(name)
+    return value if isinstance(value, TimeSpec) else None
+
+
+def repeated(options: Options, name: str) -> tuple[object, ...]:
+    """A ``multiple=True`` option's values (click gives a tuple)."""
+    value = options.get(name)
+    return tuple(value) if isinstance(value, tuple | list) else ()
+
+
+def _is_server(value: object) -> TypeGuard[tuple[str, int]]:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], int)
+    )
+
+
+def make_resolver(options: Options) -> Resolver | None:
     """The run's one resolver, or None with ``--offline``."""
     if options.get("offline"):
         return None
     from inspector.domains.dns import Resolver
 
-    timeout = float(options.get("dns_timeout") or 20.0)
-    return Resolver(
-        list(options.get("resolvers") or ()) or None,
-        budget=timeout,
-        per_query_timeout=min(3.0, timeout),
-    )
+    budget = options.get("dns_timeout")
+    timeout = float(budget) if isinstance(budget, int | float) and budget else 20.0
+    servers = [s for s in repeated(options, "resolvers") if _is_server(s)]
+    return Resolver(servers or None, budget=timeout, per_query_timeout=min(3.0, timeout))
 
 
-def request_from(options: dict[str, Any]) -> Request:
+def request_from(options: Options) -> Request:
     """The core's ``Request`` from the parsed diagnosis, DNS and output options."""
     from inspector.app import Request
 
     now, requested_at, since = resolve_times(
-        options.get("now"), options.get("requested_at"), options.get("since")
+        timespec(options, "now"), timespec(options, "requested_at"), timespec(options, "since")
     )
     return Request(
         now=now,
-        service=options.get("service"),
+        service=text(options, "service"),
         requested_at=requested_at,
         since=since,
-        entered_code=options.get("entered_code"),
-        email=options.get("email"),
-        phone=options.get("phone"),
-        region=options.get("region"),
+        entered_code=text(options, "entered_code"),
+        email=text(options, "email"),
+        phone=text(options, "phone"),
+        region=text(options, "region"),
         all_messages=bool(options.get("all_messages")),
         redact=bool(options.get("redact")),
         resolver=make_resolver(options),
-        trust_authserv_ids=tuple(options.get("trust_authserv_ids") or ()),
+        trust_authserv_ids=tuple(str(v) for v in repeated(options, "trust_authserv_ids")),
     )
 
 

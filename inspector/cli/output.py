@@ -40,8 +40,9 @@ def emit(outcome: Outcome, output_format: str, output: str | None) -> int:
     """Render the outcome's report to ``output`` (stdout when None or "-"); the exit code."""
     from inspector.report import json as json_report
     from inspector.report import text as text_report
+    from inspector.report.serialize import jsonable
 
-    doc = outcome.document
+    doc = jsonable(outcome.report)  # one document, rendered as JSON or text
     if outcome.redactor is not None:
         doc = outcome.redactor.apply(doc)
     if output_format == "json":

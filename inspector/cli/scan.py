@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from inspector.cli.options import (
+    Options,
     auth_options,
     diagnosis_options,
     dns_options,
     output_options,
     request_from,
+    text,
 )
 from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
+
+if TYPE_CHECKING:
+    from inspector.report.document import Mailbox
+    from inspector.sources.imap import ImapConfig, ImapScan, ScanProgress
 
 
 @click.command()
@@ -57,7 +64,7 @@ from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
 @dns_options
 @auth_options
 @output_options
-def scan(**options: Any) -> int:
+def scan(**options: object) -> int:
     """Diagnose a live mailbox over IMAP (read-only: nothing in it is changed).
 
     \b
@@ -95,18 +102,21 @@ def scan(**options: Any) -> int:
     )
     with scanner:
         outcome = app.diagnose_items(scanner, request, quota=scanner.quota)
-        outcome.document["mailbox"] = _mailbox_json(config, scanner)
-        outcome.document["incomplete"] = outcome.document["incomplete"] or scanner.incomplete
+        outcome.report = replace(
+            outcome.report,
+            mailbox=_mailbox(config, scanner),
+            incomplete=outcome.report.incomplete or scanner.incomplete,
+        )
     if progress is not None:
         click.echo("", err=True)
     if outcome.result.messages_read == 0 and scanner.incomplete and not scanner.folders_scanned:
         for problem in outcome.result.problems:
             warn(problem.message)
         fail("nothing could be read from the mailbox.", EXIT_SOURCE)
-    return emit(outcome, options["output_format"], options.get("output"))
+    return emit(outcome, text(options, "output_format") or "text", text(options, "output"))
 
 
-def _config(options: dict[str, Any]) -> tuple[Any, list[str] | None]:
+def _config(options: Options) -> tuple[ImapConfig, list[str] | None]:
     from inspector.errors import UsageError
     from inspector.sources import imap
 
@@ -121,44 +131,42 @@ def _config(options: dict[str, Any]) -> tuple[Any, list[str] | None]:
         "password_env": options.get("password_env"),
         "oauth2_token_command": options.get("oauth2_token_command"),
     }
-    folders = [f.strip() for f in (options.get("folders") or "").split(",") if f.strip()] or None
-    if options.get("account"):
-        account = imap.load_account(options["account"], options.get("config_path"))
+    listing = text(options, "folders") or ""
+    folders = [f.strip() for f in listing.split(",") if f.strip()] or None
+    account_name = text(options, "account")
+    if account_name:
+        account = imap.load_account(account_name, text(options, "config_path"))
         listed = account.get("folders")
         if folders is None and isinstance(listed, list):
             folders = [str(f) for f in listed]
         return imap.config_from_account(account, **overrides), folders
     if not options.get("user"):
         raise UsageError("give --user (and --host unless the provider is known) or --account.")
-    kwargs = {k: v for k, v in overrides.items() if v is not None}
-    return imap.make_config(**kwargs), folders
+    # No account: the command line is the whole account (None values are "not given").
+    return imap.config_from_account({}, **overrides), folders
 
 
-def _mailbox_json(config: Any, scanner: Any) -> dict[str, Any]:
+def _mailbox(config: ImapConfig, scanner: ImapScan) -> Mailbox:
+    from inspector.report.document import FolderEntry, Mailbox, QuotaEntry
+
     quota = scanner.quota
-    return {
-        "host": config.host,
-        "user": config.user,
-        "folders": [
-            {"name": f.name, "role": f.role.value, "scanned": f.name in scanner.folders_scanned}
-            for f in scanner.folders
-        ],
-        "missing_folders": list(scanner.missing_folders),
-        "quota": None
+    return Mailbox(
+        host=config.host,
+        user=config.user,
+        folders=tuple(
+            FolderEntry(f.name, f.role, f.name in scanner.folders_scanned) for f in scanner.folders
+        ),
+        missing_folders=scanner.missing_folders,
+        quota=None
         if quota is None
-        else {
-            "resource": quota.resource,
-            "usage": quota.usage,
-            "limit": quota.limit,
-            "ratio": round(quota.ratio, 4),
-        },
-        "incomplete": scanner.incomplete,
-        "imap_commands": scanner.command_count,
-    }
+        else QuotaEntry(quota.resource, quota.usage, quota.limit, round(quota.ratio, 4)),
+        incomplete=scanner.incomplete,
+        imap_commands=scanner.command_count,
+    )
 
 
-def _progress_bar() -> Any:
-    def show(p: Any) -> None:
+def _progress_bar() -> Callable[[ScanProgress], None]:
+    def show(p: ScanProgress) -> None:
         from inspector.report.sanitize import clean
 
         line = (

@@ -9,15 +9,8 @@ from inspector.model import Finding, Severity
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
-
-def finding_json(finding: Finding) -> dict[str, str]:
-    """The JSON shape of a finding in the contact checks' output."""
-    return {
-        "id": finding.id,
-        "severity": str(finding.severity),
-        "message": finding.message,
-        "advice": finding.advice,
-    }
+# A finding of a contact check in JSON: no message indexes or detail (it has neither).
+FINDING_KEYS = ("id", "severity", "message", "advice")
 
 
 def by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:

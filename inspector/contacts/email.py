@@ -25,13 +25,14 @@ Finding ids (a public contract):
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from inspector.contacts.common import by_severity, finding_json
+from inspector.contacts.common import FINDING_KEYS, by_severity
 from inspector.contacts.mailhost import MailDomain, MailStatus, mail_domain
 from inspector.contacts.typos import repair_domain, suggest_domain
 from inspector.domains.dns import Resolver
 from inspector.model import Finding, Severity
+from inspector.report.serialize import json_meta
 
 # Far longer than any address (RFC 5321 §4.5.3.1.3 caps a path at 256 octets): reject unparsed.
 MAX_INPUT = 1024
@@ -89,20 +90,7 @@ class EmailCheck:
     mx: tuple[str, ...] = ()  # MX hosts, most preferred first
     disposable: bool = False
     role: bool = False
-    findings: tuple[Finding, ...] = ()
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "input": self.input,
-            "valid": self.valid,
-            "normalized": self.normalized,
-            "suggestion": self.suggestion,
-            "deliverable": self.deliverable,
-            "mx": list(self.mx),
-            "disposable": self.disposable,
-            "role": self.role,
-            "findings": [finding_json(f) for f in self.findings],
-        }
+    findings: tuple[Finding, ...] = field(default=(), metadata=json_meta(keys=FINDING_KEYS))
 
 
 def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:

@@ -20,11 +20,11 @@ Finding ids (a public contract):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from inspector.contacts.common import by_severity, finding_json, normalize_region
+from inspector.contacts.common import FINDING_KEYS, by_severity, normalize_region
 from inspector.contacts.mistakes import (
     MAX_INPUT,
     digits_of,
@@ -34,6 +34,7 @@ from inspector.contacts.mistakes import (
     repairs,
 )
 from inspector.model import Finding, Severity
+from inspector.report.serialize import json_meta
 
 if TYPE_CHECKING:
     from phonenumbers import NumberParseException, PhoneNumber
@@ -86,23 +87,7 @@ class PhoneCheck:
     carrier: str | None = None  # carrier the range was allocated to (the number may be ported)
     location: str | None = None
     suggestion: str | None = None  # E.164 of the number probably meant, after an entry mistake
-    findings: tuple[Finding, ...] = ()
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "input": self.input,
-            "valid": self.valid,
-            "e164": self.e164,
-            "national": self.national,
-            "international": self.international,
-            "region": self.region,
-            "type": self.type,
-            "can_receive_sms": str(self.can_receive_sms),
-            "carrier": self.carrier,
-            "location": self.location,
-            "suggestion": self.suggestion,
-            "findings": [finding_json(f) for f in self.findings],
-        }
+    findings: tuple[Finding, ...] = field(default=(), metadata=json_meta(keys=FINDING_KEYS))
 
 
 def check_phone(number: str, *, region: str | None) -> PhoneCheck:

@@ -48,21 +48,6 @@ class SenderInfo:
     replyable: bool | None = None  # can the person answer it (STOP, HELP)
     advice: tuple[str, ...] = ()
 
-    def to_json(self) -> dict[str, object]:
-        return {
-            "sender": self.sender,
-            "kind": str(self.kind),
-            "normalized": self.normalized,
-            "region": self.region,
-            "international": self.international,
-            "known": self.known,
-            "sms_service": self.sms_service,
-            "carrier_specific": self.carrier_specific,
-            "premium": self.premium,
-            "replyable": self.replyable,
-            "advice": list(self.advice),
-        }
-
 
 def classify_sender(sender: str, *, region: str | None) -> SenderInfo:
     """Classify the sender field of an SMS; ``region`` is where the phone is (ISO 3166)."""

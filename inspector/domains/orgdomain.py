@@ -11,7 +11,10 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
 
 # Mailbox providers that stamp headers under more than one registrable domain (their Received
 # ``by`` host and their authserv-id differ: Outlook mail is received by *.outlook.com and
@@ -33,7 +36,7 @@ PROVIDER_FAMILIES: tuple[frozenset[str], ...] = (
 )
 
 
-def _psl() -> Any:
+def _psl() -> PublicSuffixList:
     from inspector.domains.psl import public_suffix_list  # lazy: parsing the list costs ~130 ms
 
     return public_suffix_list()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+
+from inspector.report.serialize import JSON
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -41,10 +42,11 @@ class Redactor:
     def text(self, value: str) -> str:
         for pattern, replacement in self._patterns:
             value = pattern.sub(replacement, value)
-        # Any other address (Received "for" clauses, other recipients) is masked too.
+        # Every other address (Received "for" clauses, other recipients) is masked too.
         return _ADDRESS.sub(lambda m: mask_address(m.group()), value)
 
-    def apply(self, value: Any) -> Any:
+    def apply(self, value: JSON) -> JSON:
+        """``value`` (a serialized report) with every string in it masked."""
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, dict):

@@ -7,10 +7,70 @@ It is rendered from the same document as the JSON report, so both always agree a
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import NotRequired, TypedDict, cast
 
 from inspector.diagnosis.wording import duration, when
 from inspector.report.sanitize import clean
+from inspector.report.serialize import JSON
+
+# The parts of the serialized ``inspector.report.document.Report`` the text shows.
+
+
+class _FindingDoc(TypedDict):
+    id: str
+    severity: str
+    message: str
+    advice: str
+    detail: str | None
+
+
+_MessageDoc = TypedDict(  # "from" is a Python keyword: the functional form
+    "_MessageDoc",
+    {
+        "channel": str,
+        "folder": str | None,
+        "folder_role": str,
+        "from": str | None,
+        "is_verification": bool,
+        "service": str | None,
+        "code": str | None,
+        "sent_at": str | None,
+        "delivered_at": str | None,
+        "transit_seconds": float | None,
+        "freshness": str | None,
+    },
+)
+
+
+class _ProblemDoc(TypedDict):
+    message: str
+
+
+class _EmailDoc(TypedDict):
+    input: str
+    valid: bool
+
+
+class _PhoneDoc(TypedDict):
+    input: str
+    type: str | None
+
+
+class _ContactsDoc(TypedDict):
+    email: NotRequired[_EmailDoc]
+    phone: NotRequired[_PhoneDoc]
+
+
+class _ReportDoc(TypedDict):
+    now: str
+    verdict: str
+    incomplete: bool
+    messages_read: int
+    problems: list[_ProblemDoc]
+    messages: list[_MessageDoc]
+    findings: list[_FindingDoc]
+    contacts: NotRequired[_ContactsDoc]
+
 
 _MARK = {"error": "ERROR  ", "warning": "WARNING", "info": "INFO   "}
 _WIDTH = 100
@@ -28,11 +88,13 @@ def _wrap(text: str, indent: str, width: int = _WIDTH) -> list[str]:
     ) or [indent]
 
 
-def render(doc: dict[str, Any]) -> str:
+def render(document: JSON) -> str:
+    """The text of a serialized report (redacted or not: one document, two renderings)."""
+    doc = cast("_ReportDoc", document)  # made by jsonable(Report): the shape is the schema's
     now = datetime.fromisoformat(doc["now"])
     lines: list[str] = []
     lines += _wrap(doc["verdict"], "")
-    if doc.get("incomplete"):
+    if doc["incomplete"]:
         lines.append("(The report is incomplete: some messages could not be read; see below.)")
     findings = doc["findings"]
     if findings:
@@ -41,7 +103,7 @@ def render(doc: dict[str, Any]) -> str:
             mark = _MARK.get(finding["severity"], finding["severity"])
             lines += _wrap(f"{mark} {finding['message']} [{finding['id']}]", "  ")
             lines += _wrap(f"-> {finding['advice']}", " " * 11)
-            if finding.get("detail"):
+            if finding["detail"]:
                 lines += _wrap(finding["detail"], " " * 11)
     else:
         lines += ["", "No problems found."]
@@ -51,7 +113,7 @@ def render(doc: dict[str, Any]) -> str:
         lines += _table(messages, now)
     for extra in _contacts(doc):
         lines.append(extra)
-    problems = doc.get("problems") or []
+    problems = doc["problems"]
     if problems:
         lines += ["", "Could not read:"]
         for problem in problems[:20]:
@@ -61,10 +123,10 @@ def render(doc: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table_title(doc: dict[str, Any]) -> str:
+def _table_title(doc: _ReportDoc) -> str:
     listed = len(doc["messages"])
-    shown = sum(1 for m in doc["messages"] if m.get("is_verification"))
-    read = doc.get("messages_read", listed)
+    shown = sum(1 for m in doc["messages"] if m["is_verification"])
+    read = doc["messages_read"]
     what = "verification message" if shown == 1 else "verification messages"
     title = f"{shown} {what} in {read} read"
     if listed > shown:
@@ -72,26 +134,26 @@ def _table_title(doc: dict[str, Any]) -> str:
     return title + ":" if listed else title + "."
 
 
-def _table(messages: list[dict[str, Any]], now: datetime) -> list[str]:
+def _table(messages: list[_MessageDoc], now: datetime) -> list[str]:
     header = ["#", "Arrived", "Where", "Service", "Code", "State", "Transit", "From"]
     rows = [header]
     for i, msg in enumerate(messages):
-        arrived = msg.get("delivered_at") or msg.get("sent_at")
-        transit = msg.get("transit_seconds")
-        role = msg.get("folder_role")
-        where = msg.get("folder") or (role if role and role != "other" else "-")
-        if msg.get("channel") == "sms":
+        arrived = msg["delivered_at"] or msg["sent_at"]
+        transit = msg["transit_seconds"]
+        role = msg["folder_role"]
+        where = msg["folder"] or (role if role and role != "other" else "-")
+        if msg["channel"] == "sms":
             where = "SMS"
         rows.append(
             [
                 str(i),
                 when(datetime.fromisoformat(arrived), now) if arrived else "?",
                 where,
-                _service_name(msg.get("service")),
-                msg.get("code") or "-",
-                (msg.get("freshness") or "-").replace("_", " "),
+                _service_name(msg["service"]),
+                msg["code"] or "-",
+                (msg["freshness"] or "-").replace("_", " "),
                 duration(transit) if transit is not None else "-",
-                msg.get("from") or "?",
+                msg["from"] or "?",
             ]
         )
     cells = [[_cell(c) for c in row] for row in rows]
@@ -115,15 +177,15 @@ def _cell(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _contacts(doc: dict[str, Any]) -> list[str]:
+def _contacts(doc: _ReportDoc) -> list[str]:
     out = []
-    contacts = doc.get("contacts") or {}
+    contacts = doc.get("contacts") or _ContactsDoc()
     email = contacts.get("email")
     if email:
-        state = "valid" if email.get("valid") else "invalid"
-        out += ["", f"Registered address: {clean(email.get('input', ''))} ({state})"]
+        state = "valid" if email["valid"] else "invalid"
+        out += ["", f"Registered address: {clean(email['input'])} ({state})"]
     phone = contacts.get("phone")
     if phone:
-        kind = phone.get("type") or "unknown type"
-        out += ["", f"Registered phone: {clean(phone.get('input', ''))} ({kind})"]
+        kind = phone["type"] or "unknown type"
+        out += ["", f"Registered phone: {clean(phone['input'])} ({kind})"]
     return out

@@ -15,10 +15,11 @@ import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from inspector.errors import ConnectionFailed, LoginFailed, UsageError
 from inspector.sources.imap_config import Encryption, ImapConfig
+from inspector.sources.imap_fetch import SearchKey
 from inspector.sources.secrets import (
     KeyringGet,
     Prompt,
@@ -29,26 +30,33 @@ from inspector.sources.secrets import (
     resolve_token,
 )
 
+if TYPE_CHECKING:
+    import imaplib
+
 log = logging.getLogger(__name__)
 
 
 class ImapClient(Protocol):
-    """The part of ``imapclient.IMAPClient`` this package uses (a fake can implement it)."""
+    """The part of ``imapclient.IMAPClient`` this package uses (a fake can implement it).
+
+    Answers are ``object`` where they come from the server as parsed by imapclient: the
+    readers in ``imap_fetch`` and ``imap_quota`` check what they got before using it.
+    """
 
     def capabilities(self) -> Sequence[bytes]: ...
     def has_capability(self, capability: str) -> bool: ...
-    def starttls(self, ssl_context: ssl.SSLContext | None = None) -> Any: ...
-    def login(self, username: str, password: str) -> Any: ...
-    def oauth2_login(self, user: str, access_token: str) -> Any: ...
-    def plain_login(self, identity: str, password: str) -> Any: ...
+    def starttls(self, ssl_context: ssl.SSLContext | None = None) -> object: ...
+    def login(self, username: str, password: str) -> object: ...
+    def oauth2_login(self, user: str, access_token: str) -> object: ...
+    def plain_login(self, identity: str, password: str) -> object: ...
     def list_folders(self) -> list[tuple[tuple[bytes, ...], bytes | None, str]]: ...
-    def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, Any]: ...
-    def search(self, criteria: Any) -> list[int]: ...
+    def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, object]: ...
+    def search(self, criteria: list[SearchKey]) -> list[int]: ...
     def fetch(
         self, messages: Sequence[int], data: Sequence[str]
-    ) -> dict[int, dict[bytes, Any]]: ...
-    def get_quota_root(self, mailbox: str) -> tuple[Any, list[Any]]: ...
-    def logout(self) -> Any: ...
+    ) -> dict[int, dict[bytes, object]]: ...
+    def get_quota_root(self, mailbox: str) -> tuple[object, list[object]]: ...
+    def logout(self) -> object: ...
 
 
 #: Called like ``imapclient.IMAPClient(host, port=, ssl=, ssl_context=, timeout=)``.
@@ -74,7 +82,7 @@ def default_client_factory(
 MAX_LITERAL = 64 * 1024 * 1024
 
 
-def _cap_literals(imap: Any) -> None:
+def _cap_literals(imap: imaplib.IMAP4) -> None:
     """Refuse an oversized literal before reading it.
 
     imaplib reads a literal with ``read(size)``, and a buffered read allocates ``size``
@@ -91,7 +99,7 @@ def _cap_literals(imap: Any) -> None:
             raise imap.abort("the connection closed in the middle of an answer")
         return data
 
-    imap.read = capped
+    imap.read = capped  # type: ignore[method-assign]  # on this one connection object
 
 
 def ssl_context(config: ImapConfig) -> ssl.SSLContext:

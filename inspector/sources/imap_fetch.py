@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
+from typing import SupportsIndex, SupportsInt, TypeAlias
 
 from inspector.errors import UsageError
 from inspector.sources.imap_headers import HEADER_FIELDS
@@ -57,7 +57,14 @@ def normalise_domains(domains: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def search_criteria(since: datetime, until: datetime | None, domains: Sequence[str]) -> list[Any]:
+#: One SEARCH key or argument as imapclient takes them: words, dates, and nested lists (sent in
+#: parentheses).
+SearchKey: TypeAlias = str | date | list["SearchKey"]
+
+
+def search_criteria(
+    since: datetime, until: datetime | None, domains: Sequence[str]
+) -> list[SearchKey]:
     """SEARCH keys for the window and senders (RFC 3501 §6.4.4).
 
     SINCE/BEFORE compare only the date of INTERNALDATE, in a time zone the server picks, so the
@@ -65,7 +72,7 @@ def search_criteria(since: datetime, until: datetime | None, domains: Sequence[s
     FROM matches a substring of the From header: ``FROM tiktok.com`` also finds
     ``no-reply@account.tiktok.com``.
     """
-    criteria: list[Any] = ["SINCE", _utc_date(since) - timedelta(days=1)]
+    criteria: list[SearchKey] = ["SINCE", _utc_date(since) - timedelta(days=1)]
     if until is not None:
         criteria += ["BEFORE", _utc_date(until) + timedelta(days=2)]
     if domains:
@@ -73,7 +80,7 @@ def search_criteria(since: datetime, until: datetime | None, domains: Sequence[s
     return criteria
 
 
-def from_any(domains: Sequence[str]) -> list[Any]:
+def from_any(domains: Sequence[str]) -> list[SearchKey]:
     """``FROM a`` / ``OR FROM a FROM b`` / ``OR FROM a (OR FROM b FROM c)``..."""
     if len(domains) == 1:
         return ["FROM", domains[0]]
@@ -119,7 +126,7 @@ def body_batches(
         yield batch
 
 
-def item(data: Mapping[bytes, Any], prefix: bytes) -> Any:
+def item(data: Mapping[bytes, object], prefix: bytes) -> object:
     """The value of the response item whose name starts with ``prefix``.
 
     Servers echo ``BODY[HEADER.FIELDS (...)]`` with their own spelling of the field list, and
@@ -133,7 +140,7 @@ def item(data: Mapping[bytes, Any], prefix: bytes) -> Any:
     return None
 
 
-def as_bytes(value: Any) -> bytes:
+def as_bytes(value: object) -> bytes:
     if isinstance(value, bytes):
         return value
     if isinstance(value, str):
@@ -141,16 +148,18 @@ def as_bytes(value: Any) -> bytes:
     return b""
 
 
-def as_int(value: Any) -> int | None:
+def as_int(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if not isinstance(value, str | bytes | bytearray | SupportsInt | SupportsIndex):
+        return None  # int() would raise TypeError
     try:
         return int(value)
     except (TypeError, ValueError):
         return None
 
 
-def as_datetime(value: Any) -> datetime | None:
+def as_datetime(value: object) -> datetime | None:
     return aware(value) if isinstance(value, datetime) else None
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Any
+from typing import TypeVar
 
 from inspector.errors import ConnectionFailed, ProtocolError, UsageError
 from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem
@@ -16,6 +16,7 @@ from inspector.sources.imap_config import ImapConfig
 from inspector.sources.imap_connect import ImapClient, close, is_throttled
 from inspector.sources.imap_fetch import (
     HEADER_ITEM,
+    SearchKey,
     as_bytes,
     as_datetime,
     as_int,
@@ -47,6 +48,7 @@ class ScanProgress:
 
 
 ProgressCallback = Callable[[ScanProgress], None]
+T = TypeVar("T")
 
 
 class _Broken(Exception):
@@ -162,7 +164,7 @@ class ImapScan:
 
     # ---------------------------------------------------------------- commands
 
-    def _call(self, command: str | None, action: Callable[[ImapClient], Any]) -> Any:
+    def _call(self, command: str | None, action: Callable[[ImapClient], T]) -> T:
         """Run one command, counting it; retry [THROTTLED]; map failures to _Broken/_Refused."""
         import imaplib
 
@@ -273,7 +275,7 @@ class ImapScan:
             yield from self._read_batch(folder, source, batch, categories)
             self._report(folder, index, min(done * self._batch, len(uids)), len(uids))
 
-    def _gmail_categories(self, folder: Folder, criteria: list[Any]) -> dict[int, str]:
+    def _gmail_categories(self, folder: Folder, criteria: list[SearchKey]) -> dict[int, str]:
         """Gmail files mail under tabs that are not folders; X-GM-RAW finds them (one SEARCH
         per tab, only where the tabs live: the inbox and All Mail)."""
         if not self.gmail or folder.role not in (FolderRole.INBOX, FolderRole.ARCHIVE):
@@ -309,10 +311,10 @@ class ImapScan:
         bodies = self._fetch_bodies([(uid, size) for uid, _, _, size, cand in kept if cand])
         for uid, headers, stored, size, candidate in kept:
             body = bodies.get(uid) if candidate else None
-            data = body if body is not None else headers
+            content = body if body is not None else headers
             truncated = body is None or (size is not None and len(body) < size)
             yield RawMail(
-                data=data,
+                data=content,
                 source=f"{source};UID={uid}",
                 folder=folder.name,
                 folder_role=folder.role,
@@ -333,7 +335,7 @@ class ImapScan:
                     bodies[uid] = as_bytes(item(data, b"BODY[]"))
         return bodies
 
-    def _duplicate(self, folder: Folder, data: Mapping[bytes, Any], headers: bytes) -> bool:
+    def _duplicate(self, folder: Folder, data: Mapping[bytes, object], headers: bytes) -> bool:
         """A \\All folder repeats the others: skip what an earlier folder already gave.
 
         Gmail's X-GM-MSGID is assigned by the server and cannot be forged; Message-ID is the

@@ -17,7 +17,7 @@ are copied as-is from Android's telephony database (``android.provider.Telephony
 Only received messages are yielded: a code someone *sent* never explains a missing one.
 
 Safety. The parser is expat, fed in chunks, with a target that keeps only the message being read,
-so memory does not grow with the file. Any DOCTYPE is refused before its first declaration is
+so memory does not grow with the file. Every DOCTYPE is refused before its first declaration is
 read: SMS Backup & Restore never writes one, and entities are the only way XML can expand
 (billion laughs, quadratic blowup) or reach outside the file (external entities). That holds on
 every expat version, whatever the protections of the one Python was built with (expat >= 2.4.0

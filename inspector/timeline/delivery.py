@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from inspector.model import Hop, Timeline
 from inspector.parse.received import (
@@ -25,6 +25,9 @@ from inspector.parse.received import (
     parse_received,
     parse_received_full,
 )
+
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
 
 __all__ = [
     "GREYLIST_MAX_SECONDS",
@@ -256,7 +259,7 @@ def _org_domain(host: str) -> str:
     return _FAMILIES.get(org, org)
 
 
-def _psl() -> Any:
+def _psl() -> PublicSuffixList:
     from inspector.domains.psl import public_suffix_list  # lazy: parsing the list costs ~130 ms
 
     return public_suffix_list()

@@ -29,13 +29,13 @@ def authentication(ev: Evidence) -> list[Finding]:
     """``auth_failed`` and ``spam_verdict`` for each genuine message whose auth was checked."""
     out: list[Finding] = []
     for i, record in ev.focused():
-        if record.auth is None or record.spam is None or not ev.genuine(i):
+        if record.auth is None or not ev.genuine(i):
             continue
         out.extend(
             auth_findings(
                 i,
                 auth=record.auth,
-                spam=record.spam,
+                spam=record.auth.spam,
                 claimed_service=service_of(record),
                 from_domain=record.from_domain,
                 folder_role=record.folder_role,
