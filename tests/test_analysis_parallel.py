@@ -29,7 +29,7 @@ def two_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from benchmarks.generate import generate
+    from testkit.corpus import generate
 
     return generate(tmp_path_factory.mktemp("corpus"), 300, 20261120, jobs=1).mbox
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import Corpus, generate, iter_stored
 from benchmarks.naive import find_code, html_text
+from testkit.corpus import Corpus, generate, iter_stored
 
 SEED = 20261120
 MESSAGES = 50

@@ -205,7 +205,7 @@ def test_offline_opens_no_socket(tmp_path: Path) -> None:
 def test_black_holed_resolver_stays_within_the_dns_budget(tmp_path: Path) -> None:
     import socket
 
-    from tests.dovecot import make_message
+    from testkit.mail import make_message
 
     for i in range(100):
         write(

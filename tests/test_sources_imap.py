@@ -9,9 +9,9 @@ import pytest
 from inspector.model import FolderRole, RawMail, ReadProblem
 from inspector.sources.imap import make_config, quota_finding, scan_mailbox
 from inspector.sources.imap_scan import ScanProgress
-from tests.dovecot import HOST, PASSWORD, Dovecot, make_message
-
-pytestmark = pytest.mark.dovecot
+from testkit.dovecot import PASSWORD, Dovecot
+from testkit.mail import make_message
+from testkit.net import HOST
 
 WRITES = {"STORE", "COPY", "MOVE", "EXPUNGE", "APPEND", "SELECT", "DELETE", "RENAME", "CREATE"}
 

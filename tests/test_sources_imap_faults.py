@@ -8,9 +8,9 @@ import pytest
 
 from inspector.model import RawMail, ReadProblem
 from inspector.sources.imap import make_config, scan_mailbox
-from tests.dovecot import HOST, PASSWORD, Dovecot, make_message
-
-pytestmark = pytest.mark.dovecot
+from testkit.dovecot import PASSWORD, Dovecot
+from testkit.mail import make_message
+from testkit.net import HOST
 
 ENV = {"IMAP_PW": PASSWORD}
 
