@@ -59,6 +59,7 @@ def test_pool_gives_the_same_records_as_one_process_on_fixtures(all_messages: bo
     assert single.problems
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("two_jobs")
 def test_pool_gives_the_same_report_on_a_generated_mailbox(corpus: Path) -> None:
     args = ["analyze", str(corpus), "--offline", "--format", "json", "--now", NOW.isoformat()]

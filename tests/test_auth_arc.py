@@ -78,6 +78,7 @@ def test_tampered_after_sealing_fails(kit: AuthKit, rsa_key: TestKey, resolver: 
     assert arc.explanation
 
 
+@pytest.mark.slow
 def test_dns_timeout_is_temperror(
     kit: AuthKit, rsa_key: TestKey, silent_resolver: Resolver
 ) -> None:

@@ -116,6 +116,7 @@ def test_invalid_signing_domain_is_permerror_without_asking_dns(
     assert "not a valid DNS name" in (signature.explanation or "")
 
 
+@pytest.mark.slow
 def test_dns_timeout_is_temperror_and_quick(
     kit: AuthKit, rsa_key: TestKey, silent_resolver: Resolver
 ) -> None:

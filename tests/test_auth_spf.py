@@ -135,6 +135,7 @@ def test_receipt_pass_but_fails_now_is_explained(kit: AuthKit, resolver: Resolve
     assert "changed since delivery" in (spf.explanation or "")
 
 
+@pytest.mark.slow
 def test_timeout_is_temperror_not_fail(kit: AuthKit, silent_resolver: Resolver) -> None:
     raw = kit.delivered(kit.message(), ip="192.0.2.10", return_path="bounce@pass.example.com")
     started = time.monotonic()

@@ -124,6 +124,7 @@ def test_server_not_listening_exits_3_quickly() -> None:
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_server_that_never_answers_times_out() -> None:
     with socket.socket() as silent:
         silent.bind((HOST, 0))

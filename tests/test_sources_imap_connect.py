@@ -115,6 +115,7 @@ def silent_server() -> Iterator[int]:
         yield int(listener.getsockname()[1])
 
 
+@pytest.mark.slow
 def test_silent_server_times_out(silent_server: int) -> None:
     cfg = make_config(
         user="bob", host=HOST, port=silent_server, encryption="none", timeout=1, password_env="X"

@@ -55,6 +55,7 @@ def test_connection_cut_mid_fetch(
     assert not any(isinstance(i, RawMail) and i.folder == "Junk" for i in items)
 
 
+@pytest.mark.slow
 def test_stalled_server_gives_up_within_the_timeout(
     dovecot: Dovecot, mailbox: str, wire_proxy
 ) -> None:

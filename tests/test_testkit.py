@@ -68,6 +68,7 @@ def test_restart_ends_logged_in_sessions_and_keeps_the_mail(
         assert fresh.select_folder("Spam")[b"UIDVALIDITY"] == validity
 
 
+@pytest.mark.slow
 def test_corpus_loaded_from_its_manifest(
     dovecot_factory: Callable[..., Dovecot], tmp_path: Path
 ) -> None:

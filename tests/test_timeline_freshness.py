@@ -285,6 +285,7 @@ EVENTS = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(EVENTS, st.datetimes(timezones=st.none() | st.timezones()), MOMENTS)
 def test_assess_properties(
@@ -304,6 +305,7 @@ def test_assess_properties(
             assert result.superseded_by != index
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=20), EVENTS, st.datetimes())
 def test_match_entered_never_raises(entered: str, events: list[CodeEvent], now: datetime) -> None:
