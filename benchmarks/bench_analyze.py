@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 
 from benchmarks.context import Context, compare, inspector_codes
-from benchmarks.generate import normalize_code
 from benchmarks.measure import Sample, median, ratio
 from benchmarks.report import Row
+from testkit.corpus import normalize_code
 
 NAME = "analyze"
 

@@ -14,10 +14,10 @@ from collections import Counter
 
 from benchmarks.bench_analyze import analyze_cmd
 from benchmarks.context import Context
-from benchmarks.dnsmasq import Dnsmasq, binary
-from benchmarks.gen_message import org_domain
 from benchmarks.measure import median, ratio
 from benchmarks.report import Row
+from testkit.corpus import org_domain
+from testkit.dnsmasq import DNSServer, dnsmasq_binary
 
 NAME = "dns"
 
@@ -40,12 +40,12 @@ def naive_lookups(manifest_lines: list[str]) -> tuple[int, int]:
 
 
 def run(ctx: Context) -> list[Row]:
-    if binary() is None:
+    if dnsmasq_binary() is None:
         return [Row(NAME, "skipped", None, note="dnsmasq is not installed")]
     corpus = ctx.corpus(ctx.settings.messages)
     records = json.loads(corpus.dns_records.read_text())
     naive_total, distinct = naive_lookups(corpus.manifest.read_text().splitlines())
-    server = Dnsmasq(records, ctx.settings.out / "dns").start()
+    server = DNSServer(records, log_queries=True).start()
     try:
         now = corpus.now.isoformat()
         online = analyze_cmd(ctx, str(corpus.mbox), now, "--resolver", f"127.0.0.1:{server.port}")

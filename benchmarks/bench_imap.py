@@ -13,15 +13,20 @@ the harness and the baseline are known to work) and inspector's rows say "skippe
 from __future__ import annotations
 
 import json
+import secrets
 from datetime import timedelta
 
-from benchmarks import dovecot
 from benchmarks.context import Context, compare_sets
-from benchmarks.imapproxy import CountingProxy, Counts
 from benchmarks.measure import CommandFailed, Sample, median, ratio
 from benchmarks.report import Row
+from testkit.corpus import Corpus, count_messages
+from testkit.dovecot import Dovecot, why_unavailable
+from testkit.wireproxy import Counts, WireProxy
 
 NAME = "imap"
+USER = "bench"
+# The benchmark's mailbox: INBOX and Junk hold the corpus (Trash stays empty).
+FOLDERS = {"Junk": "\\Junk", "Trash": "\\Trash"}
 PASSWORD_ENV = "BENCH_IMAP_PASSWORD"
 WINDOW = timedelta(days=30)
 
@@ -35,49 +40,55 @@ def scan_available(ctx: Context) -> bool:
 
 
 def run(ctx: Context) -> list[Row]:
-    why = dovecot.available()
+    why = why_unavailable()
     if why:
         return [Row(NAME, "skipped", None, note=why)]
     corpus = ctx.corpus(ctx.settings.messages)
     expected = list(json.loads(corpus.expected.read_text())["codes"].values())
-    server = dovecot.Dovecot(ctx.settings.out / f"imap-{corpus.root.name}", corpus)
+    # The loaded Maildir is kept under the output folder and reused while the corpus is the same.
+    server = Dovecot(
+        ctx.settings.out / f"imap-{corpus.root.name}",
+        folders=FOLDERS,
+        password=secrets.token_urlsafe(16),
+    )
     ctx.log("imap: loading the corpus into Dovecot's Maildir")
-    loaded = server.load()
+    loaded = server.load_corpus(corpus, USER)
     try:
         server.start()
-        proxy = CountingProxy(server.port).start()
+        proxy = WireProxy(server.port)
         try:
-            return _measure(ctx, server, proxy, expected, loaded)
+            return _measure(ctx, server, corpus, proxy, expected, loaded)
         finally:
-            proxy.stop()
+            proxy.close()
     finally:
         server.stop()
 
 
 def _measure(
     ctx: Context,
-    server: dovecot.Dovecot,
-    proxy: CountingProxy,
+    server: Dovecot,
+    corpus: Corpus,
+    proxy: WireProxy,
     expected: list[str],
     loaded: float,
 ) -> list[Row]:
-    corpus = server.corpus
     since = (corpus.now - WINDOW).date()
-    window = sum(server.folders.values())
+    folders = count_messages(server.maildir(USER))
+    window = sum(folders.values())
     env = ctx.env({PASSWORD_ENV: server.password})
     naive_cmd = [
         ctx.settings.python, "-m", "benchmarks.naive_imap", "--port", str(proxy.port),
-        "--user", dovecot.USER, "--password-env", PASSWORD_ENV, "--since", since.isoformat(),
+        "--user", USER, "--password-env", PASSWORD_ENV, "--since", since.isoformat(),
     ]  # fmt: skip
     scan_cmd = ctx.inspector(
         "scan", "--host", "127.0.0.1", "--port", str(proxy.port), "--encryption", "none",
-        "--user", dovecot.USER, "--password-env", PASSWORD_ENV,
+        "--user", USER, "--password-env", PASSWORD_ENV,
         "--since", (corpus.now - WINDOW).isoformat(), "--now", corpus.now.isoformat(),
         "--format", "json",
     )  # fmt: skip
     has_scan = scan_available(ctx)
-    ctx.log("imap: warming the page cache with the Maildir files")
-    server.warm()
+    ctx.log("imap: indexing the Maildir and warming the page cache with its files")
+    server.warm(USER)
     naive: list[tuple[Sample, Counts]] = []
     mine: list[tuple[Sample, Counts]] = []
     for i in range(ctx.settings.runs):
@@ -94,7 +105,7 @@ def _measure(
     naive_agree = compare_sets(expected, naive_doc["codes"])
     limit = 10 + window // 500
     ctx.details[NAME] = {
-        "folders": server.folders,
+        "folders": folders,
         "load_seconds": round(loaded, 1) if loaded else "reused",
         "since": since.isoformat(),
         "naive_seconds": [round(s.seconds, 3) for s, _ in naive],

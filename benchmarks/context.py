@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import generate, measure
-from benchmarks.generate import Corpus
+from benchmarks import measure
+from testkit.corpus import Corpus, ensure_corpus, normalize_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +40,7 @@ class Context:
     def corpus(self, messages: int) -> Corpus:
         if messages not in self._corpora:
             self.log(f"corpus of {messages:,} messages (seed {self.settings.seed})...")
-            corpus, seconds = generate.ensure_corpus(
-                self.settings.out, messages, self.settings.seed
-            )
+            corpus, seconds = ensure_corpus(self.settings.out, messages, self.settings.seed)
             expected = json.loads(corpus.expected.read_text())
             info = {
                 "path": _shown(corpus.root, self.settings.repo),
@@ -109,7 +107,7 @@ def inspector_codes(report_json: bytes) -> dict[str, str]:
         code = message.get("code")
         match = _INDEX.search(str(message.get("source", "")))
         if code and match:
-            codes[match.group(1)] = generate.normalize_code(str(code))
+            codes[match.group(1)] = normalize_code(str(code))
     return codes
 
 
@@ -138,6 +136,6 @@ def compare(expected: dict[str, str], found: dict[str, str]) -> Agreement:
 
 def compare_sets(expected: list[str], found: list[str]) -> Agreement:
     """The same check when only codes, not message indexes, are known (IMAP sources)."""
-    want = {generate.normalize_code(c) for c in expected}
-    got = {generate.normalize_code(c) for c in found}
+    want = {normalize_code(c) for c in expected}
+    got = {normalize_code(c) for c in found}
     return Agreement(len(want), len(want & got), 0, len(got - want))

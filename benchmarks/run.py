@@ -15,9 +15,9 @@ from pathlib import Path
 
 from benchmarks import bench_analyze, bench_dns, bench_imap, bench_memory, bench_startup, report
 from benchmarks.context import Context, Settings
-from benchmarks.generate import DEFAULT_SEED
 from benchmarks.measure import CommandFailed
 from benchmarks.report import Results, Row
+from testkit.corpus import DEFAULT_SEED
 
 REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS: dict[str, Callable[[Context], list[Row]]] = {

@@ -1,6 +1,6 @@
-"""Fixtures for the authentication tests: a loopback dnsmasq, test DKIM keys, signing helpers.
+"""Fixtures for the authentication tests: test DKIM keys and signing helpers.
 
-Its fixtures are imported into tests/conftest.py.
+Its fixtures are imported into tests/conftest.py (the loopback dnsmasq is a fixture there).
 Test modules reach the helpers through the ``kit`` fixture rather than importing this module
 (importing a plugin before pytest loads it defeats assertion rewriting and warns); types can
 be imported under ``TYPE_CHECKING``. Keys are generated at test time (RSA 2048 with the openssl
@@ -13,14 +13,10 @@ from __future__ import annotations
 import base64
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from inspector.domains.dns import Resolver
-from tests.dns_server import DnsServer, Records, dnsmasq_available, silent_udp_server
 
 
 @dataclass(frozen=True)
@@ -150,27 +146,3 @@ class AuthKit:
 @pytest.fixture(scope="session")
 def kit() -> AuthKit:
     return AuthKit()
-
-
-@pytest.fixture(scope="module")
-def dnsmasq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Records], DnsServer]]:
-    """Start dnsmasq serving ``records``: ``server = dnsmasq(Records(txt={...}))``."""
-    if not dnsmasq_available():
-        pytest.skip("dnsmasq is not installed (Debian/Ubuntu: apt-get install dnsmasq-base)")
-    servers: list[DnsServer] = []
-
-    def start(records: Records) -> DnsServer:
-        server = DnsServer(records, tmp_path_factory.mktemp("dnsmasq")).start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
-
-
-@pytest.fixture
-def silent_resolver() -> Iterator[Resolver]:
-    """A resolver whose only server never answers, with a small budget."""
-    with silent_udp_server() as (host, port):
-        yield Resolver([(host, port)], budget=1.0, per_query_timeout=0.3)

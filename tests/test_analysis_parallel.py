@@ -29,7 +29,7 @@ def two_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from benchmarks.generate import generate
+    from testkit.corpus import generate
 
     return generate(tmp_path_factory.mktemp("corpus"), 300, 20261120, jobs=1).mbox
 
@@ -59,6 +59,7 @@ def test_pool_gives_the_same_records_as_one_process_on_fixtures(all_messages: bo
     assert single.problems
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("two_jobs")
 def test_pool_gives_the_same_report_on_a_generated_mailbox(corpus: Path) -> None:
     args = ["analyze", str(corpus), "--offline", "--format", "json", "--now", NOW.isoformat()]

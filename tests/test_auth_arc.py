@@ -10,18 +10,16 @@ import pytest
 
 from inspector.auth import check_auth
 from inspector.domains.dns import Resolver
-from tests.dns_server import DnsServer, Records
+from testkit.dnsmasq import DNSServer, Records
 
 if TYPE_CHECKING:
     from tests.auth_kit import AuthKit, TestKey
-
-pytestmark = pytest.mark.dns
 
 NOW = datetime.now(UTC)
 
 
 @pytest.fixture(scope="module")
-def server(dnsmasq: Callable[[Records], DnsServer], rsa_key: TestKey) -> DnsServer:
+def server(dnsmasq: Callable[[Records], DNSServer], rsa_key: TestKey) -> DNSServer:
     return dnsmasq(
         Records(
             txt={
@@ -34,7 +32,7 @@ def server(dnsmasq: Callable[[Records], DnsServer], rsa_key: TestKey) -> DnsServ
 
 
 @pytest.fixture
-def resolver(server: DnsServer) -> Resolver:
+def resolver(server: DNSServer) -> Resolver:
     return server.resolver()
 
 
@@ -80,6 +78,7 @@ def test_tampered_after_sealing_fails(kit: AuthKit, rsa_key: TestKey, resolver: 
     assert arc.explanation
 
 
+@pytest.mark.slow
 def test_dns_timeout_is_temperror(
     kit: AuthKit, rsa_key: TestKey, silent_resolver: Resolver
 ) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from inspector.auth import AuthReport, check_auth
 from inspector.domains.dns import Resolver
 from inspector.report.serialize import jsonable
-from tests.dns_server import DnsServer, Records
+from testkit.dnsmasq import DNSServer, Records
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "auth"
 ALL = sorted(p.name for p in FIXTURES.glob("*.eml"))
@@ -160,14 +160,13 @@ MESSAGE_PARTS = st.sampled_from(
 
 
 @pytest.fixture(scope="module")
-def empty_dns(dnsmasq: Callable[[Records], DnsServer]) -> DnsServer:
+def empty_dns(dnsmasq: Callable[[Records], DNSServer]) -> DNSServer:
     return dnsmasq(Records(txt={"_dmarc.example.com": ["v=DMARC1; p=reject"]}))
 
 
-@pytest.mark.dns
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(MESSAGE_PARTS, st.binary(max_size=30)), max_size=30))
-def test_hostile_messages_never_raise(empty_dns: DnsServer, parts: list[bytes]) -> None:
+def test_hostile_messages_never_raise(empty_dns: DNSServer, parts: list[bytes]) -> None:
     raw = b"".join(parts) + b"\r\n\r\nbody\r\n"
     for resolver in (None, empty_dns.resolver()):
         report = check_auth(raw, resolver=resolver)

@@ -11,12 +11,10 @@ import pytest
 
 from inspector.auth import DkimSignature, check_auth
 from inspector.domains.dns import Resolver
-from tests.dns_server import DnsServer, Records
+from testkit.dnsmasq import DNSServer, Records
 
 if TYPE_CHECKING:
     from tests.auth_kit import AuthKit, TestKey
-
-pytestmark = pytest.mark.dns
 
 NOW = datetime.now(UTC)
 STAMP = "Authentication-Results: mx.receiver.test; dkim=pass header.d=example.com header.s={s}\r\n"
@@ -24,11 +22,11 @@ STAMP = "Authentication-Results: mx.receiver.test; dkim=pass header.d=example.co
 
 @pytest.fixture(scope="module")
 def server(
-    dnsmasq: Callable[[Records], DnsServer],
+    dnsmasq: Callable[[Records], DNSServer],
     rsa_key: TestKey,
     other_rsa_key: TestKey,
     ed25519_key: TestKey,
-) -> DnsServer:
+) -> DNSServer:
     records = Records(
         txt={
             "sel._domainkey.example.com": [rsa_key.record],
@@ -44,7 +42,7 @@ def server(
 
 
 @pytest.fixture
-def resolver(server: DnsServer) -> Resolver:
+def resolver(server: DNSServer) -> Resolver:
     return server.resolver()
 
 
@@ -107,7 +105,7 @@ def test_unusable_key_record(kit: AuthKit, rsa_key: TestKey, resolver: Resolver)
 
 
 def test_invalid_signing_domain_is_permerror_without_asking_dns(
-    kit: AuthKit, rsa_key: TestKey, server: DnsServer
+    kit: AuthKit, rsa_key: TestKey, server: DNSServer
 ) -> None:
     raw = kit.delivered(kit.sign(kit.message(), rsa_key, domain="example.com"))
     raw = raw.replace(b"d=example.com;", b"d=exa..mple.com;", 1)
@@ -118,6 +116,7 @@ def test_invalid_signing_domain_is_permerror_without_asking_dns(
     assert "not a valid DNS name" in (signature.explanation or "")
 
 
+@pytest.mark.slow
 def test_dns_timeout_is_temperror_and_quick(
     kit: AuthKit, rsa_key: TestKey, silent_resolver: Resolver
 ) -> None:

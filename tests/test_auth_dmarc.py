@@ -14,7 +14,7 @@ from inspector.auth.headers import Author
 from inspector.auth.receipt import Receipt
 from inspector.domains.dns import Answer, Resolver
 from inspector.errors import DNSError
-from tests.dns_server import DnsServer, Records
+from testkit.dnsmasq import DNSServer, Records
 
 if TYPE_CHECKING:
     from tests.auth_kit import AuthKit, TestKey
@@ -33,7 +33,7 @@ SIGNERS = [
 
 
 @pytest.fixture(scope="module")
-def server(dnsmasq: Callable[[Records], DnsServer], rsa_key: TestKey) -> DnsServer:
+def server(dnsmasq: Callable[[Records], DNSServer], rsa_key: TestKey) -> DNSServer:
     txt = {f"sel._domainkey.{d}": [rsa_key.record] for d in SIGNERS}
     txt.update(
         {
@@ -56,7 +56,7 @@ def server(dnsmasq: Callable[[Records], DnsServer], rsa_key: TestKey) -> DnsServ
 
 
 @pytest.fixture
-def resolver(server: DnsServer) -> Resolver:
+def resolver(server: DNSServer) -> Resolver:
     return server.resolver()
 
 
@@ -82,7 +82,6 @@ POLICY_CASES = [
 ]
 
 
-@pytest.mark.dns
 @pytest.mark.parametrize(("domain", "disposition"), POLICY_CASES, ids=[p for _, p in POLICY_CASES])
 def test_unauthenticated_mail_fails_with_the_published_policy(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver, domain: str, disposition: str
@@ -105,7 +104,6 @@ ALIGNMENT_CASES = [
 ]
 
 
-@pytest.mark.dns
 @pytest.mark.parametrize(
     ("from_domain", "signer", "expected"),
     [c[:3] for c in ALIGNMENT_CASES],
@@ -126,14 +124,12 @@ def test_dkim_alignment(
     assert (report.dmarc.dkim_aligned == (signer,)) is (expected == "pass")
 
 
-@pytest.mark.dns
 def test_aligned_spf_pass_is_enough(kit: AuthKit, rsa_key: TestKey, resolver: Resolver) -> None:
     raw = _signed(kit, rsa_key, from_domain="example.net", signer=None, ip="192.0.2.5")
     dmarc = check_auth(raw, resolver=resolver, now=NOW).dmarc
     assert (dmarc.result, dmarc.spf_aligned, dmarc.dkim_aligned) == ("pass", True, ())
 
 
-@pytest.mark.dns
 def test_unaligned_spf_pass_is_not_enough(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver
 ) -> None:
@@ -151,7 +147,6 @@ def test_unaligned_spf_pass_is_not_enough(
     assert "not aligned" in (report.dmarc.explanation or "")
 
 
-@pytest.mark.dns
 def test_subdomain_policy_applies_below_the_org_domain(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver
 ) -> None:
@@ -168,7 +163,6 @@ BROKEN = [
 ]
 
 
-@pytest.mark.dns
 @pytest.mark.parametrize(("domain", "expected"), BROKEN, ids=["two-records", "bad-p", "absent"])
 def test_broken_or_missing_policy(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver, domain: str, expected: str
@@ -179,7 +173,6 @@ def test_broken_or_missing_policy(
     assert dmarc.explanation
 
 
-@pytest.mark.dns
 def test_invalid_p_with_rua_acts_as_none(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver
 ) -> None:
@@ -188,7 +181,6 @@ def test_invalid_p_with_rua_acts_as_none(
     assert (dmarc.result, dmarc.disposition) == ("fail", "none")
 
 
-@pytest.mark.dns
 def test_two_from_headers_are_never_a_pass(
     kit: AuthKit, rsa_key: TestKey, resolver: Resolver
 ) -> None:

@@ -206,6 +206,7 @@ def test_received_spf(value: str, expected: tuple[str | None, ...]) -> None:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_header_parsers_never_raise(value: str) -> None:

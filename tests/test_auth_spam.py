@@ -317,6 +317,7 @@ NAMES = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(NAMES), st.text(max_size=200)), max_size=10))
 def test_garbage_spam_headers_never_raise(headers: list[tuple[str, str]]) -> None:

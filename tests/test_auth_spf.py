@@ -12,19 +12,17 @@ import pytest
 from inspector.auth import check_auth
 from inspector.auth.spf_eval import evaluate
 from inspector.domains.dns import Resolver
-from tests.dns_server import DnsServer, Records
+from testkit.dnsmasq import DNSServer, Records
 
 if TYPE_CHECKING:
     from tests.auth_kit import AuthKit
-
-pytestmark = pytest.mark.dns
 
 NOW = datetime.now(UTC)
 HOSTS = {f"h{n}.example.com": [f"203.0.113.{n}"] for n in range(1, 12)}
 
 
 @pytest.fixture(scope="module")
-def server(dnsmasq: Callable[[Records], DnsServer]) -> DnsServer:
+def server(dnsmasq: Callable[[Records], DNSServer]) -> DNSServer:
     return dnsmasq(
         Records(
             txt={
@@ -58,7 +56,7 @@ def server(dnsmasq: Callable[[Records], DnsServer]) -> DnsServer:
 
 
 @pytest.fixture
-def resolver(server: DnsServer) -> Resolver:
+def resolver(server: DNSServer) -> Resolver:
     return server.resolver()
 
 
@@ -137,6 +135,7 @@ def test_receipt_pass_but_fails_now_is_explained(kit: AuthKit, resolver: Resolve
     assert "changed since delivery" in (spf.explanation or "")
 
 
+@pytest.mark.slow
 def test_timeout_is_temperror_not_fail(kit: AuthKit, silent_resolver: Resolver) -> None:
     raw = kit.delivered(kit.message(), ip="192.0.2.10", return_path="bounce@pass.example.com")
     started = time.monotonic()
@@ -158,7 +157,7 @@ def test_pyspf_global_dns_is_not_used(
     assert check_auth(raw, resolver=resolver, now=NOW).spf.result == "pass"
 
 
-def test_answers_are_cached_per_run(kit: AuthKit, server: DnsServer) -> None:
+def test_answers_are_cached_per_run(kit: AuthKit, server: DNSServer) -> None:
     resolver = server.resolver()
     raw = kit.delivered(kit.message(), ip="192.0.2.10", return_path="bounce@pass.example.com")
     check_auth(raw, resolver=resolver, now=NOW)

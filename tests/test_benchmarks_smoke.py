@@ -1,5 +1,6 @@
-"""Smoke test of the benchmark corpus generator: deterministic, codes really in the messages,
-DKIM signatures that verify against the published records. Fast (a 50-message corpus)."""
+"""Smoke test of the benchmark corpus generator (testkit.corpus): deterministic, codes really
+in the messages, DKIM signatures that verify against the published records. A 50-message
+corpus, yet generating it twice takes a second or two: marked slow."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import Corpus, generate, iter_stored
 from benchmarks.naive import find_code, html_text
+from testkit.corpus import Corpus, generate, iter_stored
+
+pytestmark = pytest.mark.slow
 
 SEED = 20261120
 MESSAGES = 50

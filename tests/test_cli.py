@@ -96,7 +96,8 @@ def test_unwritable_output_is_refused_before_reading(tmp_path: Path) -> None:
     target = tmp_path / "no" / "report.json"
     proc = run("analyze", str(FIXTURES / "sample-mailbox"), "-o", str(target))
     assert proc.returncode == 2
-    assert "does not exist" in proc.stderr and str(target.parent) in proc.stderr
+    assert "does not exist" in proc.stderr
+    assert str(target.parent) in proc.stderr
     assert proc.stdout == ""
     assert not target.parent.exists()
 

@@ -12,10 +12,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from testkit.dovecot import PASSWORD, Dovecot
+from testkit.mail import make_message
+from testkit.net import HOST, free_port
 from tests.conftest import FIXTURES
-from tests.dovecot import HOST, PASSWORD, Dovecot, free_port, make_message
-
-pytestmark = pytest.mark.dovecot
 
 NOW = "2026-11-25T14:20:00+00:00"
 T0 = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
@@ -124,6 +124,7 @@ def test_server_not_listening_exits_3_quickly() -> None:
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_server_that_never_answers_times_out() -> None:
     with socket.socket() as silent:
         silent.bind((HOST, 0))

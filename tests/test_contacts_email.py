@@ -14,7 +14,7 @@ from inspector.contacts.typos import PROVIDERS, osa_distance, repair_domain, sug
 from inspector.domains.dns import Resolver
 from inspector.model import Severity
 from inspector.report.serialize import jsonable
-from tests.dnsserver import DNSServer, Record, SilentServer
+from testkit.dnsmasq import DNSServer, Record, SilentServer
 
 
 def ids(check: EmailCheck) -> dict[str, Severity]:
@@ -422,7 +422,6 @@ DELIVERY = [
 ]
 
 
-@pytest.mark.dns
 @pytest.mark.parametrize(
     ("address", "deliverable", "mx", "expected"),
     [c[1:] for c in DELIVERY],
@@ -442,13 +441,11 @@ def test_deliverability(
     assert ids(check) == expected
 
 
-@pytest.mark.dns
 def test_typo_suggestion_dropped_when_domain_has_mx(dns: DNSServer) -> None:
     assert check_email("a@gmial.com", resolver=dns.resolver()).suggestion is None
     assert check_email("a@hotmial.com", resolver=dns.resolver()).suggestion == "a@hotmail.com"
 
 
-@pytest.mark.dns
 def test_answers_are_cached_per_run(dns: DNSServer) -> None:
     resolver = dns.resolver()
     check_email("a@aonly.example.com", resolver=resolver)
@@ -458,7 +455,6 @@ def test_answers_are_cached_per_run(dns: DNSServer) -> None:
     assert resolver.queries == asked
 
 
-@pytest.mark.dns
 def test_timeout_is_unknown_not_invalid() -> None:
     with SilentServer() as silent:
         resolver = Resolver([silent.address], budget=0.6, per_query_timeout=0.3)

@@ -22,7 +22,7 @@ from inspector.auth import (
 from inspector.diagnosis.rules.auth import auth_findings
 from inspector.extract.services import Service
 from inspector.model import FolderRole, Severity
-from tests.dns_server import DnsServer, Records
+from testkit.dnsmasq import DNSServer, Records
 
 if TYPE_CHECKING:
     from tests.auth_kit import AuthKit
@@ -164,12 +164,11 @@ def test_sender_written_spam_header_is_only_info() -> None:
 
 
 @pytest.fixture(scope="module")
-def tiktok_dns(dnsmasq: Callable[[Records], DnsServer]) -> DnsServer:
+def tiktok_dns(dnsmasq: Callable[[Records], DNSServer]) -> DNSServer:
     return dnsmasq(Records(txt={"_dmarc.tiktok.com": ["v=DMARC1; p=reject"]}))
 
 
-@pytest.mark.dns
-def test_forged_results_with_verification_are_possible_phishing(tiktok_dns: DnsServer) -> None:
+def test_forged_results_with_verification_are_possible_phishing(tiktok_dns: DNSServer) -> None:
     raw = (FIXTURES / "forged-authresults.eml").read_bytes()
     report = check_auth(raw, resolver=tiktok_dns.resolver())
     assert (report.dmarc.result, report.dmarc.source) == ("fail", "verified")

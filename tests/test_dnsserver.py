@@ -8,9 +8,7 @@ import pytest
 
 from inspector.domains.dns import Resolver
 from inspector.errors import DNSError
-from tests.dnsserver import DNSServer, Record, SilentServer
-
-pytestmark = pytest.mark.dns
+from testkit.dnsmasq import DNSServer, Record, SilentServer
 
 LONG_TXT = "v=DKIM1; k=rsa; p=" + "A" * 400  # longer than one 255-byte character-string
 RECORDS: list[Record] = [

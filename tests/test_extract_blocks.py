@@ -101,6 +101,7 @@ _BLOCKY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @given(_BLOCKY)
 def test_gated_blocks_match_their_definition(text: str) -> None:
     normalized = normalize(text)

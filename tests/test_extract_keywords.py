@@ -183,6 +183,7 @@ _KEYWORDY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @given(_KEYWORDY)
 def test_find_hits_matches_its_definition(text: str) -> None:
     # The per-script patterns and word-start anchoring are an optimisation only.

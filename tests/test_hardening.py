@@ -101,6 +101,7 @@ def test_folder_names_from_paths_are_sanitised(tmp_path: Path) -> None:
     assert b"\x1b" not in proc.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "make",
     [
@@ -148,6 +149,7 @@ def test_resource_limits(tmp_path: Path, make: object) -> None:
     json.loads(proc.stdout)
 
 
+@pytest.mark.slow
 def test_big_message_is_reported_truncated(tmp_path: Path) -> None:
     path = write(
         tmp_path,
@@ -202,10 +204,11 @@ def test_offline_opens_no_socket(tmp_path: Path) -> None:
     assert b"socket was opened" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_black_holed_resolver_stays_within_the_dns_budget(tmp_path: Path) -> None:
     import socket
 
-    from tests.dovecot import make_message
+    from testkit.mail import make_message
 
     for i in range(100):
         write(

@@ -13,7 +13,7 @@ import pytest
 
 from inspector.model import RawMail, ReadProblem
 from inspector.sources.imap import make_config, scan_mailbox
-from tests.imapscript import ScriptedServer
+from testkit.imapscript import ScriptedServer
 
 HEADERS = b"From: a@example.com\r\nSubject: Your code 123456\r\n\r\n"
 

@@ -140,6 +140,7 @@ def element(draw: st.DrawFn, children: st.SearchStrategy[str]) -> str:
 well_formed = st.recursive(_text, lambda inner: element(inner), max_leaves=12)
 
 
+@pytest.mark.slow
 @given(st.lists(well_formed, max_size=4).map("".join))
 def test_same_text_as_html_parser_on_well_formed_html(html: str) -> None:
     assert html_to_text(html) == reference(html)

@@ -209,6 +209,7 @@ _display = st.one_of(
 )
 
 
+@pytest.mark.slow
 @given(_display, _addr, st.sampled_from(["", " ", "\t"]))
 def test_simple_mailbox_fast_path_agrees_with_the_header_registry(
     display: str, addr: str, pad: str

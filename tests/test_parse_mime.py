@@ -106,6 +106,7 @@ def multipart(children: list[bytes]) -> bytes:
 trees = st.recursive(leaf(), lambda inner: st.lists(inner, min_size=1, max_size=4).map(multipart))
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(trees)
 def test_same_text_as_pythons_parser_on_generated_mime(entity: bytes) -> None:

@@ -133,6 +133,7 @@ def test_service_filter() -> None:
     assert "TikTok" in doc["verdict"]
 
 
+@pytest.mark.slow
 def test_report_matches_the_schema() -> None:
     import jsonschema
 

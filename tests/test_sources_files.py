@@ -161,6 +161,7 @@ def test_huge_message_is_truncated(tmp_path: Path) -> None:
     assert len(item.data) == MAX_MESSAGE_BYTES
 
 
+@pytest.mark.slow
 def test_mbox_streams_in_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "big.mbox"
     body = b"x" * 2000 + b"\n"

@@ -9,10 +9,10 @@ import pytest
 from inspector.model import FolderRole, RawMail, ReadProblem
 from inspector.sources.imap import make_config, scan_mailbox
 from inspector.sources.imap_scan import ScanProgress
-from tests.dovecot import HOST, PASSWORD, Dovecot, make_message
+from testkit.dovecot import PASSWORD, Dovecot
+from testkit.mail import make_message
+from testkit.net import HOST
 from tests.test_diagnosis_rules_mailbox import quota_finding
-
-pytestmark = pytest.mark.dovecot
 
 WRITES = {"STORE", "COPY", "MOVE", "EXPUNGE", "APPEND", "SELECT", "DELETE", "RENAME", "CREATE"}
 

@@ -13,9 +13,9 @@ import pytest
 from inspector.errors import ConnectionFailed, LoginFailed
 from inspector.model import RawMail
 from inspector.sources.imap import make_config, scan_mailbox
-from tests.dovecot import HOST, PASSWORD, Dovecot, free_port, make_message
-
-pytestmark = pytest.mark.dovecot
+from testkit.dovecot import PASSWORD, Dovecot
+from testkit.mail import make_message
+from testkit.net import HOST, free_port
 
 ENV = {"IMAP_PW": PASSWORD}
 CANARY = "Canary-c0ffee-NOT-the-password"
@@ -115,6 +115,7 @@ def silent_server() -> Iterator[int]:
         yield int(listener.getsockname()[1])
 
 
+@pytest.mark.slow
 def test_silent_server_times_out(silent_server: int) -> None:
     cfg = make_config(
         user="bob", host=HOST, port=silent_server, encryption="none", timeout=1, password_env="X"

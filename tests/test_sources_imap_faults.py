@@ -8,9 +8,9 @@ import pytest
 
 from inspector.model import RawMail, ReadProblem
 from inspector.sources.imap import make_config, scan_mailbox
-from tests.dovecot import HOST, PASSWORD, Dovecot, make_message
-
-pytestmark = pytest.mark.dovecot
+from testkit.dovecot import PASSWORD, Dovecot
+from testkit.mail import make_message
+from testkit.net import HOST
 
 ENV = {"IMAP_PW": PASSWORD}
 
@@ -55,6 +55,7 @@ def test_connection_cut_mid_fetch(
     assert not any(isinstance(i, RawMail) and i.folder == "Junk" for i in items)
 
 
+@pytest.mark.slow
 def test_stalled_server_gives_up_within_the_timeout(
     dovecot: Dovecot, mailbox: str, wire_proxy
 ) -> None:

@@ -82,6 +82,7 @@ def test_choose_folders_orders_and_skips() -> None:
     assert missing == ["[Gmail]", "Nope"]
 
 
+@pytest.mark.slow
 @given(
     st.text(),
     st.lists(st.binary(max_size=12), max_size=4),

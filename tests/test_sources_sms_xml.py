@@ -298,6 +298,7 @@ def test_any_doctype_is_refused_before_it_is_used(attack: str, tmp_path: Path) -
     assert "TOPSECRET" not in repr(items)
 
 
+@pytest.mark.slow
 def test_huge_attribute_costs_linear_time() -> None:
     # Expat < 2.6.0 re-scans an unfinished token on every feed (CVE-2023-52425): fed in fixed
     # 64 KiB chunks, 32 MiB in one attribute takes many seconds; doubling feeds keep it fast.
@@ -327,6 +328,7 @@ def test_deep_nesting_is_harmless() -> None:
 # --- streaming --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_50000_messages_stream_in_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "big.xml"
     with path.open("w", encoding="utf-8") as out:

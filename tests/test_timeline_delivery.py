@@ -658,6 +658,7 @@ HEADERISH = st.one_of(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(HEADERISH)
 def test_parse_received_never_raises(value: str) -> None:
@@ -666,6 +667,7 @@ def test_parse_received_never_raises(value: str) -> None:
     assert hop.at is None or hop.at.tzinfo is not None
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(HEADERISH, max_size=8),

@@ -299,6 +299,7 @@ EVENTS = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(EVENTS, st.datetimes(timezones=st.none() | st.timezones()), MOMENTS)
 def test_assess_properties(
@@ -324,6 +325,7 @@ def test_assess_properties(
         assert result.before_request == expected_before
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=20), EVENTS, st.datetimes())
 def test_match_entered_never_raises(entered: str, events: list[CodeEvent], now: datetime) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from benchmarks import gen_html as h
-from benchmarks.gen_lang import (
+from testkit.corpus import gen_html as h
+from testkit.corpus.gen_lang import (
     CODE_TEMPLATES,
     FIRST_NAMES,
     LAST_NAMES,
@@ -21,7 +21,7 @@ from benchmarks.gen_lang import (
     PROMO_CODES,
     SENTENCES,
 )
-from benchmarks.gen_senders import (
+from testkit.corpus.gen_senders import (
     NEWSLETTER_MTA,
     OWNER_NAME,
     SERVICES,

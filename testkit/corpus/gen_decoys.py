@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
-from benchmarks import gen_html as h
-from benchmarks.gen_content import Draft
-from benchmarks.gen_lang import PRODUCTS, SHOPS
-from benchmarks.gen_senders import OWNER_NAME, SHOP_MTA, Sender
+from testkit.corpus import gen_html as h
+from testkit.corpus.gen_content import Draft
+from testkit.corpus.gen_lang import PRODUCTS, SHOPS
+from testkit.corpus.gen_senders import OWNER_NAME, SHOP_MTA, Sender
 
 _LABELS: dict[str, tuple[str, str, str, str, str]] = {
     # order number, order date, total, tracking number, "thank you for your order"

@@ -23,7 +23,7 @@ class ScriptedServer:
         self._sock = socket.socket()
         self._sock.bind(("127.0.0.1", 0))
         self._sock.listen(4)
-        self.port = self._sock.getsockname()[1]
+        self.port = int(self._sock.getsockname()[1])
         self.commands: list[bytes] = []
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()

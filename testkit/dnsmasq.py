@@ -1,4 +1,4 @@
-"""A real DNS server on loopback for tests: dnsmasq serving fixed records, never the internet.
+"""A real DNS server on loopback: dnsmasq serving fixed records, never the internet.
 
     server = DNSServer([
         ("shop.example.com", "MX", "10 mx.shop.example.com"),
@@ -11,39 +11,41 @@
     ...
     server.stop()
 
-Records are ``(name, type, value)`` with the value in zone-file syntax. A, AAAA, MX, TXT,
-CNAME (target must be served here too), PTR and SRV use dnsmasq's own options; any other
-type dnspython knows is encoded to wire format and served with ``--dns-rr`` (dnsmasq then
-answers NXDOMAIN, not NODATA, for other types at a name that only has such records).
+Records are ``(name, type, value)`` in zone-file syntax, or a :class:`Records` by type (see
+:mod:`testkit.dns_records`).
 
 Names under a *local zone* that have no records get NXDOMAIN; the local zones default to the
-top-level labels of the record names (``com``, ``net``...) plus ``local_zones``. A name outside
-every local zone is REFUSED, which ``inspector.domains.dns.Resolver`` reports as a
-``DNSError``: a handy way to test a failing server.
+top-level labels of the record names (``com``, ``net``...) plus ``local_zones`` (``"#"``: every
+name). A name outside every local zone is REFUSED, which ``inspector.domains.dns.Resolver``
+reports as a ``DNSError``: a handy way to test a failing server.
 
-TXT values are plain text (no quotes); strings longer than 255 bytes are split into several
-character-strings, as a zone file would need (resolvers join them, RFC 7208 §3.3).
-
-``SilentServer`` is a UDP socket on loopback that never answers, for timeout tests.
+``log_queries=True`` logs every question; :meth:`DNSServer.take_queries` counts them (the DNS
+benchmark checks that each name is asked once per run). ``SilentServer`` is a UDP socket on
+loopback that never answers, for timeout tests.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
 from inspector.domains.dns import Resolver
+from testkit.dns_records import Record, Records, config_line
+from testkit.net import HOST, free_udp_tcp_port
 
-Record = tuple[str, str, str]
+__all__ = ["DNSServer", "Record", "Records", "SilentServer", "dnsmasq_binary"]
 
 DNSMASQ_CANDIDATES = ("/usr/sbin/dnsmasq", "dnsmasq")
+_QUERY = re.compile(r"query\[(\w+)\] (\S+) from ")
 
 
 def dnsmasq_binary() -> str | None:
@@ -60,91 +62,28 @@ def dnsmasq_binary() -> str | None:
     return None
 
 
-def _quote(text: str) -> str:
-    """A dnsmasq config-file quoted string (its parser honours \\\\ and \\" inside quotes)."""
-    if any(ord(ch) < 32 for ch in text):
-        raise ValueError(f"control character in DNS test record value {text!r}")
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _txt_chunks(value: str) -> list[str]:
-    data = value.encode("utf-8")
-    if not data:
-        return [""]
-    chunks = []
-    while data:
-        piece = data[:255]
-        while True:  # never cut a UTF-8 sequence in two
-            try:
-                text = piece.decode("utf-8")
-                break
-            except UnicodeDecodeError:
-                piece = piece[:-1]
-        chunks.append(text)
-        data = data[len(piece) :]
-    return chunks
-
-
-def _config_line(name: str, rdtype: str, value: str) -> str:
-    import dns.rdata
-    import dns.rdataclass
-    import dns.rdatatype
-
-    name = name.rstrip(".")
-    kind = rdtype.upper()
-    if kind in ("A", "AAAA"):
-        return f"host-record={name},{value}"
-    if kind == "MX":
-        pref, target = value.split()  # "10 mx.example.com" or the null MX "0 ."
-        target = "." if target == "." else target.rstrip(".")
-        return f"mx-host={name},{target},{int(pref)}"
-    if kind == "TXT":
-        return f"txt-record={name}," + ",".join(_quote(c) for c in _txt_chunks(value))
-    if kind == "CNAME":
-        return f"cname={name},{value.rstrip('.')}"
-    if kind == "PTR":
-        return f"ptr-record={name},{value.rstrip('.')}"
-    if kind == "SRV":
-        priority, weight, port, target = value.split()
-        return f"srv-host={name},{target.rstrip('.')},{port},{priority},{weight}"
-    number = dns.rdatatype.from_text(kind)
-    rdata = dns.rdata.from_text(dns.rdataclass.IN, number, value)
-    wire = rdata.to_wire() or b""  # returns the bytes when no file is given
-    return f"dns-rr={name},{int(number)},{wire.hex()}"
-
-
-def _free_port() -> int:
-    """A port free for both UDP and TCP on 127.0.0.1 (dnsmasq listens on both)."""
-    for _ in range(50):
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-            udp.bind(("127.0.0.1", 0))
-            port = int(udp.getsockname()[1])
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
-                try:
-                    tcp.bind(("127.0.0.1", port))
-                except OSError:
-                    continue
-        return port
-    raise RuntimeError("no free loopback port for the test DNS server")
-
-
 class DNSServer:
     """dnsmasq on 127.0.0.1 and a free port, serving ``records`` and nothing else."""
 
-    host = "127.0.0.1"
+    host = HOST
 
     def __init__(
         self,
-        records: Iterable[Record] = (),
+        records: Iterable[Record] | Records = (),
         *,
         local_zones: Iterable[str] = (),
         binary: str | None = None,
+        log_queries: bool = False,
     ) -> None:
-        self.records: list[Record] = list(records)
+        listed = records.as_list() if isinstance(records, Records) else records
+        # tuple(): records read from JSON arrive as lists
+        self.records: list[Record] = [(str(n), str(t), str(v)) for n, t, v in listed]
         zones = {name.rstrip(".").rsplit(".", 1)[-1].lower() for name, _, _ in self.records}
         self.local_zones: list[str] = sorted(zones | {z.strip(".").lower() for z in local_zones})
         self.binary = binary or dnsmasq_binary()
+        self.log_queries = log_queries
         self.port = 0
+        self._log_seen = 0  # characters of the query log already counted
         self._proc: subprocess.Popen[bytes] | None = None
         self._dir: tempfile.TemporaryDirectory[str] | None = None
 
@@ -153,8 +92,10 @@ class DNSServer:
         return self.host, self.port
 
     def config(self) -> str:
-        lines = [_config_line(*record) for record in self.records]
+        lines = [config_line(*record) for record in self.records]
         lines += [f"local=/{zone}/" for zone in self.local_zones]
+        if self.log_queries:
+            lines.append("log-queries")  # one "query[TYPE] NAME from ..." line per question
         return "\n".join(lines) + "\n"
 
     def start(self, timeout: float = 10.0) -> DNSServer:
@@ -166,8 +107,9 @@ class DNSServer:
         conf.write_text(self.config(), encoding="utf-8")
         last_error = ""
         for _ in range(5):  # the free port can be taken between probing and binding: retry
-            self.port = _free_port()
+            self.port = free_udp_tcp_port()
             log = workdir / "dnsmasq.log"
+            log.unlink(missing_ok=True)
             self._proc = subprocess.Popen(
                 [
                     self.binary,
@@ -186,6 +128,8 @@ class DNSServer:
                 stderr=subprocess.PIPE,
             )
             if self._wait_ready(timeout):
+                self._log_seen = 0
+                self.take_queries()  # forget the readiness probes
                 return self
             last_error = self._reap()
         self.stop()
@@ -233,6 +177,18 @@ class DNSServer:
             self._dir.cleanup()
             self._dir = None
 
+    def take_queries(self) -> Counter[tuple[str, str]]:
+        """(type, name) → number of questions logged since the last call (``log_queries``)."""
+        if not self.log_queries or self._dir is None:
+            return Counter()
+        time.sleep(0.2)  # dnsmasq writes its log asynchronously: let it catch up
+        try:
+            text = (Path(self._dir.name) / "dnsmasq.log").read_text("utf-8", errors="replace")
+        except OSError:
+            return Counter()
+        new, self._log_seen = text[self._log_seen :], len(text)
+        return Counter((m.group(1), m.group(2).lower().rstrip(".")) for m in _QUERY.finditer(new))
+
     def resolver(self, *, budget: float = 10.0, per_query_timeout: float = 2.0) -> Resolver:
         """A fresh (empty-cache) ``inspector.domains.dns.Resolver`` that asks only this server."""
         return Resolver([self.address], budget=budget, per_query_timeout=per_query_timeout)
@@ -252,7 +208,7 @@ class DNSServer:
 class SilentServer:
     """A bound UDP socket on loopback that never answers: queries to it time out."""
 
-    host = "127.0.0.1"
+    host = HOST
 
     def __init__(self) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)

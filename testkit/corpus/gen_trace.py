@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
-from benchmarks.gen_senders import OWNER, Sender
+from testkit.corpus.gen_senders import OWNER, Sender
 
 _PST = timezone(timedelta(hours=-8), "PST")
 

@@ -1,4 +1,4 @@
-"""A deterministic, realistic synthetic mailbox: ``python -m benchmarks.generate --messages N``.
+"""A deterministic, realistic synthetic mailbox: ``python -m testkit.corpus --messages N``.
 
 Writes to the output folder:
 
@@ -18,7 +18,6 @@ a larger corpus equal a corpus of N, and generation runs in parallel.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
@@ -31,8 +30,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from benchmarks.gen_dkim import make_key
-from benchmarks.gen_message import Generated, build, org_domain
+from testkit.corpus.gen_dkim import make_key
+from testkit.corpus.gen_message import Generated, build, org_domain
+from testkit.corpus.maildir import write_maildir_message
 
 GENERATOR_VERSION = 4
 DEFAULT_SEED = 20261120
@@ -247,22 +247,6 @@ def iter_stored(corpus: Corpus) -> Iterator[tuple[dict[str, object], bytes]]:
             yield record, re.sub(rb"^>(>*From )", rb"\1", data, flags=re.M)
 
 
-def write_maildir_message(
-    root: Path, folder: str, index: int, delivered: datetime, data: bytes, *, seen: bool = True
-) -> Path:
-    """A file in ``cur/`` named and timestamped the way Dovecot writes them (maildir(5))."""
-    base = root if folder == "INBOX" else root / f".{folder}"
-    for sub in ("cur", "new", "tmp"):
-        (base / sub).mkdir(parents=True, exist_ok=True)
-    stamp = int(delivered.timestamp())
-    name = f"{stamp}.M{index}P1.bench,S={len(data)}:2,{'S' if seen else ''}"
-    path = base / "cur" / name
-    path.write_bytes(data)
-    # Dovecot takes INTERNALDATE (what SEARCH SINCE compares) from the file's mtime.
-    os.utime(path, (stamp, stamp))
-    return path
-
-
 def dns_records(
     dkim_txt: str, pairs: set[tuple[str, str]], spf: dict[str, str], dmarc: set[str]
 ) -> list[list[str]]:
@@ -278,33 +262,3 @@ def dns_records(
         [f"_dmarc.{d}", "TXT", f"v=DMARC1; p=reject; rua=mailto:dmarc@{d}"] for d in sorted(dmarc)
     ]
     return records
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.generate",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--messages", type=int, default=20_000)
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--base-time", type=datetime.fromisoformat, default=DEFAULT_BASE_TIME)
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/out/corpus"))
-    parser.add_argument("--maildir", action="store_true", help="also write a Maildir")
-    parser.add_argument("--jobs", type=int, default=0, help="processes (default: all cores)")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    corpus = generate(
-        args.out, args.messages, args.seed, args.base_time, maildir=args.maildir, jobs=args.jobs
-    )
-    expected = json.loads(corpus.expected.read_text())
-    print(
-        f"{args.messages} messages, {expected['bytes'] / 1e6:.1f} MB, "
-        f"{len(expected['codes'])} codes, {expected['dkim_signed']} DKIM-signed in "
-        f"{time.perf_counter() - started:.1f} s -> {corpus.root}"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

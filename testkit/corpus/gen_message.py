@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 
-from benchmarks import gen_content, gen_decoys, gen_dkim, gen_mime, gen_trace
-from benchmarks.gen_senders import OWNER, OWNER_NAME, Sender
+from testkit.corpus import gen_content, gen_decoys, gen_dkim, gen_mime, gen_trace
+from testkit.corpus.gen_senders import OWNER, OWNER_NAME, Sender
 
 _B_TAG = re.compile(rb";\s*b=([^;]+)")
 _TWO_LEVEL_SUFFIXES = ("co.uk", "com.br", "co.jp", "com.au")
