@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import subprocess
 import sys
 import time
 import tracemalloc
+import warnings
 
 import pytest
 
@@ -72,6 +74,12 @@ def test_broken_answers_become_problems(reply: object, env: dict[str, str]) -> N
         assert incomplete
         assert problems
     assert all("Canary" not in p.message for p in problems)
+    del scan, items, problems
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gc.collect()
+    leaked = [w for w in caught if issubclass(w.category, ResourceWarning)]
+    assert not leaked, "a broken connection's socket must be closed, not left to the GC"
 
 
 def test_cli_reports_incomplete_without_traceback(env: dict[str, str]) -> None:

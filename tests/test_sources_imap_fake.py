@@ -132,6 +132,9 @@ class FakeClient:
     def logout(self) -> None:
         self.server.calls.append("logout")
 
+    def shutdown(self) -> None:
+        self.server.calls.append("shutdown")
+
 
 def config(**extra: Any):
     return make_config(

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from inspector.auth.report import AuthReport
-from inspector.auth.spam import SpamVerdict
 from inspector.contacts.sender import SenderInfo
 from inspector.domains.dns import Resolver
 from inspector.extract.services import Service, owns_domain, service_by_id
@@ -37,7 +36,6 @@ class MessageRecord:
     truncated: bool = False
     from_count: int = 1
     auth: AuthReport | None = None  # once authentication checks ran (e-mail)
-    spam: SpamVerdict | None = None  # the receiver's verdict, also ``auth.spam``
     sender: SenderInfo | None = None  # for SMS
 
     @property

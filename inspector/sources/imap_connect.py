@@ -57,6 +57,7 @@ class ImapClient(Protocol):
     ) -> dict[int, dict[bytes, object]]: ...
     def get_quota_root(self, mailbox: str) -> tuple[object, list[object]]: ...
     def logout(self) -> object: ...
+    def shutdown(self) -> None: ...
 
 
 #: Called like ``imapclient.IMAPClient(host, port=, ssl=, ssl_context=, timeout=)``.
@@ -372,8 +373,14 @@ def _clip(text: str, limit: int = 160) -> str:
 def _close_quietly(client: ImapClient) -> None:
     try:
         client.logout()
-    except Exception as exc:  # already broken: nothing more to do
+    except Exception as exc:  # already broken: close the socket ourselves
         log.debug("logout failed: %s", type(exc).__name__)
+        # imaplib closes the socket only after a LOGOUT that succeeded; a broken connection
+        # would otherwise keep its socket open until garbage collection.
+        try:
+            client.shutdown()
+        except Exception as again:
+            log.debug("shutdown failed: %s", type(again).__name__)
 
 
 def close(client: ImapClient) -> None:
