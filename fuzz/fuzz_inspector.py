@@ -23,6 +23,7 @@ with atheris.instrument_imports():
     from inspector.errors import InspectorError
     from inspector.extract import extract
     from inspector.parse import message as mail
+    from inspector.parse.trace import read_trace
     from inspector.sources.files import read_paths
     from inspector.timeline.delivery import build_timeline
 
@@ -31,11 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def one_input(data: bytes) -> None:
     try:
-        head = mail.headers(data)
+        block = mail.header_block(data)
+        head = mail.headers(data, block)
         body = mail.body_text(data)
-        timeline = build_timeline(head.received, date=head.date, dkim_timestamp=head.dkim_timestamp)
+        trace = read_trace(block.unfolded)
+        timeline = build_timeline(trace, date=head.date, dkim_timestamp=head.dkim_timestamp)
         extract(body.text, subject=head.subject, sent_at=timeline.sent_at)
-        check_auth(data, resolver=None)
+        check_auth(data, block=block, trace=trace, resolver=None)
         for _ in read_paths(["-"], stdin=io.BytesIO(data)):
             pass
     except InspectorError:

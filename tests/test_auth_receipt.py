@@ -2,31 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector.auth.headers import split_message
+from inspector.auth.headers import Header
 from inspector.auth.receipt import Receipt, collect, parse_authres, parse_received_spf
-from inspector.auth.received import delivery_path, parse_hop
+from inspector.auth.received import DeliveryPath, ReceivedHop, delivery_path, received_hop
+from inspector.parse.fields import header_block
+from inspector.parse.received import parse_received_full
+from inspector.parse.trace import read_trace
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "auth"
 
 
 def _headers(name: str) -> tuple[tuple[str, str], ...]:
-    return split_message((FIXTURES / name).read_bytes())[0]
+    return header_block((FIXTURES / name).read_bytes()).unfolded
+
+
+def _split(text: str) -> tuple[tuple[str, str], ...]:
+    return header_block(text.encode()).unfolded
+
+
+def _path(headers: Sequence[Header]) -> DeliveryPath:
+    return delivery_path(read_trace(headers))
+
+
+def parse_hop(index: int, value: str) -> ReceivedHop:
+    return received_hop(index, parse_received_full(value))
 
 
 def _receipt(name: str, trust: tuple[str, ...] = ()) -> Receipt:
     headers = _headers(name)
-    return collect(headers, delivery_path(headers), trust)
+    return collect(headers, _path(headers), trust)
 
 
 def _receipt_text(text: str) -> Receipt:
-    headers, _ = split_message(text.encode())
-    return collect(headers, delivery_path(headers), ())
+    headers = _split(text)
+    return collect(headers, _path(headers), ())
 
 
 def test_gmail_layout() -> None:
@@ -53,7 +69,7 @@ def test_second_stamp_with_the_receivers_id_below_its_own_is_untrusted() -> None
 
 
 def test_gmail_path() -> None:
-    path = delivery_path(_headers("gmail-receipt-pass.eml"))
+    path = _path(_headers("gmail-receipt-pass.eml"))
     assert (path.receiver_host, path.receiver_org) == ("mx.google.com", "google.com")
     assert (path.connecting_ip, path.helo) == ("192.0.2.1", "mail.example.com")
 
@@ -66,7 +82,7 @@ def test_microsoft_layout() -> None:
     assert ("ARC-Authentication-Results", "dmarc", "pass", "mx.microsoft.com") in trusted
     assert ("Received-SPF", "spf", "pass", "protection.outlook.com") in trusted
     assert not receipt.untrusted
-    path = delivery_path(_headers("microsoft-authresults-without-id.eml"))
+    path = _path(_headers("microsoft-authresults-without-id.eml"))
     assert (path.receiver_org, path.connecting_ip) == ("outlook.com", "192.0.2.1")
 
 
@@ -165,8 +181,8 @@ def test_fetchmail_hop_does_not_hide_the_receiver() -> None:
         " ESMTPS id a1; Mon, 01 Jan 2024 10:00:05 -0800\n"
         "Authentication-Results: mx.google.com; dmarc=pass header.from=example.com\n\nx\n"
     )
-    headers, _ = split_message(text.encode())
-    path = delivery_path(headers)
+    headers = _split(text)
+    path = _path(headers)
     assert (path.receiver_org, path.connecting_ip) == ("google.com", "192.0.2.1")
     assert [r.method for r in collect(headers, path).trusted] == ["dmarc"]
 
@@ -177,8 +193,8 @@ def test_forged_helo_does_not_make_a_hop_internal() -> None:
         " Mon, 1 Jan 2024 10:00:00 +0000\n"
         "Received: from a.example.com (a.example.com [192.0.2.1]) by evil.example.net; x\n\nx\n"
     )
-    headers, _ = split_message(text.encode())
-    assert delivery_path(headers).connecting_ip == "203.0.113.9"
+    headers = _split(text)
+    assert _path(headers).connecting_ip == "203.0.113.9"
 
 
 RSPF = [
@@ -235,6 +251,6 @@ def test_header_parsers_never_raise(value: str) -> None:
     st.lists(st.text(max_size=20), max_size=2),
 )
 def test_collect_never_raises(headers: list[tuple[str, str]], trust: list[str]) -> None:
-    receipt = collect(headers, delivery_path(headers), trust)
+    receipt = collect(headers, _path(headers), trust)
     assert all(r.trusted for r in receipt.trusted)
     assert not any(r.trusted for r in receipt.untrusted)

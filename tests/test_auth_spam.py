@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector.auth.headers import split_message
 from inspector.auth.spam import SpamVerdict, decode_spam
 from inspector.auth.spam_rules import describe
+from inspector.parse.fields import header_block
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "auth"
 ENTRY = (
@@ -194,7 +194,7 @@ def test_vendor_headers(
 
 
 def test_spamassassin_fixture_amavis_scores() -> None:
-    headers, _ = split_message((FIXTURES / "junk-spamassassin-bayes.eml").read_bytes())
+    headers = header_block((FIXTURES / "junk-spamassassin-bayes.eml").read_bytes()).unfolded
     verdict = decode_spam(headers)
     assert (verdict.verdict, verdict.score, verdict.threshold, verdict.trusted) == (
         "spam",

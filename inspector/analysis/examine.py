@@ -4,6 +4,10 @@ A message is read in two stages so that a mailbox costs what its few verificatio
 cost. Every message gets its header fields split, its body text found (a byte-level MIME walk)
 and the code extraction, whose no-keyword path is cheap; only a message that is kept gets its
 delivery timeline and authentication checks. With ``all_messages`` every message is kept.
+
+Each kept message is parsed once: its ``HeaderBlock`` (the one header parser) and its ``Trace``
+(the Received fields, parsed once, with the one answer to where the message entered the
+receiver) serve extraction, the timeline and authentication alike.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from inspector.analysis.record import MessageRecord, Options, relevant_parts
 from inspector.extract import extract
 from inspector.model import Channel, FolderRole, RawMail, TextMessage, Timeline
 from inspector.parse import message as mail
+from inspector.parse.fields import HeaderBlock
+from inspector.parse.trace import Trace, read_trace
 from inspector.timeline.delivery import build_timeline, sent_time
 
 
@@ -43,8 +49,9 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):
         return None  # not reported: the rest of its headers, timeline and auth are not needed
     head = mail.headers(raw.data, block)
+    trace = read_trace(block.unfolded)
     timeline = build_timeline(
-        head.received, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
+        trace, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
     )
     if head.greylist_seconds and not timeline.greylisting_suspected:
         timeline = replace(
@@ -52,7 +59,7 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
         )
     auth = spam = None
     if extraction.is_verification:
-        auth, spam = _authenticate(raw, options)
+        auth, spam = _authenticate(raw, block, trace, options)
     return MessageRecord(
         source=raw.source,
         channel=Channel.EMAIL,
@@ -73,12 +80,16 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     )
 
 
-def _authenticate(raw: RawMail, options: Options) -> tuple[Any, Any]:
+def _authenticate(
+    raw: RawMail, block: HeaderBlock, trace: Trace, options: Options
+) -> tuple[Any, Any]:
     """Authentication (at receipt, and re-verified when a resolver is given) and spam verdict."""
     from inspector.auth import check_auth
 
     report = check_auth(
         raw.data,
+        block=block,
+        trace=trace,
         resolver=options.resolver,
         trust_authserv_ids=options.trust_authserv_ids,
         now=options.now,

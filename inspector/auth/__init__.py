@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from inspector.auth.report import (
     ArcCheck,
@@ -58,6 +59,10 @@ from inspector.auth.report import (
 )
 from inspector.auth.spam import SpamRule, SpamVerdict, decode_spam
 from inspector.domains.dns import Resolver
+
+if TYPE_CHECKING:
+    from inspector.parse.fields import HeaderBlock
+    from inspector.parse.trace import Trace
 
 __all__ = [
     "ArcCheck",
@@ -77,6 +82,8 @@ __all__ = [
 def check_auth(
     raw: bytes,
     *,
+    block: HeaderBlock | None = None,
+    trace: Trace | None = None,
     resolver: Resolver | None,
     trust_authserv_ids: Sequence[str] = (),
     now: datetime | None = None,
@@ -87,18 +94,31 @@ def check_auth(
     ``resolver=None`` means offline: only verdicts at receipt, no network at all.
     ``truncated=True`` says ``raw`` was cut short: body-dependent checks say so instead of
     reporting a failure. Never raises on message content.
+
+    ``block`` and ``trace`` are the message's parsed header fields and Received path when the
+    caller has them already (``inspector.parse.fields.header_block(raw)`` and
+    ``inspector.parse.trace.read_trace(block.unfolded)``); they are read from ``raw`` when not
+    given. ``raw`` itself is only read again by DKIM and ARC verification, which must hash
+    the exact bytes (RFC 6376 §3.4, RFC 8617 §5).
     """
     from inspector.auth.arc import check_arc
     from inspector.auth.dkim_verify import check_dkim
     from inspector.auth.dmarc import check_dmarc
-    from inspector.auth.headers import author, envelope_sender, split_message
+    from inspector.auth.headers import author, envelope_sender
     from inspector.auth.receipt import collect
     from inspector.auth.received import delivery_path
     from inspector.auth.spf_eval import check_spf
+    from inspector.parse.fields import header_block
+    from inspector.parse.trace import read_trace
 
     now = now or datetime.now(UTC)
-    headers, body = split_message(raw)
-    path = delivery_path(headers)
+    if block is None:
+        block = header_block(raw)
+    headers = block.unfolded
+    if trace is None:
+        trace = read_trace(headers)
+    body = raw[block.body_at :]
+    path = delivery_path(trace)
     receipt = collect(headers, path, trust_authserv_ids)
     sender = author(headers)
     envelope = envelope_sender(headers)

@@ -1,7 +1,10 @@
-"""A tolerant view of a message's header block (RFC 5322 §2.2, §3.6). Pure: no I/O.
+"""The header fields as the authentication checks read them (RFC 5322 §3.6). Pure: no I/O.
 
-Every header is attacker-controlled, so nothing here raises: a line that is not a header field
-is skipped, undecodable bytes are replaced, and the caller gets what could be read.
+The fields come from the project's one header parser (:mod:`inspector.parse.fields`): a
+``Header`` is one entry of ``HeaderBlock.unfolded``, a (name, value) pair with the value
+unfolded (RFC 5322 §2.2.3) and trimmed. Names are compared without regard to case, so a
+hand-written sequence of pairs works as well. Every header is attacker-controlled, so nothing
+here raises.
 """
 
 from __future__ import annotations
@@ -13,42 +16,7 @@ from email.utils import getaddresses
 
 from inspector.domains.orgdomain import normalise
 
-Header = tuple[str, str]  # (name as written, unfolded value without the leading space)
-
-_FIELD = re.compile(rb"^([\x21-\x39\x3b-\x7e]+)[ \t]*:")
-
-
-def split_message(raw: bytes) -> tuple[tuple[Header, ...], bytes]:
-    """Header fields in message order (topmost first) and the body bytes.
-
-    Folded lines are unfolded (RFC 5322 §2.2.3: the CRLF before WSP is removed). Lines that
-    are not fields (an mbox ``From `` separator, garbage) are skipped. Only the header block
-    is split into lines; the body is returned as it is, whatever its size.
-    """
-    headers: list[tuple[bytes, list[bytes]]] = []  # name, value pieces (joined once, below)
-    position, size = 0, len(raw)
-    body_start = size
-    while position < size:
-        end = raw.find(b"\n", position)
-        next_position = size if end < 0 else end + 1
-        line = raw[position : size if end < 0 else end].rstrip(b"\r")
-        position = next_position
-        if not line:
-            body_start = position
-            break
-        if line[:1] in (b" ", b"\t"):
-            if headers:
-                headers[-1][1].append(line)
-            continue
-        match = _FIELD.match(line)
-        if match:
-            headers.append((match.group(1), [line[match.end() :]]))
-    fields = tuple((_text(name), _text(b"".join(parts)).strip()) for name, parts in headers)
-    return fields, raw[body_start:]
-
-
-def _text(data: bytes) -> str:
-    return data.decode("utf-8", "replace")
+Header = tuple[str, str]  # (name, unfolded value without the leading space)
 
 
 def values(headers: Sequence[Header], name: str) -> list[str]:

@@ -55,9 +55,10 @@ _TRUST = {True: 2, None: 1, False: 0}
 def decode_spam(headers: Sequence[Header], *, path: DeliveryPath | None = None) -> SpamVerdict:
     """The receiving provider's spam verdict; never raises on any header content."""
     from inspector.auth.received import delivery_path
+    from inspector.parse.trace import read_trace
 
     if path is None:
-        path = delivery_path(headers)
+        path = delivery_path(read_trace(headers))
     view = View(headers)
     candidates: list[tuple[int, SpamVerdict]] = []
     for reader in (microsoft, rspamd, spamassassin, barracuda, proofpoint):

@@ -15,7 +15,9 @@ from typing import Any
 
 # Mailbox providers that stamp headers under more than one registrable domain (their Received
 # ``by`` host and their authserv-id differ: Outlook mail is received by *.outlook.com and
-# sealed as mx.microsoft.com). A result stamped under a sibling domain is the same provider.
+# sealed as mx.microsoft.com). A result stamped under a sibling domain is the same provider, and
+# a hop between two of them stays inside it. The project's one provider-family table: the
+# receiving border (``inspector.parse.trace``) and the receipt checks both read it.
 PROVIDER_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"google.com", "gmail.com", "googlemail.com"}),
     frozenset(

@@ -3,9 +3,10 @@
 Mail is attacker-controlled, so nothing here raises on bad input: a header that does not parse
 gives ``None`` (and, for addresses, ``unparseable``), and every size is capped before work is
 done on it. Parsing is split so a caller can classify a message cheaply and only pay for the
-rest on the few that matter: ``header_block()`` reads the header fields with plain byte
-operations (every message), ``subject()`` decodes one field, ``headers()`` parses addresses
-and the rest (candidates only), ``body_text()`` (see :mod:`inspector.parse.mime`) finds the text.
+rest on the few that matter: ``header_block()`` (the project's one header parser, see
+:mod:`inspector.parse.fields`) splits the header fields (every message), ``subject()`` decodes
+one field, ``headers()`` parses addresses and the rest (candidates only), ``body_text()`` (see
+:mod:`inspector.parse.mime`) finds the text.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text, header_end
+from inspector.parse.fields import MAX_HEADER_BYTES, HeaderBlock, header_block, split
+from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text
 
 __all__ = [
+    "MAX_HEADER_BYTES",
     "MAX_PARTS",
     "MAX_TEXT_CHARS",
     "Address",
@@ -33,7 +36,6 @@ __all__ = [
 
 # Caps that keep hostile messages cheap. A verification message is a few KB; anything beyond
 # these limits is not where a code hides.
-MAX_HEADER_BYTES = 256 * 1024
 MAX_HEADER_VALUE = 16 * 1024
 MAX_ADDRESSES = 50
 
@@ -66,74 +68,10 @@ class Headers:
     to_truncated: bool
     date: str | None
     message_id: str | None
-    received: tuple[str, ...]  # newest first, as in the message
     dkim_timestamp: int | None  # t= of the first DKIM-Signature (RFC 6376 §3.5)
     gmail_labels: tuple[str, ...]  # X-Gmail-Labels of a Google Takeout mbox
     header_bytes: int
     greylist_seconds: float | None = None  # X-Greylist stamped by the receiver's greylister
-
-
-def split(data: bytes) -> tuple[bytes, bytes]:
-    """Header block and body: the first empty line ends the header section (RFC 5322 §2.1)."""
-    found = header_end(data, MAX_HEADER_BYTES)
-    if found is None:
-        if len(data) <= MAX_HEADER_BYTES:
-            return data, b""
-        return data[:MAX_HEADER_BYTES], b""
-    return data[: found[0]], data[found[1] :]
-
-
-# RFC 5322 §3.6.8: a field name is printable US-ASCII except ":"; Python's parser (whose
-# results these must match) ends the header section at the first line that is neither a field
-# nor a continuation, and so does this.
-_FIELD_NAME = re.compile(r"([\x21-\x39\x3b-\x7e]+):")
-_FIELD_START = re.compile(r"\n(?![ \t])")
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderBlock:
-    """The header fields of one message in order: (lower-case name, raw value) pairs."""
-
-    fields: tuple[tuple[str, str], ...]
-    size: int  # bytes in the header section
-
-    def first(self, name: str) -> str | None:
-        return next((value for key, value in self.fields if key == name), None)
-
-    def get_all(self, name: str) -> list[str]:
-        return [value for key, value in self.fields if key == name]
-
-
-def header_block(data: bytes) -> HeaderBlock:
-    """Split the header section into fields with string operations only (RFC 5322 §2.2).
-
-    Values keep their folding line breaks (``_raw`` unfolds them) and are decoded as UTF-8
-    (RFC 6532), else Latin-1, line by line, so one odd header does not garble the others.
-    """
-    head, _ = split(data)
-    text = head.decode("ascii") if head.isascii() else "\n".join(map(_text, head.split(b"\n")))
-    fields: list[tuple[str, str]] = []
-    # A line break not followed by white space starts the next field (RFC 5322 §2.2.3).
-    for field in _FIELD_START.split(text):
-        name = _FIELD_NAME.match(field)
-        if name is None:
-            if field.startswith("From ") or not field.strip():
-                continue  # an mbox "From " line, or a stray line break at the very top
-            if field[:1] in (" ", "\t") and not fields:
-                continue  # a continuation with nothing to continue
-            break
-        value = field[name.end() :].lstrip(" \t").rstrip("\r\n")
-        fields.append((name.group(1).lower(), value))
-    return HeaderBlock(tuple(fields), len(head))
-
-
-def _text(line: bytes) -> str:
-    if line.isascii():
-        return line.decode("ascii")
-    try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        return line.decode("latin-1")
 
 
 def subject(block: HeaderBlock) -> str:
@@ -160,7 +98,6 @@ def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
     froms = block.get_all("from")
     from_ = _one_address(_raw(froms[0])) if froms else None
     to, truncated = _address_list([_raw(v) for v in block.get_all("to")])
-    received = tuple(_raw(v) for v in block.get_all("received")[:200])
     labels = _unstructured(block, "x-gmail-labels")
     date = block.first("date")
     message_id = block.first("message-id")
@@ -172,7 +109,6 @@ def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
         to_truncated=truncated,
         date=_raw(date) if date is not None else None,
         message_id=_raw(message_id).strip() or None if message_id else None,
-        received=received,
         dkim_timestamp=_dkim_t(block.get_all("dkim-signature")),
         gmail_labels=tuple(x.strip() for x in labels.split(",") if x.strip()),
         header_bytes=block.size,
@@ -207,7 +143,11 @@ def _greylist(block: HeaderBlock) -> float | None:
 
 
 def _raw(value: str) -> str:
-    """A header value as text, unfolded (RFC 5322 §2.2.3)."""
+    """A header value as text for display and address parsing: each fold becomes one space.
+
+    Not ``HeaderBlock.unfolded`` (RFC 5322 §2.2.3, which keeps a folded tab as a tab): what is
+    shown and extracted stays as it always was, and the tests pin it against Python's parser.
+    """
     text = value[:MAX_HEADER_VALUE]
     return re.sub(r"\r?\n[ \t]", " ", text).replace("\r", " ").replace("\n", " ")
 

@@ -28,6 +28,10 @@ MAX_STAMP_CHARS = 8192  # longer Received headers are read up to here (real ones
 MAX_DATE_CHARS = 256
 MAX_FIELD_CHARS = 255  # a host name is at most 253 octets (RFC 1035 §2.3.4)
 _KEYWORDS = frozenset({"from", "by", "via", "with", "id", "for"})
+# Protocols of a local fetcher that downloaded the mail from the mailbox provider: such a hop
+# is not a delivery (RFC 5321 §4.4 stamps are written by SMTP servers), so it is marked.
+_RETRIEVAL = frozenset({"pop3", "pop3s", "pop", "imap", "imaps", "imap4", "imap4rev1"})
+_FETCHER = re.compile(r"\b(?:fetchmail|getmail)", re.IGNORECASE)
 
 # Zone names RFC 5322 §4.3 (obs-zone) defines; any other name means "zone unknown".
 _ZONE_TAIL = re.compile(r"(?:^|\s)(?:[+-]\d{4}|UT|UTC|GMT|Z|[ECMP][SD]T)\s*$", re.IGNORECASE)
@@ -54,6 +58,7 @@ class ParsedReceived:
     from_rdns: str | None = None  # host name in the TCP-info comment (what the receiver looked up)
     helo: str | None = None  # "helo=x" / "HELO x" in the TCP-info comment
     date_problem: str | None = None
+    retrieval: bool = False  # a mail fetcher's hop (fetchmail/getmail over POP3/IMAP)
 
 
 def parse_date(value: str | None) -> ParsedDate:
@@ -115,6 +120,8 @@ def parse_received_full(value: str) -> ParsedReceived:
     with_words, _ = clauses.get("with", ([], []))
     id_words, _ = clauses.get("id", ([], []))
     for_words, _ = clauses.get("for", ([], []))
+    protocol = with_words[0].lower() if with_words else ""
+    retrieval = protocol in _RETRIEVAL or _FETCHER.search(unfolded[:MAX_STAMP_CHARS]) is not None
     hop = Hop(
         from_host=from_host,
         from_ip=from_ip,
@@ -126,7 +133,7 @@ def parse_received_full(value: str) -> ParsedReceived:
         delay_seconds=None,
         raw=value,
     )
-    return ParsedReceived(hop, rdns, helo, date.problem)
+    return ParsedReceived(hop, rdns, helo, date.problem, retrieval)
 
 
 def is_ip_literal(host: str | None) -> bool:

@@ -1,30 +1,23 @@
 """Delivery timeline from Received headers (RFC 5321 §4.4, RFC 5322 §3.6.7). Pure: no I/O.
 
-Each Received header is one hop (parsed by :mod:`inspector.parse.received`). Headers are prepended
-by every server on the way, so the message lists them newest first; the timeline lists them
-oldest first. A hop's ``delay_seconds`` is the time since the closest older hop that has a
-timestamp (since ``sent_at`` for the first one), so the delays of a fully stamped path add up
-to the transit time. Clocks of different servers disagree: a negative step is reported as
-clock skew and kept negative, never "repaired" by adding a day.
+Each Received header is one hop, parsed once per message by :mod:`inspector.parse.trace` (whose
+``Trace`` the authentication checks share). Headers are prepended by every server on the way, so
+the message lists them newest first; the timeline lists them oldest first. A hop's
+``delay_seconds`` is the time since the closest older hop that has a timestamp (since
+``sent_at`` for the first one), so the delays of a fully stamped path add up to the transit
+time. Clocks of different servers disagree: a negative step is reported as clock skew and kept
+negative, never "repaired" by adding a day.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import lru_cache
-from typing import Any
 
 from inspector.model import Hop, Timeline
-from inspector.parse.received import (
-    ParsedReceived,
-    is_ip_literal,
-    parse_date,
-    parse_received,
-    parse_received_full,
-)
+from inspector.parse.received import parse_date, parse_received, parse_received_full
+from inspector.parse.trace import MAX_HOPS, Trace, read_trace, receiving_border
 
 __all__ = [
     "GREYLIST_MAX_SECONDS",
@@ -38,7 +31,6 @@ __all__ = [
     "sent_time",
 ]
 
-MAX_HOPS = 100  # a real path has < 15 hops; the rest is a loop or an attack
 MAX_NOTES = 20
 # Greylisting (RFC 6647 §2.1): the receiver answers 4xx to an unknown (IP, sender, recipient)
 # and accepts the sender's retry after its minimum delay (postgrey: 300 s, many: 60 s). Senders
@@ -47,35 +39,17 @@ GREYLIST_MIN_SECONDS = 60.0
 GREYLIST_MAX_SECONDS = 4000.0
 QUICK_SECONDS = 30.0  # a hop-to-hop step no slower than this is "quick"
 
-_INTERNAL_NETWORKS = tuple(
-    ipaddress.ip_network(n)
-    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
-)
-# Provider domains that belong to one mail system: a hop between them stays inside it.
-_FAMILIES = {
-    "office365.com": "outlook.com",
-    "hotmail.com": "outlook.com",
-    "live.com": "outlook.com",
-    "microsoft.com": "outlook.com",
-    "gmail.com": "google.com",
-    "googlemail.com": "google.com",
-    "yahoodns.net": "yahoo.com",
-    "yahoo.net": "yahoo.com",
-    "aol.com": "yahoo.com",
-    "me.com": "icloud.com",
-    "mac.com": "icloud.com",
-    "apple.com": "icloud.com",
-}
-
 
 def build_timeline(
-    received: Sequence[str],
+    received: Sequence[str] | Trace,
     *,
     date: str | None,
     dkim_timestamp: int | None = None,
     stored_at: datetime | None = None,
 ) -> Timeline:
-    """Build the timeline; ``received`` in header order (newest first, as in the message).
+    """Build the timeline from the message's parsed Received fields (``Trace``, see
+    :func:`inspector.parse.trace.read_trace`), or from Received values in header order (newest
+    first, as in the message).
 
     ``sent_at`` comes from ``date`` (the Date header, RFC 5322 §3.6.1), else from the DKIM
     signature's ``t=`` tag (RFC 6376 §3.5) when Date is missing or unreadable. Delivery is the
@@ -83,11 +57,14 @@ def build_timeline(
     timestamp any hop has. Problems become ``notes``; nothing raises.
     """
     notes: list[str] = []
-    if len(received) > MAX_HOPS:
-        notes.append(f"{len(received)} Received headers; only the newest {MAX_HOPS} were read")
-    # The newest headers were added by the receiving side (the most trustworthy ones); forged
-    # ones can only be appended below them, so the cap keeps the top of the list.
-    parsed = [parse_received_full(value) for value in reversed(received[:MAX_HOPS])]
+    trace = (
+        received
+        if isinstance(received, Trace)
+        else read_trace([("received", value) for value in received])
+    )
+    if trace.count > MAX_HOPS:
+        notes.append(f"{trace.count} Received headers; only the newest {MAX_HOPS} were read")
+    parsed = trace.hops[::-1]  # oldest first
     sent_at, sent_source = _sent_at(date, dkim_timestamp, notes)
     if not parsed:
         notes.append("no Received headers")
@@ -123,7 +100,7 @@ def build_timeline(
             skew = transit if skew is None else min(skew, transit)
             notes.append(f"clock skew: stored {-transit:.0f} s before the Date header")
 
-    border = _border(parsed)
+    border = _oldest_first(trace.border.entry, len(hops))
     greylisting = None
     if border is not None:
         others = [
@@ -182,84 +159,21 @@ def is_greylisting(border_delay: float | None, other_delays: Iterable[float]) ->
 def border_hop(hops: Sequence[Hop]) -> int | None:
     """Index (oldest first) of the hop where the message entered the receiving provider.
 
-    See :func:`_border`; the TCP-info details are read again from each hop's ``raw``.
+    For a caller that holds only the hops: the TCP-info details are read again from each
+    hop's ``raw``. The answer is :func:`inspector.parse.trace.receiving_border`'s, the one the
+    authentication checks use.
     """
-    return _border([parse_received_full(hop.raw) for hop in hops[-MAX_HOPS:]])
+    kept = hops[-MAX_HOPS:]
+    border = receiving_border([parse_received_full(hop.raw) for hop in reversed(kept)])
+    return _oldest_first(border.entry, len(kept))
 
 
 # --------------------------------------------------------------------------------------------
 
 
-def _border(parsed: Sequence[ParsedReceived]) -> int | None:
-    """The first hop, walking from the newest, whose ``from`` side is outside the receiver.
-
-    The receiver is the organisational domain (public suffix list, folded through the small
-    provider table ``_FAMILIES`` so outlook.com and office365.com count as one system) of the
-    newest ``by`` host that is a name. Hops without a ``by`` name (Gmail's final
-    ``by 2002:a05:...``) or without a ``from`` clause are internal steps. A ``from`` side is
-    inside when its reverse-DNS name (else its stated name) belongs to the receiver or its IP
-    is private/loopback. None when the path never leaves the receiver (internal mail) or
-    changes provider without an outside ``from`` (no clear border).
-    """
-    receiver: str | None = None
-    for index in range(len(parsed) - 1, -1, -1):
-        item = parsed[index]
-        family = _family(item.hop.by_host)
-        if receiver is None:
-            receiver = family
-        elif family is not None and family != receiver:
-            return None
-        if receiver is None:
-            continue
-        hop = item.hop
-        if hop.from_host is None and hop.from_ip is None:
-            continue
-        if hop.from_ip is not None and _internal_ip(hop.from_ip):
-            continue
-        name = item.from_rdns or hop.from_host
-        if _family(name) != receiver:
-            return index
-    return None
-
-
-def _internal_ip(text: str) -> bool:
-    """Loopback, link-local, RFC 1918, RFC 6598 shared or RFC 4193 unique-local space.
-
-    Not ``not is_global``: that also holds for the documentation ranges (RFC 5737, RFC 3849).
-    """
-    try:
-        address = ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return (
-        address.is_loopback
-        or address.is_link_local
-        or any(address in network for network in _INTERNAL_NETWORKS)
-    )
-
-
-def _family(host: str | None) -> str | None:
-    if not host or is_ip_literal(host) or "." not in host.strip("."):
-        return None
-    return _org_domain(host.strip(".").lower())
-
-
-@lru_cache(maxsize=1024)
-def _org_domain(host: str) -> str:
-    """Organisational domain (RFC 7489 §3.2 style: one label below the public suffix)."""
-    try:
-        org = _psl().privatesuffix(host)
-    except Exception:  # the library is not meant to see hostile names; never let it crash us
-        org = None
-    if not isinstance(org, str):
-        org = ".".join(host.split(".")[-2:])
-    return _FAMILIES.get(org, org)
-
-
-def _psl() -> Any:
-    from inspector.domains.psl import public_suffix_list  # lazy: parsing the list costs ~130 ms
-
-    return public_suffix_list()
+def _oldest_first(entry: int | None, count: int) -> int | None:
+    """The border's index among ``count`` hops oldest first (a trace lists them newest first)."""
+    return None if entry is None else count - 1 - entry
 
 
 def _sent_at(
