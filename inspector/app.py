@@ -51,7 +51,7 @@ class Outcome:
 
     @property
     def nothing_read(self) -> bool:
-        return self.result.messages_read == 0 and self.result.sources_failed > 0
+        return self.result.messages_read == 0 and bool(self.result.problems)
 
 
 def resolve_service(name: str | None) -> Service | None:
@@ -87,7 +87,9 @@ def diagnose_items(
         region=request.region,
     )
     result = run(items, options, progress=progress)
-    records = sorted(result.records, key=_arrival)
+    # --now is a cutoff: what arrived after it did not exist yet at that moment.
+    late = [r for r in result.records if _after(r, request.now)]
+    records = sorted((r for r in result.records if not _after(r, request.now)), key=_arrival)
     contact_findings, contacts = _contacts(request)
     context = Context(
         now=request.now,
@@ -100,11 +102,24 @@ def diagnose_items(
         messages_read=result.messages_read,
         since=request.since,
         incomplete=result.incomplete,
+        searched=tuple(result.searched),
     )
     diagnosis = diagnose(records, context, all_messages=request.all_messages)
-    report = json_report.build(records, result, diagnosis, context, contacts=contacts)
+    report = json_report.build(
+        records,
+        result,
+        diagnosis,
+        context,
+        contacts=contacts,
+        ignored_after_now=sum(r.is_verification for r in late),
+    )
     redactor = _redactor(records, request) if request.redact else None
     return Outcome(report, diagnosis, result, redactor)
+
+
+def _after(record: MessageRecord, now: datetime) -> bool:
+    stamp = record.timeline.delivered_at or record.timeline.sent_at
+    return stamp is not None and stamp > now
 
 
 def _arrival(record: MessageRecord) -> tuple[int, datetime]:

@@ -126,7 +126,8 @@ def test_report_key_order() -> None:
     doc = json.loads(result.stdout)
     assert list(doc) == [
         "schema_version", "tool", "now", "requested_at", "verdict", "problem_found",
-        "incomplete", "messages_read", "problems", "messages", "findings", "contacts",
+        "incomplete", "messages_read", "ignored_after_now", "searched", "skipped", "messages",
+        "findings", "contacts",
     ]  # fmt: skip
     email = [m for m in doc["messages"] if m["channel"] == "email"]
     sms = [m for m in doc["messages"] if m["channel"] == "sms"]

@@ -36,7 +36,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from inspector.analysis.examine import analyze_item
-from inspector.analysis.record import MessageRecord, Options, RunResult, add_problem, add_record
+from inspector.analysis.record import (
+    MessageRecord,
+    Options,
+    RunResult,
+    add_problem,
+    add_read,
+    add_record,
+)
 from inspector.errors import InspectorError
 from inspector.model import RawMail, ReadProblem, SourceItem, TextMessage
 
@@ -114,7 +121,8 @@ def run_rest(
             while len(pending) >= workers * _IN_FLIGHT:
                 collect_oldest()
             pending.append(executor.submit(_analyze_batch, batch))
-            result.messages_read += len(batch)
+            for item in batch:
+                add_read(result, item)
             if progress is not None:
                 progress(result.messages_read)
         while pending:

@@ -14,7 +14,15 @@ from inspector.auth.report import AuthReport
 from inspector.contacts.sender import SenderInfo
 from inspector.domains.dns import Resolver
 from inspector.extract.services import Service, owns_domain, service_by_id
-from inspector.model import Channel, Extraction, FolderRole, ReadProblem, Timeline
+from inspector.model import (
+    Channel,
+    Extraction,
+    FolderRole,
+    RawMail,
+    ReadProblem,
+    TextMessage,
+    Timeline,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +73,26 @@ class RunResult:
     problems: list[ReadProblem] = field(default_factory=list)
     messages_read: int = 0
     sources_failed: int = 0
-    incomplete: bool = False
+    # Messages read per folder (or file, for loose files and SMS exports), in reading order:
+    # what the report names when it says where it looked.
+    searched: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def incomplete(self) -> bool:
+        """Something could not be read: a folder, a file, a message, a whole source."""
+        return bool(self.problems)
 
 
 def add_problem(result: RunResult, problem: ReadProblem) -> None:
     result.problems.append(problem)
     result.sources_failed += problem.fatal
-    result.incomplete = result.incomplete or not problem.fatal
+
+
+def add_read(result: RunResult, item: RawMail | TextMessage) -> None:
+    """Count one message read, under its folder (else its file)."""
+    result.messages_read += 1
+    where = item.folder or item.source.partition("#")[0]
+    result.searched[where] = result.searched.get(where, 0) + 1
 
 
 def add_record(result: RunResult, record: MessageRecord | None, options: Options) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from inspector.analysis import parallel
 from inspector.analysis.examine import analyze_item
-from inspector.analysis.record import Options, RunResult, add_problem, add_record
+from inspector.analysis.record import Options, RunResult, add_problem, add_read, add_record
 from inspector.model import ReadProblem, SourceItem
 
 
@@ -29,7 +29,7 @@ def run(
         if isinstance(item, ReadProblem):
             add_problem(result, item)
             continue
-        result.messages_read += 1
+        add_read(result, item)
         add_record(result, analyze_item(item, options), options)
         if progress is not None:
             progress(result.messages_read)

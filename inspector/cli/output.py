@@ -50,6 +50,19 @@ def emit(outcome: Outcome, output_format: str, output: str | None) -> int:
     else:
         rendered = [text_report.render(doc)]
     write(rendered, output)
+    return exit_code(outcome)
+
+
+# A diagnosis that found no code while something went unread cannot say the code never came.
+_NO_CODE = frozenset({"code_not_found", "no_code_after_request"})
+
+
+def exit_code(outcome: Outcome) -> int:
+    """0 no problem, 1 problems found, 3 when something could not be read and no code was
+    found (the code may sit in what was skipped)."""
+    report = outcome.report
+    if report.skipped and any(f.id in _NO_CODE for f in report.findings):
+        return EXIT_SOURCE
     return EXIT_PROBLEMS if outcome.diagnosis.problem_found else EXIT_OK
 
 

@@ -19,15 +19,13 @@ from inspector.auth.spam import SpamVerdict
 from inspector.contacts.email import EmailCheck
 from inspector.contacts.phone import PhoneCheck
 from inspector.contacts.sender import SenderInfo
-from inspector.model import Channel, Finding, FolderRole, Freshness, Hop, ReadProblem
+from inspector.model import Channel, Finding, FolderRole, Freshness, Hop
 from inspector.report.serialize import json_meta
 
 SCHEMA_VERSION = 1
 
 # A finding in the report: ``messages`` are indexes into the report's ``messages``.
 FINDING_KEYS = ("id", "severity", "message", "advice", "detail", "messages")
-# A read problem in the report: where, and what to do (``fatal`` is not in the schema).
-PROBLEM_KEYS = ("source", "message")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +63,22 @@ class MessageEntry:
     auth: AuthReport | None = field(default=None, metadata=json_meta(optional=True))
     spam: SpamVerdict | None = field(default=None, metadata=json_meta(optional=True))
     sender: SenderInfo | None = field(default=None, metadata=json_meta(optional=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Something that could not be read: a folder, a file, a message, a whole source."""
+
+    where: str
+    why: str  # one sentence naming the thing and what to do
+
+
+@dataclass(frozen=True, slots=True)
+class Searched:
+    """A folder (or file) that was read, and how many messages it held."""
+
+    where: str
+    messages: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +127,12 @@ class Report:
     requested_at: datetime | None
     verdict: str
     problem_found: bool
-    incomplete: bool
+    incomplete: bool  # something could not be read: see ``skipped``
     messages_read: int
-    problems: tuple[ReadProblem, ...] = field(metadata=json_meta(keys=PROBLEM_KEYS))
+    # Verification messages that arrived after ``now``: left out of the diagnosis.
+    ignored_after_now: int
+    searched: tuple[Searched, ...]
+    skipped: tuple[Skipped, ...]
     messages: tuple[MessageEntry, ...]
     findings: tuple[Finding, ...] = field(metadata=json_meta(keys=FINDING_KEYS))
     contacts: Contacts | None = field(default=None, metadata=json_meta(optional=True))

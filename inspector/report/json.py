@@ -15,7 +15,7 @@ from inspector.analysis.record import MessageRecord, RunResult
 from inspector.diagnosis.engine import Diagnosis
 from inspector.diagnosis.evidence import Context
 from inspector.model import Freshness
-from inspector.report.document import Contacts, MessageEntry, Report
+from inspector.report.document import Contacts, MessageEntry, Report, Searched, Skipped
 from inspector.report.redact import Redactor
 from inspector.report.sanitize import json_safe
 from inspector.report.serialize import JSON
@@ -61,6 +61,7 @@ def build(
     context: Context,
     *,
     contacts: Contacts | None = None,
+    ignored_after_now: int = 0,
 ) -> Report:
     return Report(
         now=context.now,
@@ -69,7 +70,9 @@ def build(
         problem_found=diagnosis.problem_found,
         incomplete=result.incomplete,
         messages_read=result.messages_read,
-        problems=tuple(result.problems),
+        ignored_after_now=ignored_after_now,
+        searched=tuple(Searched(where, count) for where, count in result.searched.items()),
+        skipped=tuple(Skipped(p.source, p.message) for p in result.problems),
         messages=tuple(
             message_entry(
                 records[r],

@@ -42,8 +42,9 @@ _MessageDoc = TypedDict(  # "from" is a Python keyword: the functional form
 )
 
 
-class _ProblemDoc(TypedDict):
-    message: str
+class _SkippedDoc(TypedDict):
+    where: str
+    why: str
 
 
 class _EmailDoc(TypedDict):
@@ -66,7 +67,8 @@ class _ReportDoc(TypedDict):
     verdict: str
     incomplete: bool
     messages_read: int
-    problems: list[_ProblemDoc]
+    ignored_after_now: int
+    skipped: list[_SkippedDoc]
     messages: list[_MessageDoc]
     findings: list[_FindingDoc]
     contacts: NotRequired[_ContactsDoc]
@@ -94,8 +96,15 @@ def render(document: JSON) -> str:
     now = datetime.fromisoformat(doc["now"])
     lines: list[str] = []
     lines += _wrap(doc["verdict"], "")
-    if doc["incomplete"]:
-        lines.append("(The report is incomplete: some messages could not be read; see below.)")
+    skipped = doc["skipped"]
+    if doc["incomplete"] and skipped:
+        places = ", ".join(s["where"] for s in skipped[:3])
+        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        lines += _wrap(
+            f"This diagnosis is incomplete: {places}{more} could not be read (why: at the "
+            "end); what is there may change the answer.",
+            "",
+        )
     findings = doc["findings"]
     if findings:
         lines += ["", "Findings:"]
@@ -113,13 +122,19 @@ def render(document: JSON) -> str:
         lines += _table(messages, now)
     for extra in _contacts(doc):
         lines.append(extra)
-    problems = doc["problems"]
-    if problems:
+    if doc["ignored_after_now"]:
+        count = doc["ignored_after_now"]
+        lines += [
+            "",
+            f"{count} verification message{'s' if count != 1 else ''} arrived after --now "
+            f"({when(now, now)}) and {'were' if count != 1 else 'was'} left out.",
+        ]
+    if skipped:
         lines += ["", "Could not read:"]
-        for problem in problems[:20]:
-            lines += _wrap(problem["message"], "  ")
-        if len(problems) > 20:
-            lines.append(f"  ... and {len(problems) - 20} more")
+        for problem in skipped[:20]:
+            lines += _wrap(problem["why"], "  ")
+        if len(skipped) > 20:
+            lines.append(f"  ... and {len(skipped) - 20} more")
     return "\n".join(lines) + "\n"
 
 
