@@ -78,9 +78,12 @@ def diagnose_items(
         from inspector.contacts.common import normalize_region
 
         normalize_region(request.region)  # an unknown region is a usage error, said once
+    # Before any DNS-based verdict: a resolver that does not answer sensibly is not used.
+    health = request.resolver.health() if request.resolver is not None else None
+    resolver = request.resolver if health is None or health.ok else None
     options = Options(
         now=request.now,
-        resolver=request.resolver,
+        resolver=resolver,
         service=service,
         all_messages=request.all_messages,
         trust_authserv_ids=request.trust_authserv_ids,
@@ -90,7 +93,7 @@ def diagnose_items(
     # --now is a cutoff: what arrived after it did not exist yet at that moment.
     late = [r for r in result.records if _after(r, request.now)]
     records = sorted((r for r in result.records if not _after(r, request.now)), key=_arrival)
-    contact_findings, contacts = _contacts(request)
+    contact_findings, contacts = _contacts(request, resolver)
     context = Context(
         now=request.now,
         requested_at=request.requested_at,
@@ -103,6 +106,7 @@ def diagnose_items(
         since=request.since,
         incomplete=result.incomplete,
         searched=tuple(result.searched),
+        dns=health,
     )
     diagnosis = diagnose(records, context, all_messages=request.all_messages)
     report = json_report.build(
@@ -129,7 +133,7 @@ def _arrival(record: MessageRecord) -> tuple[int, datetime]:
     return (0, stamp.replace(tzinfo=None) - (stamp.utcoffset() or _ZERO))
 
 
-def _contacts(request: Request) -> tuple[list[Finding], Contacts | None]:
+def _contacts(request: Request, resolver: Resolver | None) -> tuple[list[Finding], Contacts | None]:
     """Contact checks join the diagnosis when ``--email``/``--phone`` are given."""
     if not request.email and not request.phone:
         return [], None
@@ -138,7 +142,7 @@ def _contacts(request: Request) -> tuple[list[Finding], Contacts | None]:
     if request.email:
         from inspector.contacts import check_email
 
-        email = check_email(request.email, resolver=request.resolver)
+        email = check_email(request.email, resolver=resolver)
         findings.extend(email.findings)
     if request.phone:
         from inspector.contacts import check_phone

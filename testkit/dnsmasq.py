@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from inspector.domains.dns import Resolver
+from inspector.domains.dns import PROBES, Resolver
 from testkit.dns_records import Record, Records, config_line
 from testkit.net import HOST, free_udp_tcp_port
 
@@ -74,6 +74,7 @@ class DNSServer:
         local_zones: Iterable[str] = (),
         binary: str | None = None,
         log_queries: bool = False,
+        probes: bool = True,
     ) -> None:
         listed = records.as_list() if isinstance(records, Records) else records
         # tuple(): records read from JSON arrive as lists
@@ -82,6 +83,10 @@ class DNSServer:
         self.local_zones: list[str] = sorted(zones | {z.strip(".").lower() for z in local_zones})
         self.binary = binary or dnsmasq_binary()
         self.log_queries = log_queries
+        # The well-known names inspector asks to check that a resolver can be trusted
+        # (``inspector.domains.dns.PROBES``) exist on the real internet, so they exist here
+        # too unless a test says otherwise (``probes=False``: a resolver that lies).
+        self.probes = probes
         self.port = 0
         self._log_seen = 0  # characters of the query log already counted
         self._proc: subprocess.Popen[bytes] | None = None
@@ -93,6 +98,13 @@ class DNSServer:
 
     def config(self) -> str:
         lines = [config_line(*record) for record in self.records]
+        if self.probes:
+            served = {(n.rstrip(".").lower(), t.upper()) for n, t, _ in self.records}
+            lines += [
+                config_line(name, rdtype, f"10 mx.{name}")
+                for name, rdtype in PROBES
+                if (name, rdtype) not in served
+            ]
         lines += [f"local=/{zone}/" for zone in self.local_zones]
         if self.log_queries:
             lines.append("log-queries")  # one "query[TYPE] NAME from ..." line per question

@@ -171,3 +171,25 @@ def test_missing_ip_is_not_a_failure(kit: AuthKit, resolver: Resolver) -> None:
     spf = check_auth(raw, resolver=resolver, now=NOW).spf
     assert (spf.result, spf.verified) == ("none", None)
     assert "connecting IP" in (spf.explanation or "")
+
+
+@pytest.mark.parametrize(
+    ("verified", "explanation", "expected"),
+    [
+        ("temperror", None, "Pass at receipt; cannot be re-checked now."),
+        ("temperror", "", "Pass at receipt; cannot be re-checked now."),
+        ("temperror", "timed out.", "Pass at receipt; cannot be re-checked now (timed out)."),
+        (
+            "fail",
+            None,
+            "Pass at receipt, fail now: the SPF record has probably changed since delivery.",
+        ),
+    ],
+    ids=["none", "empty", "reason", "changed-without-reason"],
+)
+def test_a_disagreement_never_shows_empty_brackets(
+    verified: str, explanation: str | None, expected: str
+) -> None:
+    from inspector.auth.spf_eval import _disagreement
+
+    assert _disagreement("pass", verified, explanation) == expected

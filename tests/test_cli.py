@@ -12,8 +12,10 @@ NOW = "2026-11-25T14:20:00+00:00"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    # Tests never ask DNS servers on the internet: analyze runs offline.
+    offline = ["--offline"] if args[:1] == ("analyze",) and "--offline" not in args else []
     return subprocess.run(
-        [sys.executable, "-m", "inspector", *args],
+        [sys.executable, "-m", "inspector", *args, *offline],
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,

@@ -18,7 +18,9 @@ NOW = "2026-11-25T14:20:00+00:00"
 
 
 def analyze(*args: str) -> tuple[int, dict[str, Any]]:
-    result = CliRunner().invoke(main, ["analyze", *args, "--format", "json"])
+    # Tests never ask DNS servers on the internet: offline unless a loopback one is given.
+    offline = [] if "--resolver" in args or "--offline" in args else ["--offline"]
+    result = CliRunner().invoke(main, ["analyze", *args, *offline, "--format", "json"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, json.loads(result.stdout)
 
@@ -156,6 +158,7 @@ def test_redact_masks_codes_and_addresses() -> None:
             "--redact",
             "--entered-code",
             "271828",
+            "--offline",
         ],
     )
     assert "314159" not in result.stdout

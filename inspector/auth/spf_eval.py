@@ -77,7 +77,7 @@ def _query_class() -> type[Any]:  # Any: a subclass of pyspf's spf.query, which 
 
 def evaluate(
     ip: str, sender: str, helo: str, resolver: Resolver, now: datetime
-) -> tuple[str, str, int | None]:
+) -> tuple[str, str | None, int | None]:
     """(result, explanation, lookups) for one SPF check_host() (RFC 7208 §4)."""
     import spf
 
@@ -93,7 +93,9 @@ def evaluate(
         result, _code, explanation = query.check()
     except Exception as exc:  # e.g. AssertionError on runaway recursion in strict mode
         return "permerror", f"SPF evaluation failed: {exc}", getattr(query, "lookups", None)
-    return normalise_result(str(result)), str(explanation), getattr(query, "lookups", None)
+    # pyspf gives "" when the record has no exp= and the result needs no reason.
+    said = str(explanation or "").strip() or None
+    return normalise_result(str(result)), said, getattr(query, "lookups", None)
 
 
 def check_spf(
@@ -159,9 +161,10 @@ def check_spf(
 
 
 def _disagreement(receipt: str, verified: str, explanation: str | None) -> str:
+    why = f" ({explanation.rstrip('.')})" if explanation else ""  # never an empty "()"
     if verified == "temperror":
-        return f"{receipt.capitalize()} at receipt; cannot be re-checked now ({explanation})."
+        return f"{receipt.capitalize()} at receipt; cannot be re-checked now{why}."
     return (
         f"{receipt.capitalize()} at receipt, {verified} now: the SPF record has probably "
-        f"changed since delivery ({explanation})."
+        f"changed since delivery{why}."
     )

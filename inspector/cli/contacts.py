@@ -25,9 +25,22 @@ def check_email_command(address: str, output_format: str, **options: object) -> 
       inspector check-email alice@gmial.com
       inspector check-email bob+tiktok@example.org --offline --format json
     """
-    from inspector.contacts import check_email
+    from dataclasses import replace
 
-    result = check_email(address, resolver=make_resolver(options))
+    from inspector.contacts import check_email
+    from inspector.contacts.common import by_severity
+    from inspector.diagnosis.rules.dns import unreliable_finding
+
+    resolver = make_resolver(options)
+    health = resolver.health() if resolver is not None else None
+    if health is not None and not health.ok:
+        # A resolver that lies must not make a real domain "take no mail": check offline.
+        result = check_email(address, resolver=None)
+        result = replace(
+            result, findings=by_severity([*result.findings, unreliable_finding(health)])
+        )
+    else:
+        result = check_email(address, resolver=resolver)
     return _emit_contact(result, output_format, _email_lines(result))
 
 

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 
 from inspector.analysis.record import MessageRecord
 from inspector.diagnosis.suspicion import Suspicion, suspicion
+from inspector.domains.dns import Health
 from inspector.extract.services import Service, owns_domain, service_by_id
 from inspector.model import Finding, FolderRole
 from inspector.sources.imap_quota import MailboxQuota
@@ -49,6 +50,7 @@ class Context:
     since: datetime | None = None  # start of the window, when given
     incomplete: bool = False
     searched: tuple[str, ...] = ()  # the folders and sources that were read
+    dns: Health | None = None  # the resolver's health, when DNS was allowed
 
     @property
     def window_start(self) -> datetime:

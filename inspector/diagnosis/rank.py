@@ -39,6 +39,8 @@ SUPERSEDED: Final = 50.0
 GREYLISTING: Final = 45.0
 DELAYED: Final = 40.0
 FILTER_MOVED: Final = 38.0
+# DNS answers could not be trusted: some checks are unknown.
+DNS: Final = 36.0
 # Risks in the contact details that do not stop a code by themselves.
 CONTACT_RISK: Final = 35.0
 TOO_MANY_CODES: Final = 30.0

@@ -96,7 +96,9 @@ def _code_sentence(evidence: Evidence, candidates: Sequence[int]) -> str:
             head += f" {ago(arrived, ctx.now)} ({when(arrived, ctx.now)})"
         elif arrived is not None:
             head += f" at {when(arrived, ctx.now)}"
-    sentence = head.rstrip(",") + _state(evidence, event_index) + "."
+    state = _state(evidence, event_index)
+    # "..., in Junk, and is valid until ..." but "..., in Junk; how long ..." (no double mark).
+    sentence = (head.rstrip(",") if state[:1] in ",;" else head) + state + "."
     others = [
         g
         for g, i in newest.items()

@@ -23,6 +23,30 @@ class Answer:
     records: tuple[str, ...] = ()
 
 
+# Names that exist for as long as e-mail does: a resolver that cannot find their mail servers is
+# broken (a captive portal, a filtering resolver that answers NXDOMAIN for everything, no
+# network), and nothing it says about other domains can be believed. Two, from different
+# operators, so one outage is not taken for a broken resolver.
+PROBES: tuple[tuple[str, str], ...] = (("gmail.com", "MX"), ("outlook.com", "MX"))
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """Whether the resolver can be trusted; ``problem`` says which one failed how."""
+
+    ok: bool
+    servers: tuple[str, ...]
+    problem: str | None = None  # "answered that gmail.com does not exist", ...
+
+    @property
+    def described(self) -> str:
+        """The resolver in words, for a finding: "the DNS server 127.0.0.1:5353"."""
+        if not self.servers:
+            return "the system's DNS resolver"
+        many = len(self.servers) > 1
+        return f"the DNS server{'s' if many else ''} {', '.join(self.servers)}"
+
+
 def parse_server(spec: str) -> tuple[str, int]:
     """``IP``, ``IP:PORT``, ``[IPv6]:PORT`` or a bare IPv6 address → (address, port)."""
     import ipaddress
@@ -52,6 +76,7 @@ class Resolver:
         budget: float = 20.0,
         per_query_timeout: float = 3.0,
         clock: Callable[[], float] = time.monotonic,
+        probes: Sequence[tuple[str, str]] = PROBES,
     ) -> None:
         import dns.resolver
 
@@ -69,7 +94,35 @@ class Resolver:
         self._clock = clock
         self._deadline: float | None = None
         self._cache: dict[tuple[str, str], Answer | DNSError] = {}
+        self._health: Health | None = None
+        self._probes = probes
+        self._servers = tuple(
+            f"{host}:{port}" if port != 53 else host for host, port in (servers or ())
+        ) or tuple(str(s) for s in resolver.nameservers)
         self.queries = 0  # lookups actually sent (cache misses), for tests and benchmarks
+
+    def health(self) -> Health:
+        """Ask the ``probes`` once per run: does this resolver answer sensibly?
+
+        Trusted as soon as one probe resolves. Every probe "does not exist" or "has no mail
+        servers" means the resolver lies; every probe failing means it cannot answer.
+        """
+        if self._health is None:
+            problems: list[str] = []
+            for name, rdtype in self._probes:
+                try:
+                    answer = self.query(name, rdtype)
+                except DNSError as exc:
+                    problems.append(str(exc))
+                    continue
+                if answer.status == "ok" and answer.records:
+                    self._health = Health(True, self._servers)
+                    break
+                what = "does not exist" if answer.status == "nxdomain" else "has no mail servers"
+                problems.append(f"answered that {name} {what}")
+            else:
+                self._health = Health(False, self._servers, "; ".join(problems) or None)
+        return self._health
 
     def remaining(self) -> float:
         """Seconds left in the run's budget (the clock starts at the first lookup)."""

@@ -20,6 +20,7 @@ from inspector.diagnosis.rules.codes import (
     older_codes,
 )
 from inspector.diagnosis.rules.delivery import clock_skew, delivery_delayed, greylisting_suspected
+from inspector.diagnosis.rules.dns import dns_unreliable
 from inspector.diagnosis.rules.entered import entered_code
 from inspector.diagnosis.rules.mailbox import mailbox_over_quota
 from inspector.diagnosis.rules.requests import recipient_mismatch, too_many_codes
@@ -48,5 +49,6 @@ ALL: tuple[Rule, ...] = (
     sms_sender,
     authentication,
     mailbox_over_quota,
+    dns_unreliable,
     older_codes,
 )
