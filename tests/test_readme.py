@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import subprocess
+import sys
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -29,3 +35,29 @@ def test_every_command_has_a_usage_example() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("analyze", "extract", "scan", "check-email", "check-phone"):
         assert f"inspector {command}" in text, command
+
+
+def console_examples() -> list[tuple[str, list[str]]]:
+    """(command, the output lines shown) of every ```console block in the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        first, *shown = block.rstrip("\n").split("\n")
+        if first.startswith("$ inspector "):
+            examples.append((first[2:], shown))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "shown"), console_examples(), ids=lambda v: str(v)[:40])
+def test_readme_examples_show_real_output(command: str, shown: list[str]) -> None:
+    """What the README shows is what the command prints (the first lines of it)."""
+    env = {**os.environ, "COLUMNS": "100"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "inspector", *shlex.split(command)[1:]],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+    )  # fmt: skip
+    assert proc.stdout.splitlines()[: len(shown)] == shown
+
+
+def test_the_questions_section_has_its_six_examples() -> None:
+    assert len(console_examples()) >= 6
