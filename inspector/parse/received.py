@@ -38,7 +38,32 @@ _ZONE_TAIL = re.compile(r"(?:^|\s)(?:[+-]\d{4}|UT|UTC|GMT|Z|[ECMP][SD]T)\s*$", r
 _COLON_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)\s*$")  # "+01:00": not RFC 5322, seen in the wild
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-]\d{4})\s*$", re.IGNORECASE)
 _COMMENT = re.compile(r"\([^()]*\)")
-_BRACKET_IP = re.compile(r"\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})(?:%[^\]]*)?\]", re.IGNORECASE)
+_BRACKET_IP = re.compile(r"\[(?:IPv6:)?([0-9A-Fa-f:.]{2,51})(?:%[^\]]*)?\]", re.IGNORECASE)
+# "192.0.2.1:25": an address with the client's port (XMail, ecelerity, some proxies).
+_IPV4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}")
+_HELO_LITERAL = re.compile(r"\b(?:helo|ehlo)[= ]\s*\[[^\]]*\]", re.IGNORECASE)
+_LITERAL_PORT = re.compile(r"\[([^\]]{2,51})\](?::\d{1,5})?")
+# Dates written other than RFC 5322 §3.3 wants, seen in real stamps: fractional seconds
+# ("02:21:23.123"), Go's time format with a monotonic reading (SendGrid: "2019-02-06
+# 17:40:13.123456789 +0000 UTC m=+1234.5"), and no time of day at all ("3 Jan 2023").
+_FRACTION = re.compile(r"(\d\d:\d\d:\d\d)[.,]\d+")
+_GO_MONOTONIC = re.compile(r"\s+m=[+-][\d.]+\s*$")
+_ISO = re.compile(
+    r"(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::(\d\d))?(?:[.,]\d+)?\s*"
+    r"(Z|[+-]\d\d:?\d\d)?(?:\s*(?:UTC|GMT))?\s*$"
+)
+_DATE_ONLY = re.compile(r"(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s*$")
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# Where a stamp without ";" keeps its date (RFC 5321 §4.4 requires the ";"): at its end, in
+# RFC 5322, asctime or ISO form.
+_TRAILING_DATE = re.compile(
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})[a-z]*\s+\d{{2,4}}\s+\d{{1,2}}:\d\d"
+    rf"|(?:{_MONTHS})[a-z]*\s+\d{{1,2}}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+\d{{4}}"
+    rf"|\d{{4}}-\d\d-\d\d[ T]\d\d:\d\d)"
+    rf"[^;]*$",
+    re.IGNORECASE,
+)
 _TOKEN_SPLIT = re.compile(r"[\s\[\]()<>@,;=]+")
 
 
@@ -72,8 +97,16 @@ def parse_date(value: str | None) -> ParsedDate:
     if value is None or not value.strip():
         return ParsedDate(None, "missing")
     text = _COMMENT.sub(" ", " ".join(value[:MAX_DATE_CHARS].split())).strip()
+    text = text.lstrip("_-,.:; ")  # a stray mark before the date ("; _ Tue, 21 Jul ...")
+    text = _GO_MONOTONIC.sub("", text)
+    iso = _ISO.match(text)
+    if iso is not None:
+        return _iso_date(iso)
+    text = _FRACTION.sub(r"\1", text)
     text = _GMT_OFFSET.sub(r"\1", text)
     text = _COLON_OFFSET.sub(r"\1\2\3", text)
+    if _DATE_ONLY.fullmatch(text):
+        text += " 00:00:00"  # a day without a time of day: its start, zone unknown
     try:
         fields = parsedate_tz(text)
     except Exception:  # the stdlib parser has raised on odd input in some Python versions
@@ -96,6 +129,25 @@ def parse_date(value: str | None) -> ParsedDate:
     return ParsedDate(at, None)
 
 
+def _iso_date(match: re.Match[str]) -> ParsedDate:
+    """An ISO 8601 date-time (not RFC 5322, but what some MTAs write)."""
+    year, month, day, hour, minute = (int(match.group(i)) for i in range(1, 6))
+    second = int(match.group(6) or 0)
+    zone = match.group(7)
+    offset = 0
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = sign * (int(digits[:2]) * 3600 + int(digits[2:]) * 60)
+    try:
+        local = datetime(year, month, day, hour, minute, min(second, 59))
+        at = (local - timedelta(seconds=offset)).replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
+        return ParsedDate(None, "unparseable")
+    named_utc = "UTC" in match.group(0).upper() or "GMT" in match.group(0).upper()
+    return ParsedDate(at, None if zone or named_utc else "zone unknown (read as UTC)")
+
+
 def parse_received(value: str) -> Hop:
     """Parse one Received header value into a Hop (``delay_seconds`` left None)."""
     return parse_received_full(value).hop
@@ -104,18 +156,33 @@ def parse_received(value: str) -> Hop:
 def parse_received_full(value: str) -> ParsedReceived:
     """Parse one Received header value, keeping the TCP-info details the Hop has no field for."""
     unfolded = value.replace("\r", " ").replace("\n", " ")  # RFC 5322 §2.2.3 unfolding
-    semi = unfolded.rfind(";")
-    if semi >= 0:
-        stamp, date = unfolded[:semi], parse_date(unfolded[semi + 1 :])
-    else:
-        stamp, date = unfolded, ParsedDate(None, "missing")
+    stamp, date_text = _split_date(unfolded)
+    trailing_for = None
+    if date_text is not None:
+        # "...; Thu, 20 Mar 03 10:06:43 +0100 for <asrg@ietf.org>": a clause after the date.
+        head, found, tail = date_text.partition(" for ")
+        if found and "@" in tail:
+            date_text, trailing_for = head, tail.strip().strip("<>").split()[0]
+    date = parse_date(date_text) if date_text is not None else ParsedDate(None, "missing")
+    stamp = stamp.strip()
+    if stamp[:6].lower() == "(from ":
+        # "(from localhost [192.0.2.1]) by ...": the whole from clause written as a comment;
+        # sendmail's "(from www@localhost)" names the submitting user, not a host.
+        closing = stamp.find(")")
+        if closing > 0 and "@" not in stamp[6:closing].split(" ", 1)[0]:
+            stamp = stamp[1:closing] + " " + stamp[closing + 1 :]
     clauses = _clauses(_tokens(stamp[:MAX_STAMP_CHARS]))
 
     from_words, from_comments = clauses.get("from", ([], []))
     from_host = _host(from_words[0]) if from_words else None
     from_ip, rdns, helo = _tcp_info(from_comments)
     if from_ip is None and from_host is not None:
-        from_ip = _ip(from_host.strip("[]"))  # "from [192.0.2.1]": the domain is the literal
+        # "from [192.0.2.1]" (or "[192.0.2.1]:50999"): the domain is the literal
+        literal = _LITERAL_PORT.fullmatch(from_host)
+        from_ip = _ip(literal.group(1) if literal else from_host.strip("[]"))
+    if from_ip is None:
+        # "from host [192.0.2.1] by ..." (Exim 3, GMX): the literal outside a comment.
+        from_ip = next((ip for w in from_words[1:] if (ip := _ip(w.strip("[]()")))), None)
     by_words, _ = clauses.get("by", ([], []))
     with_words, _ = clauses.get("with", ([], []))
     id_words, _ = clauses.get("id", ([], []))
@@ -125,15 +192,31 @@ def parse_received_full(value: str) -> ParsedReceived:
     hop = Hop(
         from_host=from_host,
         from_ip=from_ip,
-        by_host=_host(by_words[0]) if by_words else None,
+        by_host=_host(by_words[0].strip("<>")) if by_words else None,
         with_protocol=_cap(" ".join(with_words[:4])) or None,
-        id=_cap(id_words[0]) if id_words else None,
-        for_addr=(_cap(for_words[0].strip("<>")) or None) if for_words else None,
+        id=_cap(id_words[0].strip("<>").rstrip(",")) or None if id_words else None,
+        for_addr=(_cap(for_words[0].strip("<>").rstrip(";,")) or None)
+        if for_words
+        else trailing_for,
         at=date.at,
         delay_seconds=None,
         raw=value,
     )
     return ParsedReceived(hop, rdns, helo, date.problem, retrieval)
+
+
+def _split_date(unfolded: str) -> tuple[str, str | None]:
+    """(stamp, date text): the date follows the last ";" (RFC 5321 §4.4); without one, a date
+    at the end of the stamp is taken as it (SendGrid writes it right after the id)."""
+    semi = unfolded.rfind(";")
+    if semi >= 0:
+        return unfolded[:semi], unfolded[semi + 1 :]
+    tail = unfolded[-MAX_DATE_CHARS:]
+    match = _TRAILING_DATE.search(tail)
+    if match is None:
+        return unfolded, None
+    cut = len(unfolded) - len(tail) + match.start()
+    return unfolded[:cut], unfolded[cut:]
 
 
 def is_ip_literal(host: str | None) -> bool:
@@ -209,6 +292,9 @@ def _clauses(tokens: list[tuple[bool, str]]) -> dict[str, tuple[list[str], list[
         if is_comment:
             current[1].append(text)
             words_open = False  # "with esmtps (TLS1.3) tls ...": the protocol ends at a comment
+        elif not words_open and text.startswith("[") and text.endswith("]"):
+            # "(EHLO homepc) [192.0.2.1]": an address literal after a comment is TCP-info too.
+            current[1].append(text)
         elif words_open:
             current[0].append(text)
     return clauses
@@ -231,10 +317,12 @@ def _tcp_info(comments: list[str]) -> tuple[str | None, str | None, str | None]:
             elif low in {"helo", "ehlo"} and index + 1 < len(words):
                 helo = helo or _host(words[index + 1])
         if ip is None:
-            match = _BRACKET_IP.search(comment)
+            # "helo=[10.0.0.27]" is what the client said, not where it connected from.
+            where = _HELO_LITERAL.sub(" ", comment)
+            match = _BRACKET_IP.search(where)
             found = _ip(match.group(1)) if match else None
             if found is None:
-                found = next(filter(None, map(_ip, _TOKEN_SPLIT.split(comment))), None)
+                found = next(filter(None, map(_ip, _TOKEN_SPLIT.split(where))), None)
             if found is not None:
                 ip = found
                 names = [w.rstrip(".") for w in words if "." in w and "=" not in w]
@@ -246,10 +334,13 @@ def _tcp_info(comments: list[str]) -> tuple[str | None, str | None, str | None]:
 
 def _ip(text: str) -> str | None:
     """The address in canonical form, or None; IPv4-mapped IPv6 is given as IPv4."""
-    if not text or len(text) > 45 or not any(ch in text for ch in ".:"):
+    if not text or len(text) > 51 or not any(ch in text for ch in ".:"):
         return None
     if text[:5].lower() == "ipv6:":
         text = text[5:]
+    with_port = _IPV4_PORT.fullmatch(text)
+    if with_port is not None:
+        text = with_port.group(1)
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
@@ -260,7 +351,7 @@ def _ip(text: str) -> str | None:
 
 
 def _host(word: str) -> str | None:
-    host = _cap(word.rstrip(".,"))
+    host = _cap(word.rstrip(".,;"))
     return host or None
 
 
