@@ -47,6 +47,8 @@ def server(dnsmasq: Callable[[Records], DNSServer], rsa_key: TestKey) -> DNSServ
             "_dmarc.dup.com": ["v=DMARC1; p=none", "v=DMARC1; p=reject"],
             "_dmarc.bad.com": ["v=DMARC1; p=bogus"],
             "_dmarc.rua.com": ["v=DMARC1; p=bogus; rua=mailto:x@rua.com"],
+            "_dmarc.pct0.com": ["v=DMARC1; p=reject; pct=0"],
+            "_dmarc.pct50.com": ["v=DMARC1; p=quarantine; pct=50"],
             "example.com": ["v=spf1 ip4:192.0.2.0/24 -all"],
             "example.net": ["v=spf1 ip4:192.0.2.0/24 -all"],
             "bounces.other.org": ["v=spf1 ip4:192.0.2.0/24 -all"],
@@ -291,3 +293,89 @@ def test_temporary_failures_are_temperror(
 ) -> None:
     dmarc = _dmarc_with(spf, dkim, table)
     assert getattr(dmarc, "result", None) == expected
+
+
+@pytest.mark.parametrize(
+    ("domain", "disposition", "says"),
+    [("pct0.com", "quarantine", "pct=0"), ("pct50.com", "quarantine", "50% of failing mail")],
+    ids=["pct-0-next-less-strict", "pct-50-may-apply"],
+)
+def test_pct_is_applied(
+    kit: AuthKit, rsa_key: TestKey, resolver: Resolver, domain: str, disposition: str, says: str
+) -> None:
+    """RFC 7489 §6.6.4: outside the sample the next less strict policy applies."""
+    dmarc = check_auth(
+        _signed(kit, rsa_key, from_domain=domain, signer=None), resolver=resolver, now=NOW
+    ).dmarc
+    assert (dmarc.result, dmarc.disposition) == ("fail", disposition)
+    assert says in (dmarc.explanation or "")
+
+
+def _signed_at(
+    kit: AuthKit, key: TestKey, monkeypatch: pytest.MonkeyPatch, *, t: int, x: int
+) -> bytes:
+    """A message validly signed by ``key`` at ``t`` with the expiry ``x`` (dkimpy has no
+    option for x=: the tag is added to the fields it is about to sign)."""
+    import time
+
+    import dkim
+
+    original = dkim.DKIM.gen_header
+
+    def with_expiry(self: object, fields: list[tuple[bytes, bytes]], *args: object) -> bytes:
+        fields.insert(len(fields) - 1, (b"x", str(x).encode()))  # before b=
+        return original(self, fields, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dkim.DKIM, "gen_header", with_expiry)
+    monkeypatch.setattr(time, "time", lambda: float(t))
+    raw = kit.message(from_="Sender <no-reply@example.com>")
+    header = dkim.sign(raw, b"sel", b"example.com", key.private, signature_algorithm=key.algorithm)
+    monkeypatch.undo()
+    return kit.delivered(bytes(header) + raw, ip="198.51.100.9")  # SPF does not pass
+
+
+def test_rsa_sha1_never_passes_dkim_nor_dmarc(
+    kit: AuthKit, rsa_key: TestKey, resolver: Resolver
+) -> None:
+    """RFC 8301 §3.1: verifiers must not consider rsa-sha1 signatures valid."""
+    import dataclasses
+
+    import dkim
+
+    sha1 = dataclasses.replace(rsa_key, algorithm=b"rsa-sha1")
+    raw = kit.message(from_="Sender <no-reply@example.com>")
+    signed = bytes(
+        dkim.sign(raw, b"sel", b"example.com", sha1.private, signature_algorithm=b"rsa-sha1")
+    )
+    stamp = "Authentication-Results: mx.receiver.test; dkim=pass header.d=example.com\r\n"
+    report = check_auth(
+        kit.delivered(signed + raw, ip="198.51.100.9", stamps=stamp), resolver=resolver, now=NOW
+    )
+    (signature,) = report.dkim.signatures
+    assert signature.result != "pass"
+    assert "RFC 8301" in (signature.explanation or "")
+    assert report.dmarc.verified == "fail"
+
+
+def test_a_signature_expired_at_delivery_does_not_pass(
+    kit: AuthKit, rsa_key: TestKey, resolver: Resolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RFC 6376 §3.5: past x= the signature is not valid; DMARC must not pass on it. The
+    kit delivers on 2024-01-01; the signature expired in 2023."""
+    raw = _signed_at(kit, rsa_key, monkeypatch, t=1672531200, x=1672617600)  # 2023-01-01/02
+    report = check_auth(raw, resolver=resolver, now=NOW)
+    (signature,) = report.dkim.signatures
+    assert signature.result != "pass"
+    assert "expired" in (signature.explanation or "")
+    assert report.dmarc.verified != "pass"
+
+
+def test_a_signature_valid_at_delivery_still_passes(
+    kit: AuthKit, rsa_key: TestKey, resolver: Resolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Expired since delivery (re-checked today) is not a forgery: it passed when it counted."""
+    raw = _signed_at(kit, rsa_key, monkeypatch, t=1704067100, x=1704153600)  # valid 2024-01-01
+    report = check_auth(raw, resolver=resolver, now=NOW)
+    (signature,) = report.dkim.signatures
+    assert signature.result == "pass"
+    assert report.dmarc.verified == "pass"

@@ -137,8 +137,18 @@ def check_auth(
         receipt=receipt,
         now=now,
     )
+    # A signature is judged at the moment it was checked on delivery (RFC 6376 §3.5 x=): the
+    # newest Received stamp, else now.
+    delivered = next((hop.hop.at for hop in trace.hops if hop.hop.at is not None), None)
     dkim = check_dkim(
-        raw, headers, body, resolver=resolver, receipt=receipt, now=now, truncated=truncated
+        raw,
+        headers,
+        body,
+        resolver=resolver,
+        receipt=receipt,
+        now=now,
+        delivered_at=delivered,
+        truncated=truncated,
     )
     dmarc = check_dmarc(author=sender, spf=spf, dkim=dkim, resolver=resolver, receipt=receipt)
     arc = check_arc(raw, headers, resolver=resolver, receipt=receipt)

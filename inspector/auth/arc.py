@@ -43,10 +43,12 @@ def _listed(headers: Sequence[Header]) -> list[ArcInstance]:
         tags = _seal_tags(value)
         signatures.setdefault(tags.get("i", ""), tags.get("d") or None)
     authserv: dict[str, str] = {}
+    seen: dict[str, tuple[str, ...]] = {}
     for _, value in indexed(headers, "ARC-Authentication-Results"):
         match = re.match(r"^\s*i\s*=\s*(\d{1,3})\s*;\s*([^\s;]+)", value)
         if match:
             authserv.setdefault(match.group(1), match.group(2).lower())
+            seen.setdefault(match.group(1), _inner_results(value[match.end() :]))
     out = []
     for key in sorted(found, reverse=True):
         item, number = found[key], str(key)
@@ -59,9 +61,70 @@ def _listed(headers: Sequence[Header]) -> list[ArcInstance]:
                 None,
                 None,
                 authserv.get(number),
+                seen.get(number, ()),
             )
         )
     return out
+
+
+_RESINFO = re.compile(r"^\s*([a-z][a-z0-9-]*)\s*=\s*([a-z]+)", re.IGNORECASE)
+
+
+def _inner_results(text: str) -> tuple[str, ...]:
+    """The "method=result" of each resinfo in an ARC-Authentication-Results value (RFC 8601 §2.2),
+    in order: what the intermediary saw before it changed the message."""
+    found = []
+    for part in re.sub(r"\([^()]*\)", " ", text).split(";")[:20]:
+        match = _RESINFO.match(part)
+        if match:
+            found.append(f"{match.group(1).lower()}={match.group(2).lower()}")
+    return tuple(found)
+
+
+# RFC 8617 §4.2.1: at most 50 ARC sets; more is a broken or hostile chain.
+MAX_SETS = 50
+_ARC_FIELDS = ("ARC-Seal", "ARC-Message-Signature", "ARC-Authentication-Results")
+
+
+def structure_fault(headers: Sequence[Header]) -> str | None:
+    """Why the chain's structure is invalid (RFC 8617 §5.2 steps 2-3), or None.
+
+    Each set holds exactly one AS, one AMS and one AAR; instances run 1..N without gaps or
+    repeats (N <= 50); the newest seal must not say cv=fail, the first says cv=none and the
+    others cv=pass. Any of these failing makes the chain "fail", whatever the signatures say.
+    """
+    present = [(name, value) for name in _ARC_FIELDS for _, value in indexed(headers, name)]
+    if not present:
+        return None
+    counts: dict[tuple[str, int], int] = {}
+    seals: dict[int, str] = {}
+    for name, value in present:
+        if name == "ARC-Authentication-Results":
+            match = re.match(r"\s*i\s*=\s*([0-9]+)\s*;", value)
+            number = match.group(1) if match else ""
+        else:
+            number = _seal_tags(value).get("i", "")
+        if not re.fullmatch(r"[0-9]{1,3}", number) or int(number) < 1:
+            return f"an {name} header has no valid instance (i=) tag"
+        counts[(name, int(number))] = counts.get((name, int(number)), 0) + 1
+        if name == "ARC-Seal":
+            seals[int(number)] = _seal_tags(value).get("cv", "").lower()
+    highest = max(number for _, number in counts)
+    if highest > MAX_SETS:
+        return f"the chain has {highest} sets; at most {MAX_SETS} are allowed"
+    if seals.get(highest) == "fail":
+        return f"the newest seal (i={highest}) reports cv=fail"
+    for number in range(1, highest + 1):
+        for name in _ARC_FIELDS:
+            seen = counts.get((name, number), 0)
+            if seen != 1:
+                what = "missing" if seen == 0 else f"present {seen} times"
+                return f"{name} i={number} is {what}"
+        cv = seals.get(number, "")
+        expected = "none" if number == 1 else "pass"
+        if cv != expected:
+            return f"ARC-Seal i={number} says cv={cv or '(nothing)'}, not cv={expected}"
+    return None
 
 
 def check_arc(
@@ -72,7 +135,10 @@ def check_arc(
     listed = _listed(headers)
     verified = explanation = None
     instances = tuple(listed)
-    if resolver is not None and listed:
+    fault = structure_fault(headers)
+    if resolver is not None and fault is not None:
+        verified, explanation = "fail", f"The ARC chain is invalid: {fault} (RFC 8617 §5.2)."
+    elif resolver is not None and listed:
         verified, explanation, instances = _verify(raw, resolver, listed)
     elif resolver is not None:
         verified = "none"
@@ -115,6 +181,7 @@ def _verify(
                 seal_valid=bool(entry["as-valid"]) if "as-valid" in entry else None,
                 signature_valid=bool(entry["ams-valid"]) if "ams-valid" in entry else None,
                 authserv_id=known.authserv_id if known else None,
+                results=known.results if known else (),
             )
         )
     seen = {i.instance for i in instances}

@@ -156,6 +156,7 @@ def check_dkim(
     resolver: Resolver | None,
     receipt: Receipt,
     now: datetime,
+    delivered_at: datetime | None = None,
     truncated: bool = False,
 ) -> DkimCheck:
     pool = list(receipt.all("dkim"))
@@ -178,7 +179,18 @@ def check_dkim(
             )
             signatures.append(unreadable)
             continue
-        signatures.append(_one(tags, pool, verify, number, body=body, now=now, truncated=truncated))
+        signatures.append(
+            _one(
+                tags,
+                pool,
+                verify,
+                number,
+                body=body,
+                now=now,
+                delivered_at=delivered_at,
+                truncated=truncated,
+            )
+        )
     for leftover in pool:  # the receiver reported a signature the message no longer carries
         domain = (leftover.prop("header.d") or leftover.prop("header.i") or "").rpartition("@")
         signatures.append(
@@ -256,6 +268,7 @@ def _one(
     body: bytes,
     now: datetime,
     truncated: bool,
+    delivered_at: datetime | None = None,
 ) -> DkimSignature:
     domain = tags.get("d", "").lower().rstrip(".") or None
     length = _int(tags.get("l"))
@@ -286,6 +299,13 @@ def _one(
     result, source, why = _headline(receipt.result if receipt else None, verified, explanation)
     if why:
         notes.insert(0, why)
+    invalid = _never_valid(tags, expires, signed, delivered_at)
+    if invalid is not None and result == "pass":
+        # Whoever said "pass", these signatures must not count (RFC 6376 §3.5, RFC 8301 §3.1):
+        # DMARC must not pass on them either.
+        result = "permerror" if "rsa-sha1" in invalid or "before" in invalid else "fail"
+        source = "verified" if verified is not None else source
+        notes.insert(0, invalid)
     return DkimSignature(
         domain=domain,
         selector=tags.get("s") or None,
@@ -302,6 +322,24 @@ def _one(
         identity=tags.get("i") or None,
         explanation=" ".join(notes) or None,
     )
+
+
+def _never_valid(
+    tags: dict[str, str], expires: int | None, signed: int | None, delivered_at: datetime | None
+) -> str | None:
+    """Why this signature can never count as a pass, or None."""
+    if (tags.get("a") or "").strip().lower() == "rsa-sha1":
+        return "The signature uses rsa-sha1, which verifiers must not accept (RFC 8301 §3.1)."
+    if expires is not None and signed is not None and expires < signed:
+        return "The signature expires (x=) before it was made (t=) (RFC 6376 §3.5)."
+    if (
+        expires is not None
+        and delivered_at is not None
+        and expires < int(delivered_at.timestamp()) - _SLOP
+    ):
+        when = datetime.fromtimestamp(expires, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return f"The signature had expired (x= {when}) when the message was delivered."
+    return None
 
 
 def _headline(

@@ -131,6 +131,9 @@ def check_dmarc(
     disposition = (policy.sp or policy.p) if subdomain else policy.p
     verified = "pass" if dkim_ok or spf_ok else "fail"
     notes = []
+    if verified == "fail" and policy.pct < 100:
+        disposition, sampled = _sampled(disposition or "none", policy.pct)
+        notes.append(sampled)
     temporary = spf.result == "temperror" or any(s.result == "temperror" for s in dkim.signatures)
     if verified == "fail" and temporary:
         # An SPF or DKIM answer is missing for now, not negative: no verdict yet (§6.6.2).
@@ -151,6 +154,25 @@ def check_dmarc(
         spf_aligned=spf_ok,
     )
     return _combine(checked, stamped, verified, " ".join(notes) or None)
+
+
+# RFC 7489 §6.6.4: a failing message outside the pct= sample gets the next less strict policy.
+_LESSER = {"reject": "quarantine", "quarantine": "none", "none": "none"}
+
+
+def _sampled(policy: str, pct: int) -> tuple[str, str]:
+    """(disposition, note) under ``pct`` < 100 (RFC 7489 §6.6.4). A receiver samples each
+    message at random; with pct=0 the policy never applies, otherwise it may or may not."""
+    lesser = _LESSER.get(policy, "none")
+    if pct <= 0:
+        return lesser, (
+            f"The policy {policy} is published with pct=0: it applies to no message, so "
+            f"receivers use {lesser} (RFC 7489 §6.6.4)."
+        )
+    return policy, (
+        f"The policy {policy} applies to {pct}% of failing mail (pct={pct}); this message may "
+        f"have been treated as {lesser} instead (RFC 7489 §6.6.4)."
+    )
 
 
 def _why_fail(spf: SpfCheck, dkim: DkimCheck, from_domain: str, policy: Policy) -> str:

@@ -138,6 +138,9 @@ class ArcInstance:
     seal_valid: bool | None
     signature_valid: bool | None
     authserv_id: str | None = None  # from this instance's ARC-Authentication-Results
+    # What that intermediary saw (its ARC-Authentication-Results, RFC 8617 §4.1.1):
+    # "spf=pass", "dkim=pass", "dmarc=fail", ...
+    results: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

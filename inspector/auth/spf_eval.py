@@ -20,7 +20,6 @@ from inspector.auth.headers import domain_of
 from inspector.auth.receipt import Receipt
 from inspector.auth.report import SpfCheck, normalise_result
 from inspector.domains.dns import Resolver
-from inspector.domains.orgdomain import is_dns_name
 from inspector.errors import DNSError
 
 MAX_VOID_LOOKUPS = 2  # RFC 7208 §4.6.4
@@ -46,8 +45,8 @@ def _query_class() -> type[Any]:  # Any: a subclass of pyspf's spf.query, which 
             name = str(name or "").rstrip(".").lower()
             if not name:
                 raise spf.PermError("empty domain name in SPF evaluation")
-            if not is_dns_name(name):
-                return []  # not a DNS name: no answer, as pyspf does (RFC 7208 §4.3)
+            if not _askable(name):
+                return []  # no DNS name can be this: no answer, as pyspf does (RFC 7208 §4.3)
             try:
                 answer = self.resolver.query(name, qtype)
             except DNSError as exc:
@@ -73,6 +72,23 @@ def _query_class() -> type[Any]:  # Any: a subclass of pyspf's spf.query, which 
             return result
 
     return ResolverQuery
+
+
+def _askable(name: str) -> bool:
+    """Can DNS be asked about ``name``? RFC 7208 §7.1 lets a domain-spec hold any visible
+    character (``a:foo:bar/baz.example.com``), and DNS labels may hold any octet (RFC 2181
+    §11): only the length limits of RFC 1035 §2.3.4 and plain ASCII (after IDNA) apply."""
+    if not name.isascii():
+        try:
+            name = name.encode("idna").decode("ascii")
+        except (UnicodeError, ValueError):
+            return False
+    labels = name.split(".")
+    return (
+        len(name) <= 253
+        and all(0 < len(label) <= 63 for label in labels)
+        and all(ch.isprintable() for ch in name)
+    )
 
 
 def evaluate(

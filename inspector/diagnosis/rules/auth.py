@@ -195,6 +195,11 @@ def _technical(auth: AuthReport) -> str:
         f"DMARC {dmarc.result} for {dmarc.from_domain or '?'}{policy}"
         + (f": {dmarc_why}" if dmarc_why else "")
     )
+    for seal in auth.arc.instances:
+        if seal.results:
+            # What a forwarder saw before it changed the message (RFC 8617 §4.1.1).
+            by = seal.authserv_id or seal.seal_domain or "a forwarder"
+            parts.append(f"ARC i={seal.instance}: {by} saw {', '.join(seal.results)}")
     return "; ".join(parts) + "."
 
 
