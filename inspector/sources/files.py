@@ -69,6 +69,11 @@ def _read_stream(
     fh: BinaryIO, name: str, role: FolderRole, folder: str | None
 ) -> Iterator[SourceItem]:
     head = fh.read(SNIFF_BYTES)
+    if b"\r" in head and b"\n" not in head:
+        # Classic Mac line ends (CR only): every parser here splits lines at LF.
+        fh = cast("BinaryIO", _CrToLf(fh))
+        head = head.replace(b"\r", b"\n")
+    head = _clean_start(head)
     kind = sniff(head)
     if kind == "mbox":
         yield from _read_mbox(fh, head, name, role, folder)
@@ -93,6 +98,32 @@ def _read_stream(
             f"{name} {what}; give .eml files, mbox files, Maildir folders or SMS exports.",
             fatal=True,
         )
+
+
+_LEADING_BLANK = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*\r?\n)*")
+
+
+def _clean_start(head: bytes) -> bytes:
+    """Without a byte-order mark and the blank (or blank-looking) lines before the first
+    header: a saved message often starts with them, and a header section cannot (RFC 5322 §2.1
+    ends it at the first empty line)."""
+    match = _LEADING_BLANK.match(head)
+    if match and match.end():
+        head = head[match.end() :]
+    indented = re.match(rb"[ \t]+(?=[\x21-\x39\x3b-\x7e]{1,76}:)", head)
+    # " From: ..." as the very first line: a field indented by mistake (it cannot be a
+    # continuation: nothing comes before it).
+    return head[indented.end() :] if indented else head
+
+
+class _CrToLf:
+    """A binary stream with every CR turned into LF (for messages saved with CR line ends)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        return self._raw.read(size).replace(b"\r", b"\n")
 
 
 def sniff(head: bytes) -> str | None:
