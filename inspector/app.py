@@ -134,20 +134,23 @@ def _arrival(record: MessageRecord) -> tuple[int, datetime]:
 
 
 def _contacts(request: Request, resolver: Resolver | None) -> tuple[list[Finding], Contacts | None]:
-    """Contact checks join the diagnosis when ``--email``/``--phone`` are given."""
+    """Contact checks join the diagnosis when ``--email``/``--phone`` are given: the checks
+    state the facts, the contact rules make the findings (ranked with all the others)."""
     if not request.email and not request.phone:
         return [], None
     findings: list[Finding] = []
     email = phone = None
     if request.email:
         from inspector.contacts import check_email
+        from inspector.diagnosis.rules.contacts import judge_email
 
-        email = check_email(request.email, resolver=resolver)
+        email = judge_email(check_email(request.email, resolver=resolver))
         findings.extend(email.findings)
     if request.phone:
         from inspector.contacts import check_phone
+        from inspector.diagnosis.rules.contacts import judge_phone
 
-        phone = check_phone(request.phone, region=request.region)
+        phone = judge_phone(check_phone(request.phone, region=request.region))
         findings.extend(phone.findings)
     return findings, Contacts(email, phone)
 

@@ -135,3 +135,20 @@ def test_findings_are_ranked_only_with_the_named_scale() -> None:
                 if keyword.arg == "rank" and isinstance(keyword.value, ast.Constant):
                     offenders.append(f"{name}:{node.lineno}")
     assert not offenders, offenders
+
+
+def test_findings_are_built_only_by_the_rules() -> None:
+    """``Finding(...)`` appears only in ``inspector.diagnosis.rules``: every finding is worded
+    and ranked in one place; the checks elsewhere return facts."""
+    offenders = []
+    for name, path in _modules().items():
+        if name.startswith("inspector.diagnosis.rules"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func
+            callee = called.id if isinstance(called, ast.Name) else getattr(called, "attr", None)
+            if callee == "Finding":
+                offenders.append(f"{name}:{node.lineno}")
+    assert not offenders, offenders

@@ -9,15 +9,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector.contacts.email import EmailCheck, check_email, normalize_for_compare
+from inspector.contacts.email import check_email, normalize_for_compare
 from inspector.contacts.typos import PROVIDERS, osa_distance, repair_domain, suggest_domain
+from inspector.diagnosis.rules.contacts import CheckedEmail, judge_email
 from inspector.domains.dns import Resolver
 from inspector.model import Severity
 from inspector.report.serialize import jsonable
 from testkit.dnsmasq import DNSServer, Record, SilentServer
 
 
-def ids(check: EmailCheck) -> dict[str, Severity]:
+def checked(address: str, *, resolver: Resolver | None) -> CheckedEmail:
+    """The check as check-email and the report show it: its facts and their findings."""
+    return judge_email(check_email(address, resolver=resolver))
+
+
+def ids(check: CheckedEmail) -> dict[str, Severity]:
     return {f.id: f.severity for f in check.findings}
 
 
@@ -44,7 +50,7 @@ INVALID = [
     ("address", "explains"), [c[1:] for c in INVALID], ids=[c[0] for c in INVALID]
 )
 def test_invalid_addresses_explain_why(address: str, explains: str) -> None:
-    check = check_email(address, resolver=None)
+    check = checked(address, resolver=None)
     assert not check.valid
     assert check.normalized is None
     [finding] = check.findings
@@ -70,7 +76,7 @@ REPAIRED = [
     ("address", "meant"), [c[1:] for c in REPAIRED], ids=[c[0] for c in REPAIRED]
 )
 def test_invalid_provider_domain_gets_a_suggestion(address: str, meant: str) -> None:
-    check = check_email(address, resolver=None)
+    check = checked(address, resolver=None)
     assert not check.valid
     assert check.suggestion == meant
     assert meant in check.findings[0].message
@@ -81,17 +87,17 @@ def test_invalid_provider_domain_gets_a_suggestion(address: str, meant: str) -> 
     ["alice@localhost", "alice@@example.invalid", "a@b@c", "@gmail.com", "alice@", "x@@"],
 )
 def test_no_suggestion_without_a_real_repair(address: str) -> None:
-    check = check_email(address, resolver=None)
+    check = checked(address, resolver=None)
     assert check.suggestion is None or (
         check.suggestion.casefold() != address.casefold()
-        and check_email(check.suggestion, resolver=None).valid
+        and checked(check.suggestion, resolver=None).valid
     )
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_a_suggestion_never_equals_the_input(text: str) -> None:
-    suggestion = check_email(text, resolver=None).suggestion
+    suggestion = checked(text, resolver=None).suggestion
     assert suggestion is None or suggestion.strip().casefold() != text.strip().casefold()
 
 
@@ -108,15 +114,13 @@ NORMALIZED = [
     ("address", "normalized"), [c[1:] for c in NORMALIZED], ids=[c[0] for c in NORMALIZED]
 )
 def test_normalized_form(address: str, normalized: str) -> None:
-    check = check_email(address, resolver=None)
+    check = checked(address, resolver=None)
     assert check.valid
     assert check.normalized == normalized
 
 
 def test_non_ascii_local_part_needs_smtputf8() -> None:
-    assert ids(check_email("jösé@example.com", resolver=None)) == {
-        "email_smtputf8": Severity.WARNING
-    }
+    assert ids(checked("jösé@example.com", resolver=None)) == {"email_smtputf8": Severity.WARNING}
 
 
 # ------------------------------------------------------------------------------------------
@@ -176,7 +180,7 @@ def test_every_provider_is_left_alone() -> None:
 
 
 def test_offline_typo_is_a_warning_with_the_full_address() -> None:
-    check = check_email("you+tiktok@gmial.com", resolver=None)
+    check = checked("you+tiktok@gmial.com", resolver=None)
     assert check.valid
     assert check.suggestion == "you+tiktok@gmail.com"
     assert check.deliverable is None
@@ -249,19 +253,19 @@ FLAGS = [
     ("address", "expected", "flags"), [c[1:] for c in FLAGS], ids=[c[0] for c in FLAGS]
 )
 def test_flags(address: str, expected: dict[str, Severity], flags: tuple[bool, bool]) -> None:
-    check = check_email(address, resolver=None)
+    check = checked(address, resolver=None)
     assert check.valid
     assert ids(check) == expected
     assert (check.disposable, check.role) == flags
 
 
 def test_plus_note_names_the_mailbox() -> None:
-    [finding] = check_email("you+tiktok@example.com", resolver=None).findings
+    [finding] = checked("you+tiktok@example.com", resolver=None).findings
     assert "you@example.com" in finding.message
 
 
 def test_json_shape() -> None:
-    data = jsonable(check_email("admin+x@mailinator.com", resolver=None))
+    data = jsonable(checked("admin+x@mailinator.com", resolver=None))
     assert isinstance(data, dict)
     assert list(data) == [
         "input",
@@ -320,13 +324,13 @@ def test_normalize_for_compare_different(a: str, b: str) -> None:
 
 @given(st.text(max_size=300))
 def test_check_email_never_raises(text: str) -> None:
-    check = check_email(text, resolver=None)
+    check = checked(text, resolver=None)
     assert check.valid == (not any(f.id == "email_invalid" for f in check.findings))
 
 
 @given(st.from_regex(r"[a-zA-Z0-9.+_-]{0,20}@[a-zA-Z0-9.,\u00e0-\u00ff-]{0,30}", fullmatch=True))
 def test_check_email_never_raises_on_address_shapes(text: str) -> None:
-    check_email(text, resolver=None)
+    checked(text, resolver=None)
 
 
 @given(st.text(max_size=300))
@@ -434,7 +438,7 @@ def test_deliverability(
     mx: tuple[str, ...],
     expected: dict[str, Severity],
 ) -> None:
-    check = check_email(address, resolver=dns.resolver())
+    check = checked(address, resolver=dns.resolver())
     assert check.valid
     assert check.deliverable is deliverable
     assert check.mx == mx
@@ -442,16 +446,16 @@ def test_deliverability(
 
 
 def test_typo_suggestion_dropped_when_domain_has_mx(dns: DNSServer) -> None:
-    assert check_email("a@gmial.com", resolver=dns.resolver()).suggestion is None
-    assert check_email("a@hotmial.com", resolver=dns.resolver()).suggestion == "a@hotmail.com"
+    assert checked("a@gmial.com", resolver=dns.resolver()).suggestion is None
+    assert checked("a@hotmial.com", resolver=dns.resolver()).suggestion == "a@hotmail.com"
 
 
 def test_answers_are_cached_per_run(dns: DNSServer) -> None:
     resolver = dns.resolver()
-    check_email("a@aonly.example.com", resolver=resolver)
+    checked("a@aonly.example.com", resolver=resolver)
     asked = resolver.queries
     assert asked == 3  # MX (nodata), A, TXT (the SPF "-all" rule)
-    check_email("b@aonly.example.com", resolver=resolver)
+    checked("b@aonly.example.com", resolver=resolver)
     assert resolver.queries == asked
 
 
@@ -459,7 +463,7 @@ def test_timeout_is_unknown_not_invalid() -> None:
     with SilentServer() as silent:
         resolver = Resolver([silent.address], budget=0.6, per_query_timeout=0.3)
         started = time.monotonic()
-        check = check_email("alice@mail.example.com", resolver=resolver)
+        check = checked("alice@mail.example.com", resolver=resolver)
         elapsed = time.monotonic() - started
     assert check.valid
     assert check.deliverable is None

@@ -8,13 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector.contacts.phone import PhoneCheck, SmsReach, check_phone
+from inspector.contacts import SmsReach, check_phone
+from inspector.diagnosis.rules.contacts import CheckedPhone, judge_phone
 from inspector.errors import UsageError
 from inspector.model import Severity
 from inspector.report.serialize import jsonable
 
 
-def ids(check: PhoneCheck) -> dict[str, Severity]:
+def checked(number: str, *, region: str | None) -> CheckedPhone:
+    """The check as check-phone and the report show it: its facts and their findings."""
+    return judge_phone(check_phone(number, region=region))
+
+
+def ids(check: CheckedPhone) -> dict[str, Severity]:
     return {f.id: f.severity for f in check.findings}
 
 
@@ -84,7 +90,7 @@ TYPES = [
 def test_number_types(
     number: str, kind: str, reach: SmsReach, expected: dict[str, Severity]
 ) -> None:
-    check = check_phone(number, region=None)
+    check = checked(number, region=None)
     assert check.valid
     assert check.type == kind
     assert check.can_receive_sms is reach
@@ -92,14 +98,14 @@ def test_number_types(
 
 
 def test_formats_region_carrier_and_location() -> None:
-    check = check_phone("+33 6 12 34 56 78", region=None)
+    check = checked("+33 6 12 34 56 78", region=None)
     assert check.e164 == "+33612345678"
     assert check.international == "+33 6 12 34 56 78"
     assert check.national == "06 12 34 56 78"
     assert check.region == "FR"
     assert check.carrier  # the range's original carrier, from phonenumbers.carrier
     assert check.location == "France"
-    fixed = check_phone("+44 20 7946 0000", region=None)
+    fixed = checked("+44 20 7946 0000", region=None)
     assert fixed.location == "London"
     assert fixed.carrier is None  # no carrier data for fixed lines
 
@@ -177,6 +183,15 @@ MISTAKES = [
         {"phone_trunk_prefix": Severity.WARNING},
         None,
     ),
+    (
+        # Colombia: phonenumbers does not drop this 0, so only the number without it is valid.
+        "trunk-prefix-makes-it-invalid",
+        "+57 03211234567",
+        None,
+        False,
+        {"phone_trunk_prefix": Severity.ERROR},
+        "+573211234567",
+    ),
     ("italy-zero-is-not-trunk", "+39 312 345 6789", None, True, {}, None),
     (
         "italy-zero-dropped",
@@ -218,6 +233,15 @@ MISTAKES = [
         True,
         {"phone_country_code_doubled": Severity.ERROR},
         "+4915123456789",
+    ),
+    (
+        # As typed a Swedish landline (area code 46), meant a Stockholm one: no worse for SMS.
+        "cc-doubled-valid-either-way",
+        "+46 46 8123456",
+        None,
+        True,
+        {"phone_country_code_doubled": Severity.WARNING},
+        "+468123456",
     ),
     (
         "other-region-valid",
@@ -275,7 +299,7 @@ def test_entry_mistakes(
     expected: dict[str, Severity],
     suggestion: str | None,
 ) -> None:
-    check = check_phone(number, region=region)
+    check = checked(number, region=region)
     assert check.valid is valid
     assert {k: v for k, v in ids(check).items() if k != "phone_not_mobile"} == expected
     assert check.suggestion == suggestion
@@ -301,7 +325,7 @@ INVALID = [
     ("number", "region", "explains"), [c[1:] for c in INVALID], ids=[c[0] for c in INVALID]
 )
 def test_invalid_numbers_explain_why(number: str, region: str | None, explains: str) -> None:
-    check = check_phone(number, region=region)
+    check = checked(number, region=region)
     assert not check.valid
     assert check.e164 is None
     assert check.can_receive_sms is SmsReach.UNKNOWN
@@ -312,23 +336,23 @@ def test_invalid_numbers_explain_why(number: str, region: str | None, explains: 
 
 def test_long_hostile_input_is_not_parsed_and_fast() -> None:
     started = time.perf_counter()
-    check = check_phone("+1" + "9" * 100_000, region="US")
+    check = checked("+1" + "9" * 100_000, region="US")
     assert time.perf_counter() - started < 0.05
     assert check.findings[0].id == "phone_invalid"
     assert len(check.findings[0].message) < 200
 
 
 def test_region_is_case_insensitive() -> None:
-    assert check_phone("07400 123456", region="gb").e164 == "+447400123456"
+    assert checked("07400 123456", region="gb").e164 == "+447400123456"
 
 
 def test_unknown_region_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="XX"):
-        check_phone("07400 123456", region="XX")
+        checked("07400 123456", region="XX")
 
 
 def test_json_shape() -> None:
-    data = jsonable(check_phone("+44 07400 123456", region="GB"))
+    data = jsonable(checked("+44 07400 123456", region="GB"))
     assert isinstance(data, dict)
     assert list(data) == [
         "input",
@@ -360,7 +384,7 @@ def test_json_shape() -> None:
 @settings(max_examples=300)
 @given(st.text(max_size=80), st.sampled_from([None, "GB", "US", "IT", "DE"]))
 def test_never_raises(text: str, region: str | None) -> None:
-    check_phone(text, region=region)
+    checked(text, region=region)
 
 
 @settings(max_examples=300)
@@ -369,5 +393,5 @@ def test_never_raises(text: str, region: str | None) -> None:
     st.sampled_from([None, "GB", "US", "IT", "FR"]),
 )
 def test_never_raises_on_number_shapes(text: str, region: str | None) -> None:
-    check = check_phone(text, region=region)
+    check = checked(text, region=region)
     assert check.valid == (check.e164 is not None)

@@ -10,7 +10,7 @@ from inspector.cli.options import dns_options, make_resolver
 from inspector.cli.output import EXIT_OK, EXIT_PROBLEMS
 
 if TYPE_CHECKING:
-    from inspector.contacts import EmailCheck, PhoneCheck
+    from inspector.diagnosis.rules.contacts import CheckedEmail, CheckedPhone
 
 
 @click.command(name="check-email")
@@ -28,19 +28,19 @@ def check_email_command(address: str, output_format: str, **options: object) -> 
     from dataclasses import replace
 
     from inspector.contacts import check_email
-    from inspector.contacts.common import by_severity
+    from inspector.diagnosis.rules.contacts import by_severity, judge_email
     from inspector.diagnosis.rules.dns import unreliable_finding
 
     resolver = make_resolver(options)
     health = resolver.health() if resolver is not None else None
     if health is not None and not health.ok:
         # A resolver that lies must not make a real domain "take no mail": check offline.
-        result = check_email(address, resolver=None)
+        result = judge_email(check_email(address, resolver=None))
         result = replace(
             result, findings=by_severity([*result.findings, unreliable_finding(health)])
         )
     else:
-        result = check_email(address, resolver=resolver)
+        result = judge_email(check_email(address, resolver=resolver))
     return _emit_contact(result, output_format, _email_lines(result))
 
 
@@ -57,12 +57,13 @@ def check_phone_command(number: str, region: str | None, output_format: str) -> 
       inspector check-phone "06 12 34 56 78" --region FR --format json
     """
     from inspector.contacts import check_phone
+    from inspector.diagnosis.rules.contacts import judge_phone
 
-    result = check_phone(number, region=region)
+    result = judge_phone(check_phone(number, region=region))
     return _emit_contact(result, output_format, _phone_lines(result))
 
 
-def _email_lines(result: EmailCheck) -> list[str]:
+def _email_lines(result: CheckedEmail) -> list[str]:
     deliverable = {True: "yes", False: "no", None: "unknown (not checked)"}[result.deliverable]
     return [
         f"address:     {result.input}",
@@ -73,7 +74,7 @@ def _email_lines(result: EmailCheck) -> list[str]:
     ]
 
 
-def _phone_lines(result: PhoneCheck) -> list[str]:
+def _phone_lines(result: CheckedPhone) -> list[str]:
     return [
         f"number:      {result.input}",
         f"valid:       {'yes' if result.valid else 'no'}",
@@ -86,7 +87,7 @@ def _phone_lines(result: PhoneCheck) -> list[str]:
     ]
 
 
-def _emit_contact(result: EmailCheck | PhoneCheck, output_format: str, lines: list[str]) -> int:
+def _emit_contact(result: CheckedEmail | CheckedPhone, output_format: str, lines: list[str]) -> int:
     import json
 
     from inspector.model import Severity

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from inspector.errors import UsageError
-from inspector.model import Finding, Severity
-
-_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-# A finding of a contact check in JSON: no message indexes or detail (it has neither).
-FINDING_KEYS = ("id", "severity", "message", "advice")
-
-
-def by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Errors first, then warnings, then notes; the order of discovery within a severity."""
-    return tuple(sorted(findings, key=lambda f: _ORDER[f.severity]))
 
 
 def normalize_region(region: str | None) -> str | None:

@@ -1,25 +1,13 @@
 """Checks of the email address a person registered with a service.
 
 Syntax and normalisation come from email-validator (IDN, Unicode normalisation, unsafe
-characters, special-use and reserved domains), whose own explanation goes into the finding.
+characters, special-use and reserved domains), whose own explanation goes into the problem.
 Deliverability is asked of the injected ``inspector.domains.dns.Resolver`` (see
 ``mailhost``), never of email-validator's own DNS code, so that tests use a loopback DNS
 server and a run caches its answers. Typo suggestions are in ``typos``.
 
-Finding ids (a public contract):
-
-- ``email_invalid`` (error): not a usable address; the library's explanation is in the message.
-- ``email_domain_typo`` (error when DNS shows the typed domain takes no mail, warning otherwise):
-  the domain is one slip away from a big provider's.
-- ``email_domain_no_mail`` (error): the domain does not exist, has a null MX, or has neither
-  MX nor address records. Not repeated when ``email_domain_typo`` is an error: that finding
-  already says the domain takes no mail and names the fix.
-- ``email_deliverability_unknown`` (info): DNS could not answer; ``deliverable`` is null.
-- ``email_implicit_mx`` (info): no MX record, mail goes to the domain's address record.
-- ``email_smtputf8`` (warning): a non-ASCII local part needs SMTPUTF8 (RFC 6531).
-- ``email_disposable`` (warning): a throwaway-mailbox domain.
-- ``email_role_account`` (info; warning for no-reply addresses): a shared/role mailbox.
-- ``email_plus_address`` (info): sub-addressing, ``you+tag@`` is delivered to ``you@``.
+The check states facts: what is wrong is in ``EmailCheck.problems`` (types in ``problems``), in
+the order found; ``inspector.diagnosis.rules.contacts`` words them as findings (``email_*``).
 """
 
 from __future__ import annotations
@@ -27,11 +15,21 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from inspector.contacts.common import FINDING_KEYS, by_severity
 from inspector.contacts.mailhost import MailDomain, MailStatus, mail_domain
+from inspector.contacts.problems import (
+    DeliverabilityUnknown,
+    DisposableDomain,
+    DomainTakesNoMail,
+    DomainTypo,
+    EmailProblem,
+    ImplicitMx,
+    InvalidAddress,
+    NeedsSmtputf8,
+    PlusAddress,
+    RoleAddress,
+)
 from inspector.contacts.typos import repair_domain, suggest_domain
 from inspector.domains.dns import Resolver
-from inspector.model import Finding, Severity
 from inspector.report.serialize import json_meta
 
 # Far longer than any address (RFC 5321 §4.5.3.1.3 caps a path at 256 octets): reject unparsed.
@@ -90,7 +88,8 @@ class EmailCheck:
     mx: tuple[str, ...] = ()  # MX hosts, most preferred first
     disposable: bool = False
     role: bool = False
-    findings: tuple[Finding, ...] = field(default=(), metadata=json_meta(keys=FINDING_KEYS))
+    # What is wrong, in the order found. Not in the JSON: the findings made of these are.
+    problems: tuple[EmailProblem, ...] = field(default=(), metadata=json_meta(skip=True))
 
 
 def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
@@ -99,10 +98,10 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
 
     text = address.strip()
     if not text:
-        return EmailCheck(address, False, findings=(_invalid(text, "it is empty"),))
+        return EmailCheck(address, False, problems=(InvalidAddress(text, "it is empty"),))
     if len(text) > MAX_INPUT:
         why = f"it is {len(text)} characters long, and no address can exceed 254"
-        return EmailCheck(address, False, findings=(_invalid(text, why),))
+        return EmailCheck(address, False, problems=(InvalidAddress(text, why),))
     try:
         # Deliverability is ours (below): check_deliverability=False keeps the library off DNS.
         parsed = validate_email(text, check_deliverability=False)
@@ -112,11 +111,11 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
             address,
             False,
             suggestion=suggestion,
-            findings=(_invalid(text, _sentence_part(str(exc)), suggestion),),
+            problems=(InvalidAddress(text, _sentence_part(str(exc)), suggestion),),
         )
 
     local, domain, ascii_domain = parsed.local_part, parsed.domain, parsed.ascii_domain
-    findings: list[Finding] = []
+    problems: list[EmailProblem] = []
     host = mail_domain(ascii_domain, resolver) if resolver is not None else None
     deliverable = host.accepts_mail if host is not None else None
 
@@ -124,68 +123,23 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
     typo_domain = suggest_domain(ascii_domain)
     if typo_domain and (host is None or host.status is not MailStatus.MX):
         suggestion = f"{local}@{typo_domain}"
-        findings.append(_typo(domain, suggestion, host))
+        no_mail = host.reason if host is not None and host.accepts_mail is False else None
+        problems.append(DomainTypo(domain, suggestion, no_mail))
     if host is not None:
-        findings.extend(_delivery_findings(domain, host, typo_reported=suggestion is not None))
-
+        problems.extend(_delivery_problems(domain, host))
     if parsed.smtputf8:
-        findings.append(
-            Finding(
-                "email_smtputf8",
-                Severity.WARNING,
-                f"{parsed.normalized} has non-ASCII characters before the @, which only mail "
-                "systems supporting SMTPUTF8 (RFC 6531) can deliver",
-                "Many services cannot send to such addresses at all; register an address "
-                "whose part before the @ is plain ASCII.",
-            )
-        )
+        problems.append(NeedsSmtputf8(parsed.normalized))
     disposable = is_disposable(ascii_domain)
-    # The blocklist also lists typo domains (gmial.com): then the typo is the finding to show.
-    if disposable and suggestion is None:
-        findings.append(
-            Finding(
-                "email_disposable",
-                Severity.WARNING,
-                f"{domain} is a disposable (throwaway) mail domain",
-                "Many services refuse or silently drop codes to disposable addresses, and such "
-                "inboxes expire; use a permanent address.",
-            )
-        )
+    if disposable:
+        problems.append(DisposableDomain(domain))
     base, _, tag = local.partition("+")
     squashed = base.lower().replace(".", "").replace("-", "").replace("_", "")
-    role = squashed in ROLE_LOCAL_PARTS or squashed in NO_REPLY_LOCAL_PARTS
-    if squashed in NO_REPLY_LOCAL_PARTS:
-        findings.append(
-            Finding(
-                "email_role_account",
-                Severity.WARNING,
-                f"{parsed.normalized} is a no-reply style address: mailboxes with such names "
-                "usually discard what they receive",
-                "Register an address whose inbox you read.",
-            )
-        )
-    elif role:
-        findings.append(
-            Finding(
-                "email_role_account",
-                Severity.INFO,
-                f"{parsed.normalized} is a role address ({base}@), often a shared mailbox or "
-                "a list that forwards to several people",
-                "Codes may land in someone else's inbox or be filtered; some services refuse "
-                "role addresses. A personal address is more reliable.",
-            )
-        )
+    no_reply = squashed in NO_REPLY_LOCAL_PARTS
+    role = squashed in ROLE_LOCAL_PARTS or no_reply
+    if role:
+        problems.append(RoleAddress(parsed.normalized, base, no_reply))
     if base and tag:
-        findings.append(
-            Finding(
-                "email_plus_address",
-                Severity.INFO,
-                f"Codes sent to {parsed.normalized} are delivered to {base}@{domain} "
-                "(sub-addressing, the +tag is ignored by most providers)",
-                f"Look in the {base}@{domain} mailbox, including any folder a filter sorts "
-                f"+{tag} mail into; if a service rejects the '+', register the plain address.",
-            )
-        )
+        problems.append(PlusAddress(parsed.normalized, base, tag, domain))
     return EmailCheck(
         input=address,
         valid=True,
@@ -195,7 +149,7 @@ def check_email(address: str, *, resolver: Resolver | None) -> EmailCheck:
         mx=host.mx if host is not None else (),
         disposable=disposable,
         role=role,
-        findings=by_severity(findings),
+        problems=tuple(problems),
     )
 
 
@@ -232,71 +186,13 @@ def _sentence_part(text: str) -> str:
     return text
 
 
-def _invalid(text: str, why: str, suggestion: str | None = None) -> Finding:
-    shown = text if len(text) <= 80 else text[:77] + "..."
-    message = f"{shown!r} is not a valid email address: {why}"
-    if suggestion:
-        message += f"; did you mean {suggestion}?"
-    return Finding(
-        "email_invalid",
-        Severity.ERROR,
-        message,
-        "Codes cannot be sent to this address: correct it with the service (account settings, "
-        "or sign up again with the right address).",
-    )
-
-
-def _typo(domain: str, suggestion: str, host: MailDomain | None) -> Finding:
-    if host is not None and host.accepts_mail is False:
-        return Finding(
-            "email_domain_typo",
-            Severity.ERROR,
-            f"{domain} does not receive mail ({host.reason}): did you mean {suggestion}?",
-            f"Codes sent to this address can never arrive: change it to {suggestion} with "
-            "the service (account settings, or sign up again).",
-        )
-    return Finding(
-        "email_domain_typo",
-        Severity.WARNING,
-        f"{domain} looks like a typo: did you mean {suggestion}?",
-        f"If so, codes go to someone else's mailbox or nowhere: change the address to "
-        f"{suggestion} with the service.",
-    )
-
-
-def _delivery_findings(domain: str, host: MailDomain, *, typo_reported: bool) -> list[Finding]:
+def _delivery_problems(domain: str, host: MailDomain) -> list[EmailProblem]:
     if host.accepts_mail is False:
-        if typo_reported:
-            return []  # the typo finding (an error) already says so
-        return [
-            Finding(
-                "email_domain_no_mail",
-                Severity.ERROR,
-                f"{domain} does not receive mail: {host.reason}",
-                "Codes sent to this address can never arrive: register an address at a domain "
-                "that takes mail (if the domain is yours, publish MX records for it).",
-            )
-        ]
+        return [DomainTakesNoMail(domain, host.reason)]
     if host.status is MailStatus.UNKNOWN:
-        return [
-            Finding(
-                "email_deliverability_unknown",
-                Severity.INFO,
-                f"Could not check whether {domain} receives mail: {host.reason}",
-                "This says nothing about the address; check the network or DNS server and "
-                "run the check again.",
-            )
-        ]
+        return [DeliverabilityUnknown(domain, host.reason)]
     if host.status is MailStatus.IMPLICIT_MX:
-        return [
-            Finding(
-                "email_implicit_mx",
-                Severity.INFO,
-                f"{host.reason}",
-                "Mail can still be delivered, but some services refuse domains without MX "
-                "records; if the domain is yours, publish an MX record.",
-            )
-        ]
+        return [ImplicitMx(domain, host.reason)]
     return []
 
 

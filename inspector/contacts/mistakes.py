@@ -15,24 +15,30 @@
   but without the ``+`` (``447911123456`` read in the US).
 - Too few or too many digits: ``is_possible_number_with_reason``.
 
-Inputs longer than ``MAX_INPUT`` are never parsed: phonenumbers is slow on long hostile input.
+Each mistake found is a fact of ``problems`` with the number probably meant; the findings are
+worded in ``inspector.diagnosis.rules.contacts``. Inputs longer than ``MAX_INPUT`` are never
+parsed: phonenumbers is slow on long hostile input.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from inspector.model import Finding, Severity
+from inspector.contacts.problems import (
+    CountryCodeAssumed,
+    CountryCodeDoubled,
+    CountryCodeWithoutPlus,
+    LeadingZeroDropped,
+    NoCountryCode,
+    PhoneProblem,
+    RegionMismatch,
+    TrunkPrefixKept,
+)
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
 MAX_INPUT = 64
-
-_ADVICE = (
-    "Correct the number with the service, written with its country code (e.g. +44 7911 "
-    "123456): codes sent to the number as registered go to someone else or nowhere."
-)
 
 
 def digits_of(text: str) -> str:
@@ -74,6 +80,11 @@ def _e164(num: PhoneNumber) -> str:
     return str(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164))
 
 
+def _code(num: PhoneNumber) -> int:
+    """The country calling code of a parsed number (phonenumbers types it optional)."""
+    return num.country_code or 0
+
+
 def _country(num: PhoneNumber) -> str:
     import phonenumbers
     from phonenumbers import geocoder
@@ -81,11 +92,6 @@ def _country(num: PhoneNumber) -> str:
     code = phonenumbers.region_code_for_number(num) or "ZZ"
     name = geocoder.country_name_for_number(num, "en")
     return f"{name} ({code})" if name else code
-
-
-def _shown(text: str) -> str:
-    text = text.strip()
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _national_prefix(country_code: int) -> str | None:
@@ -139,80 +145,38 @@ def _leading_zero_dropped(num: PhoneNumber) -> PhoneNumber | None:
     return meant if meant is not None and meant.italian_leading_zero else None
 
 
-def repairs(text: str, region: str | None, num: PhoneNumber | None) -> list[tuple[str, Finding]]:
+def repairs(
+    text: str, region: str | None, num: PhoneNumber | None
+) -> list[tuple[str, PhoneProblem]]:
     """For a number that is not valid as typed: each mistake that explains it, with the E.164 of
     the number that was probably meant. ``num`` is the parse of ``text`` (None if it failed)."""
     import phonenumbers
 
-    found: list[tuple[str, Finding]] = []
+    found: list[tuple[str, PhoneProblem]] = []
     doubled = _doubled(text)
     if doubled is not None:
-        found.append(
-            (
-                _e164(doubled),
-                Finding(
-                    "phone_country_code_doubled",
-                    Severity.ERROR,
-                    f"{_shown(text)!r} has the country code +{doubled.country_code} twice; "
-                    f"the number is probably {_intl(doubled)}",
-                    _ADVICE,
-                ),
-            )
-        )
+        found.append((_e164(doubled), CountryCodeDoubled(text, _code(doubled), _intl(doubled))))
     split = _trunk_split(text, num) if num is not None else None
     fixed = _parse_valid(f"+{num.country_code}{split[1]}") if num and split else None
     if split and fixed is not None:
-        found.append(
-            (
-                _e164(fixed),
-                Finding(
-                    "phone_trunk_prefix",
-                    Severity.ERROR,
-                    f"{_shown(text)!r} keeps the national trunk prefix {split[0]} after the "
-                    f"country code; the number is {_intl(fixed)}",
-                    _ADVICE,
-                ),
-            )
-        )
+        found.append((_e164(fixed), TrunkPrefixKept(text, split[0], _intl(fixed), False)))
     dropped = _leading_zero_dropped(num) if num is not None else None
     if dropped is not None:
-        found.append(
-            (
-                _e164(dropped),
-                Finding(
-                    "phone_leading_zero_dropped",
-                    Severity.ERROR,
-                    f"{_shown(text)!r} lacks the leading 0 that +{dropped.country_code} numbers "
-                    f"keep after the country code (it is no trunk prefix there); the number is "
-                    f"probably {_intl(dropped)}",
-                    _ADVICE,
-                ),
-            )
-        )
+        found.append((_e164(dropped), LeadingZeroDropped(text, _code(dropped), _intl(dropped))))
     if region and _international_digits(text) is None:
         meant = _parse_valid("+" + digits_of(text))
         if meant is not None and meant.country_code != phonenumbers.country_code_for_region(region):
-            found.append(
-                (
-                    _e164(meant),
-                    Finding(
-                        "phone_region_mismatch",
-                        Severity.ERROR,
-                        f"{_shown(text)!r} is not a valid {region} number; it looks like "
-                        f"{_intl(meant)}, a number of {_country(meant)}, typed without the +",
-                        _ADVICE,
-                    ),
-                )
-            )
+            mismatch = RegionMismatch(text, region, _intl(meant), _country(meant), True)
+            found.append((_e164(meant), mismatch))
     return found
 
 
 def doubled_but_valid(
     text: str, num: PhoneNumber, international: str
-) -> tuple[str, Finding] | None:
+) -> tuple[str, CountryCodeDoubled] | None:
     """``+49 49 151 ...``: the country code typed twice can still spell a valid number (here a
     landline in Leer, area code 491). When dropping the repeat gives a valid number too, say
-    so; it is an error when that number is a mobile and the typed one cannot receive SMS."""
+    so; it is worse when that number is a mobile and the typed one cannot receive SMS."""
     import phonenumbers
     from phonenumbers import PhoneNumberType
 
@@ -223,88 +187,35 @@ def doubled_but_valid(
     worse = phonenumbers.number_type(num) not in mobile and (
         phonenumbers.number_type(meant) in mobile
     )
-    return (
-        _e164(meant),
-        Finding(
-            "phone_country_code_doubled",
-            Severity.ERROR if worse else Severity.WARNING,
-            f"{_shown(text)!r} has the country code +{meant.country_code} twice: as typed it is "
-            f"{international}, but the number meant is probably {_intl(meant)}",
-            _ADVICE,
-        ),
-    )
+    return _e164(meant), CountryCodeDoubled(text, _code(meant), _intl(meant), international, worse)
 
 
-def missing_country_code(text: str) -> tuple[str | None, Finding]:
-    """A number with neither ``+CC`` nor a region to read it in: (suggestion, finding)."""
+def missing_country_code(text: str) -> tuple[str | None, NoCountryCode]:
+    """A number with neither ``+CC`` nor a region to read it in: (suggestion, problem)."""
     meant = _parse_valid("+" + digits_of(text))
-    message = f"{_shown(text)!r} has no country code, so it cannot be told which country it is in"
-    if meant is not None:
-        message += f" (if it starts with one, it is {_intl(meant)}, a number of {_country(meant)})"
-    return (
-        _e164(meant) if meant is not None else None,
-        Finding(
-            "phone_missing_country_code",
-            Severity.ERROR,
-            message,
-            "Write the number with + and its country code (e.g. +44 7911 123456), or give the "
-            "region it belongs to.",
-        ),
-    )
+    if meant is None:
+        return None, NoCountryCode(text)
+    return _e164(meant), NoCountryCode(text, _intl(meant), _country(meant))
 
 
-def entry_findings(
+def entry_mistakes(
     text: str, region: str | None, num: PhoneNumber, international: str
-) -> list[Finding]:
+) -> list[PhoneProblem]:
     """Mistakes in how a number that *is* valid was written (it may still be misread)."""
     import phonenumbers
     from phonenumbers import CountryCodeSource
 
-    findings: list[Finding] = []
+    found: list[PhoneProblem] = []
     source = num.country_code_source
-    if source == CountryCodeSource.FROM_DEFAULT_COUNTRY:
-        findings.append(
-            Finding(
-                "phone_missing_country_code",
-                Severity.WARNING,
-                f"{_shown(text)!r} was entered without its country code; read as a {region} "
-                f"number it is {international}",
-                "Register it with its country code (+...): a service in another country reads "
-                "a number without one as its own, and the code goes to a stranger or nowhere.",
-            )
-        )
+    # A default country is only ever the region given: without one, no number parses so.
+    if source == CountryCodeSource.FROM_DEFAULT_COUNTRY and region is not None:
+        found.append(CountryCodeAssumed(text, region, international))
     elif source == CountryCodeSource.FROM_NUMBER_WITHOUT_PLUS_SIGN:
-        findings.append(
-            Finding(
-                "phone_missing_country_code",
-                Severity.WARNING,
-                f"{_shown(text)!r} starts with the country code {num.country_code} but has no + "
-                f"in front of it; it is {international}",
-                "Register it as " + international + ": without the +, many services read the "
-                "country code as part of a national number.",
-            )
-        )
+        found.append(CountryCodeWithoutPlus(text, _code(num), international))
     split = _trunk_split(text, num)
     nsn = phonenumbers.national_significant_number(num)
     if split is not None and split[1] == nsn:
-        findings.append(
-            Finding(
-                "phone_trunk_prefix",
-                Severity.WARNING,
-                f"{_shown(text)!r} keeps the national trunk prefix {split[0]} after the country "
-                f"code; written internationally the number is {international}",
-                f"Register it as {international}: some services send to the digits as typed, "
-                "and that number does not exist.",
-            )
-        )
+        found.append(TrunkPrefixKept(text, split[0], international, True))
     if region and num.country_code != phonenumbers.country_code_for_region(region):
-        findings.append(
-            Finding(
-                "phone_region_mismatch",
-                Severity.WARNING,
-                f"{international} is a number of {_country(num)}, not of {region}",
-                "If the number is meant to be a local one, the country code is wrong; correct "
-                "it with the service.",
-            )
-        )
-    return findings
+        found.append(RegionMismatch(text, region, international, _country(num), False))
+    return found

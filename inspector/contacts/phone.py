@@ -7,45 +7,29 @@ module recognises the usual entry mistakes (``mistakes``): a missing country cod
 trunk prefix kept after the country code (+44 07...), the country code typed twice, a number
 from another region than expected, too few or too many digits.
 
-Finding ids (a public contract):
-
-- ``phone_invalid`` (error): not a number that can be dialled; the reason is in the message.
-- ``phone_missing_country_code`` (error without a region, warning with one).
-- ``phone_trunk_prefix`` (error when the number only works without it, warning otherwise).
-- ``phone_country_code_doubled`` (error).
-- ``phone_leading_zero_dropped`` (error): +39 2... for +39 02... (Italy keeps its 0).
-- ``phone_region_mismatch`` (error when the number is invalid in the region, warning otherwise).
-- ``phone_not_mobile`` (error for fixed line, toll-free, premium...; warning for VoIP).
+The check states facts: what is wrong is in ``PhoneCheck.problems`` (types in ``problems``), in
+the order found; ``inspector.diagnosis.rules.contacts`` words them as findings (``phone_*``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from inspector.contacts.common import FINDING_KEYS, by_severity, normalize_region
+from inspector.contacts.common import normalize_region
 from inspector.contacts.mistakes import (
     MAX_INPUT,
     digits_of,
     doubled_but_valid,
-    entry_findings,
+    entry_mistakes,
     missing_country_code,
     repairs,
 )
-from inspector.model import Finding, Severity
+from inspector.contacts.problems import InvalidNumber, NotMobile, PhoneProblem, SmsReach
 from inspector.report.serialize import json_meta
 
 if TYPE_CHECKING:
     from phonenumbers import NumberParseException, PhoneNumber
-
-
-class SmsReach(StrEnum):
-    YES = "yes"  # mobile
-    LIKELY = "likely"  # fixed_line_or_mobile: the plan does not tell them apart (US, CA, ...)
-    UNLIKELY = "unlikely"  # VoIP: many services refuse these numbers
-    NO = "no"  # fixed line, toll-free, premium rate, pager...
-    UNKNOWN = "unknown"
 
 
 # phonenumbers.PhoneNumberType values → our names, and whether an SMS code can arrive.
@@ -63,15 +47,6 @@ _TYPES: dict[int, tuple[str, SmsReach]] = {
     10: ("voicemail", SmsReach.NO),
     99: ("unknown", SmsReach.UNKNOWN),
 }
-_TYPE_WORDS = {
-    "fixed_line": "a landline (fixed-line) number",
-    "toll_free": "a toll-free number",
-    "premium_rate": "a premium-rate number",
-    "shared_cost": "a shared-cost number",
-    "pager": "a pager number",
-    "uan": "a universal access (company switchboard) number",
-    "voicemail": "a voicemail-access number",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +62,8 @@ class PhoneCheck:
     carrier: str | None = None  # carrier the range was allocated to (the number may be ported)
     location: str | None = None
     suggestion: str | None = None  # E.164 of the number probably meant, after an entry mistake
-    findings: tuple[Finding, ...] = field(default=(), metadata=json_meta(keys=FINDING_KEYS))
+    # What is wrong, in the order found. Not in the JSON: the findings made of these are.
+    problems: tuple[PhoneProblem, ...] = field(default=(), metadata=json_meta(skip=True))
 
 
 def check_phone(number: str, *, region: str | None) -> PhoneCheck:
@@ -144,31 +120,12 @@ def _valid(original: str, text: str, region: str | None, num: PhoneNumber) -> Ph
     type_name, reach = _TYPES.get(phonenumbers.number_type(num), ("unknown", SmsReach.UNKNOWN))
     e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
     international = phonenumbers.format_number(num, PhoneNumberFormat.INTERNATIONAL)
-    findings = entry_findings(text, region, num, international)
+    problems = entry_mistakes(text, region, num, international)
     doubled = doubled_but_valid(text, num, international)
     if doubled is not None:
-        findings.append(doubled[1])
-    if reach is SmsReach.NO:
-        findings.append(
-            Finding(
-                "phone_not_mobile",
-                Severity.ERROR,
-                f"{international} is {_TYPE_WORDS.get(type_name, type_name)}: SMS codes cannot "
-                "arrive there",
-                "Register a mobile number, or pick the voice-call option if the service has one.",
-            )
-        )
-    elif reach is SmsReach.UNLIKELY:
-        findings.append(
-            Finding(
-                "phone_not_mobile",
-                Severity.WARNING,
-                f"{international} is a VoIP (internet phone) number: many services refuse "
-                "them or their codes are never delivered",
-                "Register a mobile number from a carrier (with a SIM); if the service took the "
-                "number, check the VoIP provider's SMS settings.",
-            )
-        )
+        problems.append(doubled[1])
+    if reach in (SmsReach.NO, SmsReach.UNLIKELY):
+        problems.append(NotMobile(international, type_name, reach))
     carrier, location = _carrier_and_location(num)
     return PhoneCheck(
         input=original,
@@ -182,7 +139,7 @@ def _valid(original: str, text: str, region: str | None, num: PhoneNumber) -> Ph
         carrier=carrier,
         location=location,
         suggestion=doubled[0] if doubled is not None else None,
-        findings=by_severity(findings),
+        problems=tuple(problems),
     )
 
 
@@ -206,7 +163,7 @@ def _invalid_parsed(original: str, text: str, region: str | None, num: PhoneNumb
             False,
             region=region_of_code if region_of_code != "ZZ" else None,
             suggestion=found[0][0],
-            findings=by_severity(f for _, f in found),
+            problems=tuple(problem for _, problem in found),
         )
     reason = _reason(num)
     return _invalid(original, reason, region_of_code if region_of_code != "ZZ" else None)
@@ -246,12 +203,12 @@ def _unparsed(
             original,
             False,
             suggestion=found[0][0],
-            findings=by_severity(f for _, f in found),
+            problems=tuple(problem for _, problem in found),
         )
     if error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
         if region is None and not text.lstrip().startswith("+"):
-            suggestion, finding = missing_country_code(text)
-            return PhoneCheck(original, False, suggestion=suggestion, findings=(finding,))
+            suggestion, problem = missing_country_code(text)
+            return PhoneCheck(original, False, suggestion=suggestion, problems=(problem,))
         return _invalid(original, "the digits after the + are not a country calling code", None)
     reasons = {
         phonenumbers.NumberParseException.NOT_A_NUMBER: "it does not look like a phone number",
@@ -264,19 +221,6 @@ def _unparsed(
 
 
 def _invalid(original: str, why: str, region: str | None) -> PhoneCheck:
-    shown = original.strip()
-    shown = shown if len(shown) <= 40 else shown[:37] + "..."
     return PhoneCheck(
-        original,
-        False,
-        region=region,
-        findings=(
-            Finding(
-                "phone_invalid",
-                Severity.ERROR,
-                f"{shown!r} is not a valid phone number: {why}",
-                "Codes cannot be sent to it: correct the number with the service, written with "
-                "its country code (+44 7911 123456).",
-            ),
-        ),
+        original, False, region=region, problems=(InvalidNumber(original.strip(), why),)
     )
