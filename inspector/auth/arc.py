@@ -91,7 +91,7 @@ def structure_fault(headers: Sequence[Header]) -> str | None:
 
     Each set holds exactly one AS, one AMS and one AAR; instances run 1..N without gaps or
     repeats (N <= 50); the newest seal must not say cv=fail, the first says cv=none and the
-    others cv=pass. Any of these failing makes the chain "fail", whatever the signatures say.
+    others cv=pass. One of these failing makes the chain "fail", whatever the signatures say.
     """
     present = [(name, value) for name in _ARC_FIELDS for _, value in indexed(headers, name)]
     if not present:
