@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.parse import message as mail
+from inspector.parse.words import decode_words
 
 
 def message(*headers: str, body: str = "hello\n") -> bytes:
@@ -220,7 +221,14 @@ def test_simple_mailbox_fast_path_agrees_with_the_header_registry(
         slow = mail._parse_addresses("From", raw)
     finally:
         mail._SIMPLE_MAILBOX = shape
-    assert fast == slow
+
+    def names(found: list[mail.Address] | None) -> list[tuple[str | None, str | None]] | None:
+        # A display name of white space only is no name (the fast path says None).
+        if found is None:
+            return None
+        return [((a.name or "").strip() or None, a.address) for a in found]
+
+    assert names(fast) == names(slow)
 
 
 def reference_fields(data: bytes) -> list[tuple[str, str]]:
@@ -292,6 +300,11 @@ def test_encoded_word_fast_path_agrees_with_the_header_registry(
     import email.policy
 
     raw = space.join(tokens)
-    fast = mail._decode_words(raw)
-    if fast is not None:
-        assert fast.strip() == str(email.policy.default.header_factory("Subject", raw)).strip()
+    ours = decode_words(raw).strip()
+    if "=?" not in raw.replace("=?bogus?X?y?=", ""):
+        assert ours == raw.strip()
+    theirs = str(email.policy.default.header_factory("Subject", raw)).strip()
+    # Where Python's registry decodes cleanly, both read the same text (it joins adjacent
+    # words and drops the white space between them, RFC 2047 §6.2, as the decoder does).
+    if "\ufffd" not in theirs and "\ufffd" not in ours:
+        assert " ".join(ours.split()) == " ".join(theirs.split())

@@ -16,9 +16,10 @@ Where the project used to have two parsers that disagreed, these are the choices
   neither headers nor body.
 * **White space before the colon is accepted** (``Subject : x``): RFC 5322 §4.5 (obs-optional,
   ``field-name *WSP ":"``) is obsolete syntax a reader must still accept (§4).
-* **Text is UTF-8 (RFC 6532 §3.2), else Latin-1, line by line**: Latin-1 maps every byte, so a
-  legacy 8-bit header keeps its characters instead of turning into U+FFFD, and one odd line
-  does not garble the others.
+* **Text is UTF-8 (RFC 6532 §3.2), else the charset the message declares for its text, else
+  Windows-1252, line by line** (:func:`inspector.parse.words.decode_bytes`): a legacy 8-bit
+  header keeps its characters instead of turning into U+FFFD, and one odd line does not
+  garble the others.
 * **Values are kept as written** (folding line breaks included) in ``fields``, which is what
   extraction decodes; ``unfolded`` gives them unfolded the RFC 5322 §2.2.3 way (each line
   break before white space removed, the white space kept) and trimmed, which is what the
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from inspector.parse.mime import header_end
+from inspector.parse.words import decode_bytes
 
 __all__ = ["MAX_HEADER_BYTES", "HeaderBlock", "header_block", "split"]
 
@@ -86,7 +88,11 @@ def split(data: bytes) -> tuple[bytes, bytes]:
 def header_block(data: bytes) -> HeaderBlock:
     """Split the header section of a message into fields, with string operations only."""
     head, body_at = _head(data)
-    text = head.decode("ascii") if head.isascii() else "\n".join(map(_text, head.split(b"\n")))
+    if head.isascii():
+        text = head.decode("ascii")
+    else:
+        fallback = _declared_charset(data[: body_at + 8192])
+        text = "\n".join(_text(line, fallback) for line in head.split(b"\n"))
     fields: list[tuple[str, str]] = []
     for field in _FIELD_START.split(text):
         name = _FIELD_NAME.match(field)
@@ -104,13 +110,24 @@ def _head(data: bytes) -> tuple[bytes, int]:
     return data[: found[0]], found[1]
 
 
-def _text(line: bytes) -> str:
+def _text(line: bytes, fallback: str | None) -> str:
     if line.isascii():
         return line.decode("ascii")
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
-        return line.decode("latin-1")
+        return decode_bytes(line, fallback)
+
+
+_CHARSET = re.compile(rb"charset\s*=\s*\"?([A-Za-z0-9_.:+-]{1,40})", re.IGNORECASE)
+
+
+def _declared_charset(start: bytes) -> str | None:
+    """The charset the message declares for its text (the first ``charset=``, top-level or
+    of the first part): what mail readers assume for raw 8-bit header text that is not
+    UTF-8 (a Korean subject in EUC-KR next to a body declared EUC-KR)."""
+    match = _CHARSET.search(start)
+    return match.group(1).decode("ascii") if match else None
 
 
 def _unfold(value: str) -> str:

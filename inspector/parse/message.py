@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from inspector.parse.fields import MAX_HEADER_BYTES, HeaderBlock, header_block, split
 from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text
+from inspector.parse.words import decode_words
 
 __all__ = [
     "MAX_HEADER_BYTES",
@@ -53,7 +54,7 @@ class Address:
 
     def display(self) -> str:
         if self.address is None:
-            return "(unparseable)"
+            return self.name or "(unparseable)"
         return f"{self.name} <{self.address}>" if self.name else self.address
 
 
@@ -156,67 +157,7 @@ def _unstructured(block: HeaderBlock, name: str) -> str:
     value = block.first(name)
     if value is None:
         return ""
-    raw = _raw(value)
-    if "=?" not in raw:
-        return raw.strip()  # no encoded word (RFC 2047 §2): the registry would return it as is
-    fast = _decode_words(raw)
-    if fast is not None:
-        return fast.strip()
-    try:
-        return str(email.policy.default.header_factory(name, raw)).strip()
-    except Exception:  # a hostile encoded-word must not stop the run
-        return raw.strip()
-
-
-_ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_\-]{1,40})\?([BbQq])\?([!->@-~]*)\?=")
-_WHITE = re.compile(r"([ \t]+)")
-
-
-def _decode_words(raw: str) -> str | None:
-    """RFC 2047 §6 decoding of the common case, or None to let the header registry do it.
-
-    The common case: white-space separated words, each plain text or exactly one well-formed
-    encoded word in a charset Python knows. White space between two encoded words is dropped
-    (§6.2); everything else is kept as it is. Anything else (an encoded word glued to text,
-    bad base64, an unknown charset, RFC 2231 languages) goes to the registry, which knows
-    how to recover from each.
-    """
-    import binascii
-    import codecs
-
-    out: list[str] = []
-    previous_encoded = False
-    pending_space = ""
-    for token in _WHITE.split(raw):
-        if not token:
-            continue
-        if token[0] in " \t":
-            pending_space = token
-            continue
-        match = _ENCODED_WORD.fullmatch(token)
-        if match is None:
-            if "=?" in token:
-                return None
-            out.append(pending_space + token)
-            previous_encoded = False
-        else:
-            charset, kind, text = match.groups()
-            try:
-                codecs.lookup(charset)
-                data = text.encode("ascii")
-                if kind in "Bb":
-                    if len(data) % 4:
-                        return None
-                    decoded = binascii.a2b_base64(data, strict_mode=True)
-                else:
-                    decoded = binascii.a2b_qp(data, header=True)
-                word = decoded.decode(charset)
-            except (LookupError, ValueError, binascii.Error):
-                return None
-            out.append(("" if previous_encoded else pending_space) + word)
-            previous_encoded = True
-        pending_space = ""
-    return "".join(out) + pending_space
+    return decode_words(_raw(value)).strip()
 
 
 def _one_address(raw: str) -> Address:
@@ -262,28 +203,79 @@ _SIMPLE_MAILBOX = re.compile(
 )
 
 
+_LOOSE_ANGLE = re.compile(
+    rf"[ \t]*(?P<name>[^<>()\",;\[\]\\\r\n]{{1,200}}?)[ \t]*<(?P<spec>{_ADDR_SPEC})>[ \t]*"
+)
+_PHRASE_BARE = re.compile(
+    rf"[ \t]*(?P<name>(?:[^\s<>()\",;@\[\]\\]+[ \t]+){{1,10}})(?P<spec>{_ADDR_SPEC})[ \t]*"
+)
+_ADDR_COMMENT = re.compile(
+    rf"[ \t]*<?(?P<spec>{_ADDR_SPEC})>?[ \t]*\((?P<comment>[^()\\\r\n]{{1,200}})\)[ \t]*"
+)
+
+
 def _parse_addresses(name: str, raw: str) -> list[Address] | None:
     from email import errors
 
+    commented = _ADDR_COMMENT.fullmatch(raw)
+    if commented is not None:
+        # "nsb@bellcore.com (Nathaniel Borenstein)": the old form, where the comment is the
+        # name mail readers show (RFC 822 §6.1, RFC 5322 §3.4 obs-mailbox via CFWS).
+        comment = " ".join(commented.group("comment").split())
+        return [Address(decode_words(comment).strip() or None, commented.group("spec"))]
     simple = _SIMPLE_MAILBOX.fullmatch(raw)
-    if simple is not None and "=?" not in raw:
+    if simple is not None:
         if simple.group("bare"):
             return [Address(None, simple.group("bare"))]
-        display = simple.group("quoted") or simple.group("atoms")
+        # The shape fixes the address; only then is the name decoded (RFC 2047 §5: encoded
+        # words in a phrase, and in quotes too, as every mail reader decodes them).
+        display = decode_words(simple.group("quoted") or simple.group("atoms") or "").strip()
         return [Address(display or None, simple.group("spec"))]
+    loose = _LOOSE_ANGLE.fullmatch(raw) or _PHRASE_BARE.fullmatch(raw)
+    if loose is not None:
+        # The name unquoted though it holds "@" or "." (``jane@home <jane@example.com>``),
+        # or no angle brackets at all (``Big Bug bb@bug.com``): mail readers show the
+        # address the way below; Python's parser makes a quoted local part of the name.
+        display = decode_words(loose.group("name")).strip()
+        return [Address(display or None, loose.group("spec"))]
     try:
         header = email.policy.default.header_factory(name, raw)
         defects = getattr(header, "defects", ())
-        if any(isinstance(d, errors.InvalidHeaderDefect) for d in defects):
+        serious = [
+            d
+            for d in defects
+            if isinstance(d, errors.InvalidHeaderDefect) and str(d) not in _BENIGN_DEFECTS
+        ]
+        addresses = list(getattr(header, "addresses", ()))
+        if serious:
+            # A display name with no usable address ("Postmaster <>", "Name <local>"): the
+            # name is still what a mail reader shows; the address stays unknown.
+            null = [str(d) for d in serious] in (
+                ["null addr-spec in angle-addr"],
+                ["addr-spec local part with no domain"],
+            )
+            if null and len(addresses) == 1 and addresses[0].display_name:
+                return [Address(addresses[0].display_name, None)]
             return None
         result = []
-        for addr in getattr(header, "addresses", ()):
+        for addr in addresses:
             if not addr.username or not addr.domain:
                 return None
             result.append(Address(addr.display_name or None, addr.addr_spec))
         return result
     except Exception:
         return None
+
+
+# RFC 2047 slips every mail reader decodes anyway (an encoded word inside quotes, §5(3); no
+# space after one): they say nothing against the address itself.
+_BENIGN_DEFECTS = frozenset(
+    {
+        "encoded word inside quoted string",
+        "missing trailing whitespace after encoded-word",
+        "missing whitespace before encoded word",
+    }
+)
 
 
 _DKIM_T = re.compile(r"(?:^|;)\s*t\s*=\s*(\d{1,12})\s*(?:;|$)")
