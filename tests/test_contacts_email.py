@@ -147,6 +147,12 @@ TYPOS = [
     ("net-ne", "gmx.ne", "gmx.net"),
     ("hyphen-dropped", "tonline.de", "t-online.de"),
     ("uppercase", "GMIAL.COM", "gmail.com"),
+    # Two slips at once: a swapped letter and a suffix typo.
+    ("swap-and-con", "gmial.con", "gmail.com"),
+    ("swap-and-cmo", "outlok.cmo", "outlook.com"),
+    ("extra-and-con", "yahooo.con", "yahoo.com"),
+    # A typo trap on a disposable list is still one slip from a provider.
+    ("typo-trap-on-disposable-list", "hotmai.com", "hotmail.com"),
 ]
 NOT_TYPOS = [
     ("provider-itself", "gmail.com"),
@@ -157,7 +163,17 @@ NOT_TYPOS = [
     ("cctld-two-edits", "outlook.cz"),
     ("short-name-changed", "aoll.com"),
     ("short-name-gmx-changed", "gmc.com"),
-    ("short-gmail-two-edits", "gmial.con"),
+    # Real providers are never "corrected" into another one.
+    ("real-gmx-de", "gmx.de"),
+    ("real-mail-ru", "mail.ru"),
+    ("real-naver", "naver.com"),
+    ("real-seznam", "seznam.cz"),
+    ("real-wp-pl", "wp.pl"),
+    ("real-inbox-ru", "inbox.ru"),
+    # Throwaway services are real domains too: told as disposable, never corrected.
+    ("disposable-yopmail", "yopmail.com"),
+    ("disposable-mailinator", "mailinator.com"),
+    ("disposable-guerrillamail", "guerrillamail.com"),
     ("unrelated", "example.com"),
     ("subdomain", "mail.gmail.com"),
     ("no-dot", "gmailcom"),
@@ -470,3 +486,13 @@ def test_timeout_is_unknown_not_invalid() -> None:
     assert ids(check) == {"email_deliverability_unknown": Severity.INFO}
     assert "timed out" in check.findings[0].message
     assert elapsed < 2.0
+
+
+def test_a_disposable_domain_only_the_second_list_knows() -> None:
+    """Two independently kept lists: 000email.com is on mailchecker's, not on the other."""
+    from disposable_email_domains import blocklist
+
+    assert "000email.com" not in blocklist
+    check = checked("someone@000email.com", resolver=None)
+    assert ids(check) == {"email_disposable": Severity.WARNING}
+    assert check.suggestion is None

@@ -395,3 +395,27 @@ def test_never_raises(text: str, region: str | None) -> None:
 def test_never_raises_on_number_shapes(text: str, region: str | None) -> None:
     check = checked(text, region=region)
     assert check.valid == (check.e164 is not None)
+
+
+@pytest.mark.parametrize(
+    ("number", "region", "readings"),
+    [
+        ("06 12 34 56 78", "GB", ["+33 6 12 34 56 78"]),
+        ("07911 123456", "US", ["+44 7911 123456"]),
+    ],
+    ids=["french-mobile-given-gb", "uk-mobile-given-us"],
+)
+def test_a_national_number_of_another_country_is_a_region_mismatch(
+    number: str, region: str, readings: list[str]
+) -> None:
+    check = checked(number, region=region)
+    assert not check.valid
+    finding = next(f for f in check.findings if f.id == "phone_region_mismatch")
+    assert finding.severity is Severity.ERROR
+    for reading in readings:
+        assert reading in finding.message
+
+
+def test_a_bare_local_number_is_not_read_as_another_country() -> None:
+    check = checked("7946 0000", region="GB")
+    assert "phone_region_mismatch" not in {f.id for f in check.findings}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from inspector.contacts.lists import is_disposable
 from inspector.contacts.mailhost import MailDomain, MailStatus, mail_domain
 from inspector.contacts.problems import (
     DeliverabilityUnknown,
@@ -194,14 +195,6 @@ def _delivery_problems(domain: str, host: MailDomain) -> list[EmailProblem]:
     if host.status is MailStatus.IMPLICIT_MX:
         return [ImplicitMx(domain, host.reason)]
     return []
-
-
-def is_disposable(domain: str) -> bool:
-    """Is ``domain`` (or a parent of it) on the disposable-domains blocklist?"""
-    from disposable_email_domains import blocklist
-
-    labels = domain.lower().rstrip(".").split(".")
-    return any(".".join(labels[i:]) in blocklist for i in range(len(labels) - 1))
 
 
 def normalize_for_compare(address: str) -> str:

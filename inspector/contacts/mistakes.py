@@ -168,7 +168,41 @@ def repairs(
         if meant is not None and meant.country_code != phonenumbers.country_code_for_region(region):
             mismatch = RegionMismatch(text, region, _intl(meant), _country(meant), True)
             found.append((_e164(meant), mismatch))
+        elif meant is None:
+            elsewhere = _national_elsewhere(text, region)
+            if elsewhere:
+                shown = ", ".join(f"{_intl(n)} ({_country(n)})" for n in elsewhere[:3])
+                mismatch = RegionMismatch(text, region, shown, "", False, True)
+                # Only one reading is a suggestion; several are for the person to choose.
+                found.append((_e164(elsewhere[0]) if len(elsewhere) == 1 else "", mismatch))
     return found
+
+
+def _national_elsewhere(text: str, region: str) -> list[PhoneNumber]:
+    """The mobile numbers ``text`` spells as a national number of other countries, written
+    with that country's trunk prefix (``06 12 34 56 78`` given with region GB is a French, an
+    Algerian or a Moroccan mobile): one per country, at most three. The trunk prefix is the
+    sign the number was written for inside a country; a bare local number matches too many."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
+    digits = digits_of(text)
+    mobile = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    found: dict[str, PhoneNumber] = {}
+    for other in sorted(phonenumbers.SUPPORTED_REGIONS):
+        code = phonenumbers.country_code_for_region(other)
+        if other == region or phonenumbers.region_code_for_country_code(code) != other:
+            continue
+        prefix = _national_prefix(code)
+        if not prefix or not digits.startswith(prefix):
+            continue
+        try:
+            num = phonenumbers.parse(text, other)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) in mobile:
+            found.setdefault(_e164(num), num)
+    return list(found.values())[:3]
 
 
 def doubled_but_valid(

@@ -162,7 +162,7 @@ def _invalid_parsed(original: str, text: str, region: str | None, num: PhoneNumb
             original,
             False,
             region=region_of_code if region_of_code != "ZZ" else None,
-            suggestion=found[0][0],
+            suggestion=found[0][0] or None,
             problems=tuple(problem for _, problem in found),
         )
     reason = _reason(num)
@@ -202,7 +202,7 @@ def _unparsed(
         return PhoneCheck(
             original,
             False,
-            suggestion=found[0][0],
+            suggestion=found[0][0] or None,
             problems=tuple(problem for _, problem in found),
         )
     if error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:

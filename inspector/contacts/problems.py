@@ -201,6 +201,8 @@ class RegionMismatch:
     number: str  # the number (or, without the +, the one it looks like), international
     country: str  # that number's country, "United Kingdom (GB)"
     without_plus: bool  # invalid in ``region``: its digits are ``number`` typed without the +
+    # invalid in ``region``, but a valid national number of ``country`` (same digits)
+    national_elsewhere: bool = False
 
 
 PhoneProblem: TypeAlias = (

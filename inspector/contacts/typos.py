@@ -33,6 +33,8 @@ a comma (``gmailcom``, ``gmail,com``; see ``repair_domain``).
 
 from __future__ import annotations
 
+from inspector.contacts.lists import is_disposable, is_real_provider
+
 # Most used first: ties in distance go to the earlier entry.
 PROVIDERS: tuple[str, ...] = (
     "gmail.com",
@@ -159,8 +161,11 @@ def _suffix_typo_ok(typed: str, meant: str) -> bool:
 def suggest_domain(domain: str) -> str | None:
     """The provider domain ``domain`` is probably a typo of, or None (see the module docstring)."""
     domain = domain.strip().lower().rstrip(".")
-    if not domain or domain in _KNOWN or len(domain) > 64:
+    if not domain or domain in _KNOWN or len(domain) > 64 or is_real_provider(domain):
         return None
+    # A throwaway-mail service is a real domain: corrected only when it is one slip away from
+    # a provider (the typo traps such lists also hold, like gmial.com), never further.
+    disposable = is_disposable(domain)
     for provider in PROVIDERS:  # "gmail.com.com": the suffix typed twice
         if domain == f"{provider}.{provider.partition('.')[2]}":
             return provider
@@ -181,7 +186,12 @@ def suggest_domain(domain: str) -> str | None:
         else:
             d_name = osa_distance(name, p_name, limit)
         total = d_name + d_suffix
-        if 0 < total <= limit and (best is None or total < best[0]):
+        # Two slips at once, one in the name and one in the suffix ("gmial.con"), are one
+        # more than the name alone may have: still a typo of a name this long.
+        allowed = 2 if d_name == 1 and d_suffix == 1 else limit
+        if disposable:
+            allowed = 1
+        if 0 < total <= allowed and (best is None or total < best[0]):
             best = (total, index)
     return PROVIDERS[best[1]] if best else None
 

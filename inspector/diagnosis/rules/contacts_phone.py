@@ -200,6 +200,15 @@ def _trunk_prefix(problem: TrunkPrefixKept) -> Finding:
 
 
 def _region_mismatch(problem: RegionMismatch) -> Finding:
+    if problem.national_elsewhere:
+        return Finding(
+            "phone_region_mismatch",
+            Severity.ERROR,
+            f"{_shown(problem.text)!r} is not a valid {problem.region} number; as a national "
+            f"number of another country it is {problem.number}",
+            _CORRECT_IT,
+            rank=rank.CONTACT_UNREACHABLE,
+        )
     if problem.without_plus:
         return Finding(
             "phone_region_mismatch",
