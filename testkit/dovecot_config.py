@@ -24,6 +24,17 @@ SPECIAL_USE: Folders = {
 }
 NAMED_ONLY: Folders = {"Spam": None, "Newsletters": None}
 
+# Dovecot 2.3's post-login capabilities (without the ones that depend on settings); a server
+# "without IDLE" offers these minus IDLE and NOTIFY (RFC 5465 implies being told of news too).
+DOVECOT_CAPABILITIES = (
+    "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES "
+    "THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN "
+    "NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES "
+    "WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW "
+    "STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE"
+).split()
+WITHOUT_IDLE = tuple(c for c in DOVECOT_CAPABILITIES if c not in ("IDLE", "NOTIFY"))
+
 DH_PARAMS = Path("/usr/share/dovecot/dh.pem")
 
 
@@ -35,6 +46,8 @@ class Settings:
     tls_port: int = 0  # 0: no TLS at all (no implicit-TLS listener, no STARTTLS)
     quota: bool = False
     folders: Folders = field(default_factory=lambda: dict(SPECIAL_USE))
+    # The CAPABILITY list offered after login, replacing Dovecot's own (None: Dovecot's).
+    capabilities: tuple[str, ...] | None = None
 
 
 def _mailboxes(folders: Folders) -> str:
@@ -117,4 +130,5 @@ namespace inbox {{
 {_mailboxes(s.folders)}
 }}
 {_QUOTA if s.quota else ""}
+{"imap_capability = " + " ".join(s.capabilities) if s.capabilities is not None else ""}
 """

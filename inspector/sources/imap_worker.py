@@ -217,10 +217,20 @@ class Worker:
     def _idle_once(self, folder: Folder) -> None:
         """IDLE until the server says EXISTS (or it is time to refresh), then read."""
         self._call(lambda c: c.idle())
+        # News told before the server's "+ idling" (or with the last SEARCH) is kept by
+        # imaplib apart from what idle_check returns: look there first.
+        news = _pending_news(self._client)
         deadline = self._clock() + self._settings.idle_refresh
-        news = False
+        quick = 0
         while not news and not self._stop.is_set() and self._clock() < deadline:
-            responses = self._call(lambda c: c.idle_check(timeout=self._settings.check_interval))
+            began = self._clock()
+            wait = self._settings.check_interval
+            responses = self._call(lambda c: c.idle_check(timeout=wait))
+            # imapclient returns [] at EOF instead of raising: an empty answer long before
+            # the timeout, again and again, is a closed connection, not a quiet one.
+            quick = quick + 1 if not responses and self._clock() - began < wait / 2 else 0
+            if quick >= 3:
+                raise Broken("closed the connection")
             for response in responses:
                 if isinstance(response, tuple) and len(response) >= 2:
                     if response[0] == b"BYE" or response[1] == b"BYE":
@@ -343,6 +353,15 @@ class Worker:
         self._selected = None
         if client is not None:
             close(client)
+
+
+def _pending_news(client: object) -> bool:
+    """Whether imaplib holds an untagged EXISTS/RECENT not yet seen (and forget it)."""
+    pending = getattr(getattr(client, "_imap", None), "untagged_responses", None)
+    if not isinstance(pending, dict):
+        return False
+    found = [pending.pop(key, None) for key in ("EXISTS", "RECENT")]
+    return any(found)
 
 
 def _short(exc: BaseException, limit: int = 120) -> str:

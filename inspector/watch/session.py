@@ -86,7 +86,9 @@ class Session:
         self._recipient = recipient
         self._service = app.resolve_service(request.service)
         self._resolver, self._health = app.probe(request)
-        requested = request.requested_at or request.now
+        # Date headers and INTERNALDATE count whole seconds: a code sent in the very second
+        # the watch began must not look older than the request.
+        requested = (request.requested_at or request.now).replace(microsecond=0)
         self._request = replace(
             request,
             requested_at=requested,
