@@ -88,7 +88,8 @@ def test_a_code_appended_to_the_inbox_is_reported_and_ends_the_watch(
     assert message["service"] == "tiktok"
     assert message["ends_watch"] is True
     assert message["valid_for_seconds"] == 300
-    assert isinstance(message["seconds_left"], float) and 0 < message["seconds_left"] <= 300
+    assert isinstance(message["seconds_left"], float)
+    assert 0 < message["seconds_left"] <= 300
     assert process.wait() == 0
     events = valid(process)
     assert [e["event"] for e in events] == ["started", "message", "finished"]  # digest: silent

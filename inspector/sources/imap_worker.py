@@ -221,10 +221,9 @@ class Worker:
         # imaplib apart from what idle_check returns: look there first.
         news = _pending_news(self._client)
         deadline = self._clock() + self._settings.idle_refresh
-        quick = 0
+        quick, wait = 0, self._settings.check_interval
         while not news and not self._stop.is_set() and self._clock() < deadline:
             began = self._clock()
-            wait = self._settings.check_interval
             responses = self._call(lambda c: c.idle_check(timeout=wait))
             # imapclient returns [] at EOF instead of raising: an empty answer long before
             # the timeout, again and again, is a closed connection, not a quiet one.

@@ -115,10 +115,13 @@ class PathWatch:
             self._dirs[folder / sub] = (name, role)
 
     def _look(self) -> None:
-        if not self.maildir and self._changed(self.root):
-            self._find_dirs()  # a new subfolder of .eml files
+        changed = {d for d in list(self._dirs) if self._changed(d)}
+        if not self.maildir and changed:
+            known = set(self._dirs)
+            self._find_dirs()  # perhaps a new subfolder of .eml files
+            changed |= {d for d in self._dirs if d not in known and self._changed(d)}
         for directory in list(self._dirs):
-            if self._changed(directory) or any(p.parent == directory for p in self._unsettled):
+            if directory in changed or any(p.parent == directory for p in self._unsettled):
                 for entry in self._list(directory):
                     self._see(entry, backlog=False, settle=not self.maildir)
 
