@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from inspector.diagnosis.wording import duration
+from inspector.extract.services import service_by_id
 from inspector.report.redact import Redactor
 from inspector.report.sanitize import clean, json_safe
 from inspector.report.serialize import JSON, jsonable
@@ -47,7 +48,8 @@ def text(doc: Doc, width: int = 100) -> str:
 
 def _started(doc: Doc, width: int) -> list[str]:
     service = doc.get("service")
-    what = f"a {service} code" if service else "a verification code"
+    known = service_by_id(service) if isinstance(service, str) else None
+    what = f"a {known.name if known else service} code" if service else "a verification code"
     asked = _clock(doc.get("requested_at"))
     until = _clock(doc.get("until"))
     wait = duration(_num(doc.get("wait_seconds")))
