@@ -69,7 +69,8 @@ class Dovecot:
     implicit-TLS listener on :attr:`tls_port` and offers STARTTLS on the plain one, with a
     certificate from a private CA (:attr:`ca_file`); ``quota=True`` sets a 4 MB quota;
     ``capabilities`` replaces the list offered after login (``dovecot_config.WITHOUT_IDLE``: a
-    server that has no IDLE).
+    server that has no IDLE); ``oauth2`` (``Introspection.dovecot_conf()``) adds the oauth2
+    passdb, so XOAUTH2 and OAUTHBEARER log in with the tokens the endpoint knows.
     ``directory`` is kept after :meth:`stop` (a reusable corpus); without one a temporary
     folder is made and removed.
     """
@@ -84,6 +85,7 @@ class Dovecot:
         quota: bool = False,
         password: str = PASSWORD,
         capabilities: tuple[str, ...] | None = None,
+        oauth2: str | None = None,
     ) -> None:
         self._owns_dir = directory is None
         self.dir = directory or Path(tempfile.mkdtemp(prefix="inspector-dovecot-"))
@@ -104,7 +106,10 @@ class Dovecot:
             quota=quota,
             folders=dict(folders),
             capabilities=capabilities,
+            oauth2=self.dir / "oauth2.conf.ext" if oauth2 else None,
         )
+        if oauth2:
+            (self.dir / "oauth2.conf.ext").write_text(oauth2)
         self._users = itertools.count(1)
         self._deliveries = itertools.count(1)
         self._master: int | None = None

@@ -48,6 +48,8 @@ class Settings:
     folders: Folders = field(default_factory=lambda: dict(SPECIAL_USE))
     # The CAPABILITY list offered after login, replacing Dovecot's own (None: Dovecot's).
     capabilities: tuple[str, ...] | None = None
+    # The oauth2 passdb's args file (testkit.oauth2): XOAUTH2 and OAUTHBEARER logins too.
+    oauth2: Path | None = None
 
 
 def _mailboxes(folders: Folders) -> str:
@@ -85,6 +87,15 @@ plugin {
 }"""
 
 
+def _oauth2(s: Settings) -> str:
+    if s.oauth2 is None:
+        return ""
+    return (
+        "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
+        f"  args = {s.oauth2}\n}}\n"
+    )
+
+
 def render(s: Settings) -> str:
     d = s.directory
     ssl, imaps = _ssl(s)
@@ -94,7 +105,7 @@ listen = {HOST}
 protocols = imap
 {ssl}
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{" xoauth2 oauthbearer" if s.oauth2 else ""}
 # fast failing logins: no 2 s delay, no growing per-IP penalty (tests log in wrongly on purpose)
 auth_failure_delay = 0
 login_trusted_networks = 127.0.0.0/8
@@ -104,7 +115,7 @@ default_internal_user = dovecot
 default_internal_group = dovecot
 first_valid_uid = 1
 mail_location = maildir:{d}/mail/%u
-passdb {{
+{_oauth2(s)}passdb {{
   driver = static
   args = password={s.password}
 }}
