@@ -128,7 +128,9 @@ connection_options = _compose(
     ),
     click.option("--password-env", metavar="NAME", help="Read the password from this variable."),
     click.option(
-        "--oauth2-token-command", metavar="CMD", help="Run CMD for an OAuth2 token (XOAUTH2 login)."
+        "--oauth2-token-command",
+        metavar="CMD",
+        help="Run CMD for an OAuth2 token (OAUTHBEARER or XOAUTH2 login).",
     ),
     click.option(
         "--timeout",
