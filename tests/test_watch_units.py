@@ -269,3 +269,10 @@ def test_inspector_watch_path_reports_a_code_dropped_in_a_folder(tmp_path: Path)
             jsonschema.validate(seen.event, SCHEMA)
     finally:
         process.stop()
+
+
+def test_the_events_schema_enumerates_the_finding_catalogue() -> None:
+    from inspector.diagnosis.catalog import FINDINGS
+
+    assert SCHEMA["$defs"]["finding"]["properties"]["id"]["enum"] == list(FINDINGS)
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
