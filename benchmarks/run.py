@@ -13,7 +13,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import bench_analyze, bench_dns, bench_imap, bench_memory, bench_startup, report
+from benchmarks import (
+    bench_analyze,
+    bench_dns,
+    bench_imap,
+    bench_memory,
+    bench_startup,
+    bench_watch,
+    report,
+)
 from benchmarks.context import Context, Settings
 from benchmarks.measure import CommandFailed
 from benchmarks.report import Results, Row
@@ -26,6 +34,7 @@ BENCHMARKS: dict[str, Callable[[Context], list[Row]]] = {
     bench_memory.NAME: bench_memory.run,
     bench_dns.NAME: bench_dns.run,
     bench_imap.NAME: bench_imap.run,
+    bench_watch.NAME: bench_watch.run,
 }
 
 

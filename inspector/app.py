@@ -14,7 +14,7 @@ from inspector.analysis.record import MessageRecord, Options, RunResult
 from inspector.analysis.run import run
 from inspector.diagnosis.engine import Diagnosis, diagnose
 from inspector.diagnosis.evidence import Context
-from inspector.domains.dns import Resolver
+from inspector.domains.dns import Health, Resolver
 from inspector.errors import UsageError
 from inspector.extract.services import Service, find_service
 from inspector.model import Finding, SourceItem
@@ -79,8 +79,7 @@ def diagnose_items(
 
         normalize_region(request.region)  # an unknown region is a usage error, said once
     # Before any DNS-based verdict: a resolver that does not answer sensibly is not used.
-    health = request.resolver.health() if request.resolver is not None else None
-    resolver = request.resolver if health is None or health.ok else None
+    resolver, health = probe(request)
     options = Options(
         now=request.now,
         resolver=resolver,
@@ -90,10 +89,34 @@ def diagnose_items(
         region=request.region,
     )
     result = run(items, options, progress=progress)
+    return diagnose_result(
+        result, request, service=service, resolver=resolver, health=health, quota=quota
+    )
+
+
+def probe(request: Request) -> tuple[Resolver | None, Health | None]:
+    """The resolver to use (None when DNS is off, or when it does not answer sensibly: then
+    no DNS-based verdict is made) and its health, probed once per run."""
+    health = request.resolver.health() if request.resolver is not None else None
+    return (request.resolver if health is None or health.ok else None), health
+
+
+def diagnose_result(
+    result: RunResult,
+    request: Request,
+    *,
+    service: Service | None,
+    resolver: Resolver | None,
+    health: Health | None,
+    quota: MailboxQuota | None = None,
+    contacts: tuple[list[Finding], Contacts | None] | None = None,
+) -> Outcome:
+    """The diagnosis and report of messages already read (``watch`` reads them itself);
+    ``contacts``: the contact checks when already made."""
     # --now is a cutoff: what arrived after it did not exist yet at that moment.
     late = [r for r in result.records if _after(r, request.now)]
     records = sorted((r for r in result.records if not _after(r, request.now)), key=_arrival)
-    contact_findings, contacts = _contacts(request, resolver)
+    contact_findings, checked = contacts or check_contacts(request, resolver)
     context = Context(
         now=request.now,
         requested_at=request.requested_at,
@@ -114,7 +137,7 @@ def diagnose_items(
         result,
         diagnosis,
         context,
-        contacts=contacts,
+        contacts=checked,
         ignored_after_now=sum(r.is_verification for r in late),
     )
     redactor = _redactor(records, request) if request.redact else None
@@ -133,7 +156,9 @@ def _arrival(record: MessageRecord) -> tuple[int, datetime]:
     return (0, stamp.replace(tzinfo=None) - (stamp.utcoffset() or _ZERO))
 
 
-def _contacts(request: Request, resolver: Resolver | None) -> tuple[list[Finding], Contacts | None]:
+def check_contacts(
+    request: Request, resolver: Resolver | None
+) -> tuple[list[Finding], Contacts | None]:
     """Contact checks join the diagnosis when ``--email``/``--phone`` are given: the checks
     state the facts, the contact rules make the findings (ranked with all the others)."""
     if not request.email and not request.phone:

@@ -23,13 +23,14 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import imapclient
 
 from testkit.corpus import Corpus, iter_stored, write_maildir_message
+from testkit.corpus.maildir import folder_path
 from testkit.dovecot_config import NAMED_ONLY, SPECIAL_USE, Folders, Settings, render
 from testkit.net import HOST, free_port
 from testkit.tls import make_ca_and_cert
@@ -66,7 +67,10 @@ class Dovecot:
     ``special_use=False`` offers a "Spam" folder known only by its name instead of the
     SPECIAL-USE folders (``folders`` names the folders outright); ``tls=True`` adds an
     implicit-TLS listener on :attr:`tls_port` and offers STARTTLS on the plain one, with a
-    certificate from a private CA (:attr:`ca_file`); ``quota=True`` sets a 4 MB quota.
+    certificate from a private CA (:attr:`ca_file`); ``quota=True`` sets a 4 MB quota;
+    ``capabilities`` replaces the list offered after login (``dovecot_config.WITHOUT_IDLE``: a
+    server that has no IDLE); ``oauth2`` (``Introspection.dovecot_conf()``) adds the oauth2
+    passdb, so XOAUTH2 and OAUTHBEARER log in with the tokens the endpoint knows.
     ``directory`` is kept after :meth:`stop` (a reusable corpus); without one a temporary
     folder is made and removed.
     """
@@ -80,6 +84,8 @@ class Dovecot:
         tls: bool = False,
         quota: bool = False,
         password: str = PASSWORD,
+        capabilities: tuple[str, ...] | None = None,
+        oauth2: str | None = None,
     ) -> None:
         self._owns_dir = directory is None
         self.dir = directory or Path(tempfile.mkdtemp(prefix="inspector-dovecot-"))
@@ -99,8 +105,13 @@ class Dovecot:
             tls_port=self.tls_port,
             quota=quota,
             folders=dict(folders),
+            capabilities=capabilities,
+            oauth2=self.dir / "oauth2.conf.ext" if oauth2 else None,
         )
+        if oauth2:
+            (self.dir / "oauth2.conf.ext").write_text(oauth2)
         self._users = itertools.count(1)
+        self._deliveries = itertools.count(1)
         self._master: int | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -138,10 +149,13 @@ class Dovecot:
             raise RuntimeError(f"dovecot did not start listening:\n{log}")
         return self
 
-    def restart(self) -> None:
+    def restart(self, while_down: Callable[[], object] | None = None) -> None:
         """Stop every process of this server, logged-in sessions included, and start again
-        on the same folder and ports (UIDVALIDITY, mail and flags survive)."""
+        on the same folder and ports (UIDVALIDITY, mail and flags survive). ``while_down``
+        runs in between, e.g. :meth:`deliver` to store mail during the outage."""
         self._stop_processes()
+        if while_down is not None:
+            while_down()
         self.start()
 
     def stop(self) -> None:
@@ -200,6 +214,19 @@ class Dovecot:
             return
         with self.setup_client(user) as client:
             client.multiappend(folder, batch)
+
+    def deliver(self, user: str, folder: str, raw: bytes, *, when: datetime | None = None) -> Path:
+        """Store one message straight into ``user``'s Maildir as a local delivery agent
+        would (in ``new/``, unseen): works while the server is down."""
+        moment = when or datetime.now(UTC)
+        base = folder_path(self.maildir(user), folder)
+        for sub in ("cur", "new", "tmp"):
+            (base / sub).mkdir(parents=True, exist_ok=True)
+        name = f"{int(moment.timestamp())}.M{next(self._deliveries)}P{os.getpid()}.testkit"
+        (base / "tmp" / name).write_bytes(raw)
+        (base / "tmp" / name).rename(base / "new" / name)  # maildir(5): atomic delivery
+        _chown_tree(self.maildir(user), "dovecot")
+        return base / "new" / name
 
     def snapshot(self, user: str) -> Snapshot:
         """Flags and MODSEQ (RFC 7162 CONDSTORE) of every message, read with EXAMINE.

@@ -24,6 +24,17 @@ SPECIAL_USE: Folders = {
 }
 NAMED_ONLY: Folders = {"Spam": None, "Newsletters": None}
 
+# Dovecot 2.3's post-login capabilities (without the ones that depend on settings); a server
+# "without IDLE" offers these minus IDLE and NOTIFY (RFC 5465 implies being told of news too).
+DOVECOT_CAPABILITIES = (
+    "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES "
+    "THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN "
+    "NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES "
+    "WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW "
+    "STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE"
+).split()
+WITHOUT_IDLE = tuple(c for c in DOVECOT_CAPABILITIES if c not in ("IDLE", "NOTIFY"))
+
 DH_PARAMS = Path("/usr/share/dovecot/dh.pem")
 
 
@@ -35,6 +46,10 @@ class Settings:
     tls_port: int = 0  # 0: no TLS at all (no implicit-TLS listener, no STARTTLS)
     quota: bool = False
     folders: Folders = field(default_factory=lambda: dict(SPECIAL_USE))
+    # The CAPABILITY list offered after login, replacing Dovecot's own (None: Dovecot's).
+    capabilities: tuple[str, ...] | None = None
+    # The oauth2 passdb's args file (testkit.oauth2): XOAUTH2 and OAUTHBEARER logins too.
+    oauth2: Path | None = None
 
 
 def _mailboxes(folders: Folders) -> str:
@@ -72,6 +87,15 @@ plugin {
 }"""
 
 
+def _oauth2(s: Settings) -> str:
+    if s.oauth2 is None:
+        return ""
+    return (
+        "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
+        f"  args = {s.oauth2}\n}}\n"
+    )
+
+
 def render(s: Settings) -> str:
     d = s.directory
     ssl, imaps = _ssl(s)
@@ -81,7 +105,7 @@ listen = {HOST}
 protocols = imap
 {ssl}
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{" xoauth2 oauthbearer" if s.oauth2 else ""}
 # fast failing logins: no 2 s delay, no growing per-IP penalty (tests log in wrongly on purpose)
 auth_failure_delay = 0
 login_trusted_networks = 127.0.0.0/8
@@ -91,7 +115,7 @@ default_internal_user = dovecot
 default_internal_group = dovecot
 first_valid_uid = 1
 mail_location = maildir:{d}/mail/%u
-passdb {{
+{_oauth2(s)}passdb {{
   driver = static
   args = password={s.password}
 }}
@@ -117,4 +141,5 @@ namespace inbox {{
 {_mailboxes(s.folders)}
 }}
 {_QUOTA if s.quota else ""}
+{"imap_capability = " + " ".join(s.capabilities) if s.capabilities is not None else ""}
 """

@@ -33,7 +33,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_every_command_has_a_usage_example() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("analyze", "extract", "scan", "check-email", "check-phone"):
+    for command in ("analyze", "extract", "scan", "watch", "check-email", "check-phone"):
         assert f"inspector {command}" in text, command
 
 

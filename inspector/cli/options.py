@@ -12,6 +12,7 @@ from inspector.cli.times import WHEN, TimeSpec, resolve_times
 if TYPE_CHECKING:
     from inspector.app import Request
     from inspector.domains.dns import Resolver
+    from inspector.sources.imap import ImapConfig
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -29,29 +30,19 @@ def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
     return apply
 
 
-diagnosis_options = _compose(
-    click.option(
-        "--service",
-        metavar="NAME_OR_DOMAIN",
-        help="Only diagnose codes from this service (e.g. tiktok, google.com).",
-    ),
-    click.option(
-        "--now",
-        type=WHEN,
-        help="Diagnose as of this time; later mail is left out (default: the current time).",
-    ),
-    click.option(
-        "--requested-at",
-        type=WHEN,
-        help="When you asked for the code: only a code sent after it can be yours.",
-    ),
-    click.option(
-        "--since",
-        type=WHEN,
-        metavar="TIME|SPAN",
-        help="Start of the window looked at (default: 24h before the request, else before now).",
-    ),
-    click.option("--entered-code", metavar="CODE", help="The code you typed that was refused."),
+service_option = click.option(
+    "--service",
+    metavar="NAME_OR_DOMAIN",
+    help="Only diagnose codes from this service (e.g. tiktok, google.com).",
+)
+
+requested_at_option = click.option(
+    "--requested-at",
+    type=WHEN,
+    help="When you asked for the code: only a code sent after it can be yours.",
+)
+
+contact_options = _compose(
     click.option("--email", metavar="ADDR", help="The e-mail address registered with the service."),
     click.option("--phone", metavar="NUMBER", help="The phone number registered with the service."),
     click.option(
@@ -61,29 +52,140 @@ diagnosis_options = _compose(
     ),
 )
 
-output_options = _compose(
+diagnosis_options = _compose(
+    service_option,
     click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help="Report format.",
+        "--now",
+        type=WHEN,
+        help="Diagnose as of this time; later mail is left out (default: the current time).",
+    ),
+    requested_at_option,
+    click.option(
+        "--since",
+        type=WHEN,
+        metavar="TIME|SPAN",
+        help="Start of the window looked at (default: 24h before the request, else before now).",
+    ),
+    click.option("--entered-code", metavar="CODE", help="The code you typed that was refused."),
+    contact_options,
+)
+
+
+def output_options_for(formats: tuple[str, ...], what: str = "Report format.") -> Callable[[F], F]:
+    """``--format`` (one of ``formats``, the first the default), ``-o``, ``--redact`` and
+    ``--all-messages``."""
+    return _compose(
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(list(formats)),
+            default=formats[0],
+            show_default=True,
+            help=what,
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+            callback=lambda ctx, param, value: _writable(value),
+            help="Write the report to this file instead of standard output.",
+        ),
+        click.option(
+            "--redact", is_flag=True, help="Mask codes and addresses, to share the report."
+        ),
+        click.option(
+            "--all-messages",
+            is_flag=True,
+            help="List every message read in the report, not only verification messages.",
+        ),
+    )
+
+
+output_options = output_options_for(("text", "json"))
+
+
+connection_options = _compose(
+    click.option("--host", help="IMAP server (default: known for the big providers from --user)."),
+    click.option("--user", help="Login name, usually your e-mail address."),
+    click.option("--account", metavar="NAME", help="Use [accounts.NAME] from the config file."),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="Config file (default: ~/.config/inspector/config.toml).",
     ),
     click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-        callback=lambda ctx, param, value: _writable(value),
-        help="Write the report to this file instead of standard output.",
+        "--port", type=click.IntRange(1, 65535), help="Port (default: 993 tls, 143 starttls)."
     ),
-    click.option("--redact", is_flag=True, help="Mask codes and addresses, to share the report."),
     click.option(
-        "--all-messages",
-        is_flag=True,
-        help="List every message read in the report, not only verification messages.",
+        "--encryption",
+        type=click.Choice(["tls", "starttls", "none"]),
+        help="tls (default), starttls (must upgrade, never falls back), none (loopback only).",
+    ),
+    click.option("--ca-file", type=click.Path(dir_okay=False), help="Trust this CA certificate."),
+    click.option(
+        "--password-command", metavar="CMD", help="Run CMD (no shell); first line = password."
+    ),
+    click.option("--password-env", metavar="NAME", help="Read the password from this variable."),
+    click.option(
+        "--oauth2-token-command",
+        metavar="CMD",
+        help="Run CMD for an OAuth2 token (OAUTHBEARER or XOAUTH2 login).",
+    ),
+    click.option(
+        "--timeout",
+        type=click.FloatRange(min=1),
+        help="Seconds to wait on connect and on every read (default 30).",
+    ),
+    click.option(
+        "--folders",
+        metavar="NAMES",
+        help="Comma-separated folders to read instead of Inbox, Junk, Trash, Archive, All Mail.",
     ),
 )
+"""The IMAP connection and secret options of ``scan`` and ``watch`` (read by ``imap_config``)."""
+
+
+def imap_config(options: Options) -> tuple[ImapConfig, list[str] | None]:
+    """The IMAP settings and the ``--folders`` override from ``connection_options``."""
+    from inspector.errors import UsageError
+    from inspector.sources import imap
+
+    overrides = {
+        "user": options.get("user"),
+        "host": options.get("host"),
+        "port": options.get("port"),
+        "encryption": options.get("encryption"),
+        "ca_file": options.get("ca_file"),
+        "timeout": options.get("timeout"),
+        "password_command": options.get("password_command"),
+        "password_env": options.get("password_env"),
+        "oauth2_token_command": options.get("oauth2_token_command"),
+    }
+    listing = text(options, "folders") or ""
+    folders = [f.strip() for f in listing.split(",") if f.strip()] or None
+    account_name = text(options, "account")
+    if account_name:
+        account = imap.load_account(account_name, text(options, "config_path"))
+        listed = account.get("folders")
+        if folders is None and isinstance(listed, list):
+            folders = [str(f) for f in listed]
+        return imap.config_from_account(account, **overrides), folders
+    if not options.get("user"):
+        raise UsageError("give --user (and --host unless the provider is known) or --account.")
+    # No account: the command line is the whole account (None values are "not given").
+    return imap.config_from_account({}, **overrides), folders
+
+
+def password_prompt() -> Callable[[str], str] | None:
+    """The hidden prompt when someone is at the terminal; None when run from a script."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass
 
 
 class Server(click.ParamType):  # type: ignore[type-arg,unused-ignore]

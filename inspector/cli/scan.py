@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 import click
 
 from inspector.cli.options import (
-    Options,
     auth_options,
+    connection_options,
     diagnosis_options,
     dns_options,
+    imap_config,
     output_options,
+    password_prompt,
     request_from,
     text,
 )
@@ -25,41 +27,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.option("--host", help="IMAP server (default: known for the big providers from --user).")
-@click.option("--user", help="Login name, usually your e-mail address.")
-@click.option("--account", metavar="NAME", help="Use [accounts.NAME] from the config file.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Config file (default: ~/.config/inspector/config.toml).",
-)
-@click.option(
-    "--port", type=click.IntRange(1, 65535), help="Port (default: 993 tls, 143 starttls)."
-)
-@click.option(
-    "--encryption",
-    type=click.Choice(["tls", "starttls", "none"]),
-    help="tls (default), starttls (must upgrade, never falls back), none (loopback only).",
-)
-@click.option("--ca-file", type=click.Path(dir_okay=False), help="Trust this CA certificate.")
-@click.option(
-    "--password-command", metavar="CMD", help="Run CMD (no shell); first line = password."
-)
-@click.option("--password-env", metavar="NAME", help="Read the password from this variable.")
-@click.option(
-    "--oauth2-token-command", metavar="CMD", help="Run CMD for an OAuth2 token (XOAUTH2 login)."
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=1),
-    help="Seconds to wait on connect and on every read (default 30).",
-)
-@click.option(
-    "--folders",
-    metavar="NAMES",
-    help="Comma-separated folders to read instead of Inbox, Junk, Trash, Archive, All Mail.",
-)
+@connection_options
 @diagnosis_options
 @dns_options
 @auth_options
@@ -84,13 +52,9 @@ def scan(**options: object) -> int:
     since = window_start(request.now, request.requested_at, request.since)
     request = replace(request, since=since)
     service = app.resolve_service(request.service)
-    config, folders = _config(options)
+    config, folders = imap_config(options)
     progress = _progress_bar() if sys.stderr.isatty() else None
-    prompt = None
-    if sys.stdin.isatty():
-        import getpass
-
-        prompt = getpass.getpass
+    prompt = password_prompt()
     scanner = imap.scan_mailbox(
         config,
         since=since,
@@ -114,36 +78,6 @@ def scan(**options: object) -> int:
             warn(problem.message)
         fail("nothing could be read from the mailbox.", EXIT_SOURCE)
     return emit(outcome, text(options, "output_format") or "text", text(options, "output"))
-
-
-def _config(options: Options) -> tuple[ImapConfig, list[str] | None]:
-    from inspector.errors import UsageError
-    from inspector.sources import imap
-
-    overrides = {
-        "user": options.get("user"),
-        "host": options.get("host"),
-        "port": options.get("port"),
-        "encryption": options.get("encryption"),
-        "ca_file": options.get("ca_file"),
-        "timeout": options.get("timeout"),
-        "password_command": options.get("password_command"),
-        "password_env": options.get("password_env"),
-        "oauth2_token_command": options.get("oauth2_token_command"),
-    }
-    listing = text(options, "folders") or ""
-    folders = [f.strip() for f in listing.split(",") if f.strip()] or None
-    account_name = text(options, "account")
-    if account_name:
-        account = imap.load_account(account_name, text(options, "config_path"))
-        listed = account.get("folders")
-        if folders is None and isinstance(listed, list):
-            folders = [str(f) for f in listed]
-        return imap.config_from_account(account, **overrides), folders
-    if not options.get("user"):
-        raise UsageError("give --user (and --host unless the provider is known) or --account.")
-    # No account: the command line is the whole account (None values are "not given").
-    return imap.config_from_account({}, **overrides), folders
 
 
 def _mailbox(config: ImapConfig, scanner: ImapScan) -> Mailbox:
