@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
 import click
 
 from inspector.cli.output import EXIT_OK, EXIT_PROBLEMS
 from inspector.model import Validity
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractResult:
-    """The JSON ``extract`` prints: what was found in one message body."""
-
-    is_verification: bool
-    code: str | None
-    valid_for_seconds: int | None
-    service: str | None
-    origin: str | None  # the origin-bound code's domain
 
 
 @click.command(name="extract")
@@ -55,6 +43,7 @@ def extract_command(text: str | None, output_format: str, subject: str, sender: 
         text = data.decode("utf-8", "replace")
     found = extract(text, subject=subject, sender_address=sender)
     if output_format == "json":
+        from inspector.report.document import ExtractResult
         from inspector.report.serialize import jsonable
 
         result = ExtractResult(

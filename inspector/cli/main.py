@@ -1,6 +1,6 @@
 """The ``inspector`` command group: every failure becomes one sentence and an exit code.
 
-Commands live one per module (``analyze``, ``extract``, ``scan``, ``contacts``) and are
+Commands live one per module (``analyze``, ``extract``, ``scan``, ``contacts``, ``schema``) and are
 registered here; nothing else lives here.
 """
 
@@ -17,6 +17,7 @@ from inspector.cli.contacts import check_email_command, check_phone_command
 from inspector.cli.extract import extract_command
 from inspector.cli.output import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCE, EXIT_USAGE, fail
 from inspector.cli.scan import scan
+from inspector.cli.schema import schema_command
 
 
 class _Group(click.Group):
@@ -80,5 +81,12 @@ def main() -> None:
     """Find out why a verification code never arrived, arrived late, or does not work."""
 
 
-for _command in (analyze, extract_command, scan, check_email_command, check_phone_command):
+for _command in (
+    analyze,
+    extract_command,
+    scan,
+    check_email_command,
+    check_phone_command,
+    schema_command,
+):
     main.add_command(debug_option(_command))
