@@ -179,9 +179,14 @@ GOLDEN = Path(__file__).parent / "golden"
     ],
     ids=["sample-mailbox", "discord-outdated"],
 )
-def test_text_report_golden(name: str, args: list[str]) -> None:
-    result = CliRunner().invoke(main, ["analyze", *args, "--now", NOW, "--offline"])
-    rendered = result.stdout.replace(str(ROOT) + "/", "")
+def test_text_report_golden(name: str, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The width is pinned (the text report wraps to COLUMNS, else the terminal, else 80) and
+    # the paths are relative to the checkout, so the wrapping is the same in any folder.
+    monkeypatch.chdir(ROOT)
+    relative = [str(Path(a).relative_to(ROOT)) if a.startswith(str(ROOT)) else a for a in args]
+    runner = CliRunner(env={"COLUMNS": "100", "NO_COLOR": None})
+    result = runner.invoke(main, ["analyze", *relative, "--now", NOW, "--offline"])
+    rendered = result.stdout
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(exist_ok=True)

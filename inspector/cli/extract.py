@@ -6,26 +6,18 @@ import sys
 
 import click
 
-from inspector.cli.output import EXIT_OK, EXIT_PROBLEMS
+from inspector.cli.options import format_option
+from inspector.cli.output import EXIT_EXTRACT_HELP, EXIT_OK, EXIT_PROBLEMS
 from inspector.model import Validity
 
 
-@click.command(name="extract")
+@click.command(name="extract", epilog=EXIT_EXTRACT_HELP)
 @click.argument("text", required=False)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
+@format_option("text", "json")
 @click.option("--subject", default="", help="The message's subject, if you have it.")
 @click.option("--sender", default=None, help="The sender's address (helps name the service).")
 def extract_command(text: str | None, output_format: str, subject: str, sender: str | None) -> int:
     """Find the code, validity, service and origin in one message body (TEXT or stdin).
-
-    Exits 0 when a code was found and 1 when none was.
 
     \b
     Examples:

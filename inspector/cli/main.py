@@ -15,7 +15,14 @@ from inspector import __version__
 from inspector.cli.analyze import analyze
 from inspector.cli.contacts import check_email_command, check_phone_command
 from inspector.cli.extract import extract_command
-from inspector.cli.output import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCE, EXIT_USAGE, fail
+from inspector.cli.output import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REPORT_HELP,
+    EXIT_SOURCE,
+    EXIT_USAGE,
+    fail,
+)
 from inspector.cli.scan import scan
 from inspector.cli.schema import schema_command
 
@@ -74,7 +81,11 @@ debug_option = click.option(
 )
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_REPORT_HELP + "\n\nEach command lists its own in its --help.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="inspector")
 @debug_option
 def main() -> None:

@@ -29,6 +29,12 @@ def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
     return apply
 
 
+region_option = click.option(
+    "--region",
+    metavar="CC",
+    help="Your country (ISO 3166 code, e.g. GB), for phone numbers without +country code.",
+)
+
 diagnosis_options = _compose(
     click.option(
         "--service",
@@ -54,22 +60,35 @@ diagnosis_options = _compose(
     click.option("--entered-code", metavar="CODE", help="The code you typed that was refused."),
     click.option("--email", metavar="ADDR", help="The e-mail address registered with the service."),
     click.option("--phone", metavar="NUMBER", help="The phone number registered with the service."),
-    click.option(
-        "--region",
-        metavar="CC",
-        help="Your country (ISO 3166 code, e.g. GB) for phone numbers without +country code.",
-    ),
+    region_option,
 )
 
-output_options = _compose(
-    click.option(
+
+def format_option(*formats: str) -> Callable[[F], F]:
+    """``--format``: the same option and help on every command; the choices are its own."""
+    return click.option(
         "--format",
         "output_format",
-        type=click.Choice(["text", "json"]),
+        type=click.Choice(formats),
         default="text",
         show_default=True,
-        help="Report format.",
-    ),
+        help="Output format: text to read, json for programs (inspector schema COMMAND).",
+    )
+
+
+color_option = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output; auto: only on a terminal, and never when NO_COLOR is set.",
+)
+
+# Progress is a line on stderr, shown only when stderr is a terminal.
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Show no progress line on stderr.")
+
+output_options = _compose(
+    format_option("text", "json", "html"),
     click.option(
         "-o",
         "--output",
@@ -77,12 +96,21 @@ output_options = _compose(
         callback=lambda ctx, param, value: _writable(value),
         help="Write the report to this file instead of standard output.",
     ),
+    color_option,
     click.option("--redact", is_flag=True, help="Mask codes and addresses, to share the report."),
     click.option(
         "--all-messages",
         is_flag=True,
         help="List every message read in the report, not only verification messages.",
     ),
+    click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Rows of the timeline in text and HTML (default: the newest 20; "
+        "all with --all-messages).",
+    ),
+    quiet_option,
 )
 
 

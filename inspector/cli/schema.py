@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from inspector.cli.output import EXIT_OK
+from inspector.cli.output import EXIT_OK, EXIT_SCHEMA_HELP
 from inspector.report.schemas import available, schema_text
 
 
-@click.command(name="schema")
+@click.command(name="schema", epilog=EXIT_SCHEMA_HELP)
 @click.argument("name", type=click.Choice(available()), metavar="NAME")
 def schema_command(name: str) -> int:
     """Print the JSON Schema (draft 2020-12) of NAME's --format json output.
