@@ -118,13 +118,8 @@ def screen_for(output: str | None, color: str | None, stream: IO[str] | None = N
     columns = os.environ.get("COLUMNS", "")
     if columns.strip().isdigit() and int(columns) > 0:
         width = int(columns)
-    elif tty and target is not None:
-        try:
-            width = os.get_terminal_size(target.fileno()).columns
-        except (OSError, ValueError):
-            width = 80
     else:
-        width = 80
+        width = terminal_columns(target) if tty and target is not None else 80
     if color == "always":
         colored = True
     elif color == "never":
@@ -132,6 +127,17 @@ def screen_for(output: str | None, color: str | None, stream: IO[str] | None = N
     else:
         colored = tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     return Screen(width=width, color=colored)
+
+
+def terminal_columns(stream: IO[str]) -> int:
+    """The terminal's width, else 80 (a terminal that reports 0 columns, a serial console,
+    has no width to go by)."""
+    import os
+
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (OSError, ValueError):
+        return 80
 
 
 def _isatty(stream: IO[str]) -> bool:

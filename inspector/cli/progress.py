@@ -157,7 +157,7 @@ class Progress:
 
 def _columns(stream: IO[str]) -> int:
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        return os.get_terminal_size(stream.fileno()).columns or 80  # 0: a console without size
     except (OSError, ValueError):
         return 80
 

@@ -131,9 +131,12 @@ def _table(messages: list[MessageDoc], now: datetime, width: int) -> Table:
         shown.remove(column)
     if _FROM in shown:
         widths[_FROM] = min(widths[_FROM], width - needed() + _MIN_FROM)
-    table = Table(box=None, pad_edge=False, padding=(0, _GAP, 0, 0), header_style="bold")
+    # Bold headers as styled text, not a header style: a style would cover the padding too,
+    # and the trailing blanks could not be trimmed from the line.
+    table = Table(box=None, pad_edge=False, padding=(0, _GAP, 0, 0), header_style="")
     for i in shown:
-        table.add_column(_HEADERS[i], no_wrap=True, overflow="ellipsis", max_width=widths[i])
+        header = text(_HEADERS[i], "bold")
+        table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=widths[i])
     for row in rows:
         cells = [_sender(row[i][0], widths[i]) if i == _FROM else row[i][0] for i in shown]
         styles = [row[i][1] for i in shown]
