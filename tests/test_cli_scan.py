@@ -157,3 +157,26 @@ def test_full_mailbox_is_a_finding(dovecot: Dovecot) -> None:
     assert quota["severity"] in ("warning", "error")
     assert "full" in quota["message"]
     assert doc["mailbox"]["quota"]["limit"] == 4096
+
+
+def test_progress_names_the_folder_on_a_terminal_and_is_cleared(
+    dovecot: Dovecot, mailbox: str
+) -> None:
+    from tests.ptyrun import run_on_tty
+
+    command = [
+        "scan", "--host", HOST, "--port", str(dovecot.port), "--encryption", "none",
+        "--user", mailbox, "--password-env", "IMAP_PW", "--timeout", "5", "--offline",
+        "--now", NOW,
+    ]  # fmt: skip
+    run = run_on_tty(command, stdout_tty=False, stderr_tty=True, env={"IMAP_PW": PASSWORD})
+    assert run.returncode == 1, run.stderr
+    err = run.stderr.decode()
+    assert "Reading INBOX (1/" in err
+    assert "Reading Junk (" in err
+    assert err.endswith("\r\x1b[K")
+    assert run.stdout.decode().startswith("Your newest TikTok code")
+    quiet = run_on_tty(
+        [*command, "-q"], stdout_tty=False, stderr_tty=True, env={"IMAP_PW": PASSWORD}
+    )
+    assert quiet.stderr == b""

@@ -107,6 +107,17 @@ def test_times_in_the_zone_of_now_with_date_and_year_when_not_today() -> None:
     assert "2026-11-25 14:16" in next_year
 
 
+def test_when_keeps_the_hour_two_digits_and_drops_the_days_zero() -> None:
+    from datetime import UTC, datetime
+
+    from inspector.diagnosis.wording import when
+
+    now = datetime(2026, 11, 25, 14, 20, tzinfo=UTC)
+    assert when(datetime(2026, 11, 25, 7, 5, tzinfo=UTC), now) == "07:05"
+    assert when(datetime(2026, 11, 5, 7, 51, tzinfo=UTC), now) == "Nov 5 07:51"
+    assert when(datetime(2025, 11, 5, 7, 51, tzinfo=UTC), now) == "2025-11-05 07:51"
+
+
 def test_untrusted_text_cannot_reach_the_terminal(tmp_path: Path) -> None:
     """Escape sequences, rich markup and emoji codes from a message print as inert text,
     with colour on too: the only escape sequences are the tool's own SGR styling."""

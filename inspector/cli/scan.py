@@ -171,11 +171,13 @@ def _folder_progress(progress: Progress) -> Callable[[ScanProgress], None]:
     finished: dict[str, int] = {}
 
     def show(p: ScanProgress) -> None:
+        new_folder = p.folder not in finished  # drawn at once: each folder read is seen
         finished[p.folder] = p.done
         progress.update(
             sum(finished.values()),
             where=f"{p.folder} ({p.folder_index}/{p.folder_count})",
             fraction=p.done / p.total if p.total else 1.0,
+            force=new_folder,
         )
 
     return show
