@@ -14,14 +14,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from inspector.report import schemagen
-from inspector.report.schemas import COMMANDS, FOLDER, available, file_name, schema_text
+from inspector.report.schemas import COMMANDS, available, file_name, folder, schema_text
 from tests.conftest import ROOT
 from tests.schemas import check
 
 
 @pytest.mark.parametrize("document", list(schemagen.DOCUMENTS))
 def test_shipped_schema_is_the_generated_one(document: str) -> None:
-    shipped = FOLDER.joinpath(file_name(document)).read_text(encoding="utf-8")
+    shipped = folder().joinpath(file_name(document)).read_text(encoding="utf-8")
     assert shipped == schemagen.render(document), (
         f"{file_name(document)} is stale: run python -m inspector.report.schemagen"
     )

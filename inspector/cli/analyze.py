@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,7 +17,9 @@ from inspector.cli.options import (
 )
 from inspector.cli.output import EXIT_REPORT_HELP, EXIT_SOURCE, emit, fail, warn
 from inspector.cli.progress import Progress
-from inspector.model import RawMail, SourceItem, TextMessage
+
+if TYPE_CHECKING:
+    from inspector.model import SourceItem
 
 
 @click.command(epilog=EXIT_REPORT_HELP)
@@ -56,6 +59,8 @@ def _tracked(
 ) -> Iterator[SourceItem]:
     """``items`` unchanged, telling ``progress`` where reading is and how far through the
     input's bytes (the message count comes from the run itself)."""
+    from inspector.model import RawMail, TextMessage
+
     done = 0
     for item in items:
         if isinstance(item, RawMail):

@@ -38,7 +38,7 @@ from inspector.contacts.phone import PhoneCheck
 from inspector.diagnosis.catalog import FINDINGS
 from inspector.model import Finding
 from inspector.report.document import SCHEMA_VERSION, ExtractResult, MessageEntry, Report, Tool
-from inspector.report.schemas import FOLDER, file_name
+from inspector.report.schemas import file_name, folder
 from inspector.report.serialize import JSON, JSONObject, Spec, field_spec
 
 _TIME_PATTERN = r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$"
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     check = "--check" in (argv if argv is not None else sys.argv[1:])
     stale = []
     for name in DOCUMENTS:
-        path = Path(str(FOLDER)) / file_name(name)
+        path = Path(str(folder())) / file_name(name)
         text = render(name)
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current != text:
