@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from tests.conftest import FIXTURES
@@ -151,3 +152,32 @@ def test_contact_findings_lead_the_verdict_when_no_code_arrived() -> None:
     assert {"code_not_found", "email_domain_typo", "phone_not_mobile"} <= ids
     assert "gmail.com" in doc["verdict"]
     assert doc["contacts"]["email"]["suggestion"] == "alice@gmail.com"
+
+
+@pytest.mark.parametrize(
+    "command", ["analyze", "scan", "extract", "check-email", "check-phone", "schema"]
+)
+def test_help_lists_exit_codes_and_shared_options_read_alike(command: str) -> None:
+    from click.testing import CliRunner
+
+    from inspector.cli.main import main
+
+    runner = CliRunner(env={"COLUMNS": "200"})
+    text = runner.invoke(main, [command, "--help"]).stdout
+    codes = text[text.index("Exit codes:") :].splitlines()[1:]
+    assert [line.split()[0] for line in codes][:1] == ["0"]
+    assert "2" in [line.split()[0] for line in codes]
+    assert max(len(line) for line in codes) <= 80
+
+
+def test_shared_options_have_one_help_text() -> None:
+    """An option on several commands is one definition: the same help everywhere."""
+    from inspector.cli.main import main
+
+    helps: dict[str, set[str]] = {}
+    for command in main.commands.values():
+        for param in command.params:
+            if isinstance(param, click.Option):
+                helps.setdefault(param.opts[-1], set()).add(param.help or "")
+    differing = {name: texts for name, texts in helps.items() if len(texts) > 1}
+    assert not differing

@@ -33,7 +33,7 @@ EXIT_REPORT_HELP = _exit_help(
     (EXIT_OK, "no problem found"),
     (EXIT_PROBLEMS, "problems found (an error or warning finding)"),
     _USAGE,
-    (EXIT_SOURCE, "could not read the source; or no code found while something was unreadable"),
+    (EXIT_SOURCE, "could not read the source (or found no code with parts unreadable)"),
     _INTERRUPTED,
 )
 EXIT_CHECK_HELP = _exit_help(
