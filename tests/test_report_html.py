@@ -110,3 +110,19 @@ def test_written_to_a_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_timeline_axis_stays_readable_over_a_long_span(tmp_path: Path) -> None:
+    """Codes years apart (--all-messages over an old archive): a few labels, not hundreds."""
+    from datetime import UTC, datetime
+
+    from testkit.mail import make_message
+
+    for year in (2019, 2026):
+        sent = datetime(year, 11, 25, 14, 0, tzinfo=UTC)
+        (tmp_path / f"{year}.eml").write_bytes(
+            make_message(f"{year}11 is your TikTok code", sent=sent, message_id=f"<{year}@x>")
+        )
+    html = page(str(tmp_path), "--now", NOW, "--all-messages", "--since", "400w")
+    assert html.count('data-marker="message"') == 2
+    assert 2 <= html.count('class="tick"') <= 8

@@ -30,9 +30,10 @@ TOP = 34  # the request and now labels
 LANE = 48
 BOTTOM = 26  # the axis labels
 SLOW_HOP = 60.0  # seconds: a hop this slow is drawn thick and labelled
-_STEPS = [
-    timedelta(minutes=m) for m in (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080)
+_STEPS = [timedelta(minutes=m) for m in (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720)] + [
+    timedelta(days=d) for d in (1, 2, 7, 14, 30, 91, 182, 365)
 ]
+_MAX_TICKS = 8
 
 
 def esc(value: str) -> str:
@@ -93,7 +94,7 @@ def _scale(messages: Sequence[MessageDoc], requested: datetime | None, now: date
 
 def _ticks(scale: _Scale, now: datetime) -> list[datetime]:
     span = scale.end - scale.start
-    step = next((s for s in _STEPS if span / s <= 8), _STEPS[-1])
+    step = next((s for s in _STEPS if span / s <= _MAX_TICKS), _STEPS[-1])
     local = scale.start.astimezone(now.tzinfo)
     first = local.replace(minute=0, second=0, microsecond=0)
     if step >= timedelta(days=1):
@@ -104,7 +105,8 @@ def _ticks(scale: _Scale, now: datetime) -> list[datetime]:
         if moment >= scale.start:
             ticks.append(moment)
         moment += step
-    return ticks
+    every = -(-len(ticks) // _MAX_TICKS)  # years of mail: thin the labels out, never crowd
+    return ticks[::every]
 
 
 def timeline(
