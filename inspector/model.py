@@ -137,7 +137,7 @@ class Hop:
     """One Received header (RFC 5321 §4.4), oldest hop first in a timeline.
 
     In the JSON report a hop has the clauses' Received names (``from``, ``by``, ``with``); the
-    id, the "for" recipient and the raw header are not part of it (``report/schema.json``).
+    id, the "for" recipient and the raw header are not part of it (``report/report.schema.json``).
     """
 
     from_host: str | None = field(metadata=json_meta(key="from"))

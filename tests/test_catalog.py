@@ -6,6 +6,7 @@ import ast
 import json
 
 from inspector.diagnosis.catalog import FINDINGS, markdown_table
+from inspector.report.schemas import schema_text
 from tests.conftest import ROOT
 
 
@@ -29,7 +30,7 @@ def test_every_id_built_is_catalogued_and_every_catalogued_id_is_built() -> None
 
 
 def test_the_schema_enumerates_the_catalogue() -> None:
-    schema = json.loads((ROOT / "inspector" / "report" / "schema.json").read_text())
+    schema = json.loads(schema_text("analyze"))
     assert schema["$defs"]["finding"]["properties"]["id"]["enum"] == list(FINDINGS)
 
 

@@ -4,9 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.schemas import cli_json
 
 NOW = "2026-11-25T14:20:00+00:00"
 
@@ -87,7 +89,7 @@ def test_output_file(tmp_path: Path) -> None:
     )
     assert proc.returncode in (0, 1)
     assert proc.stdout == ""
-    assert out.read_text().startswith("{")
+    cli_json(out.read_text(), "analyze")
 
 
 @pytest.mark.parametrize("where", ["before", "after"], ids=["before-command", "after-command"])
@@ -123,11 +125,9 @@ def test_unwritable_output_is_refused_before_reading(tmp_path: Path) -> None:
     ids=["typo", "invalid", "fine", "mobile", "landline", "no-country-code", "hostile-length"],
 )
 def test_contact_commands(args: list[str], code: int, finding: str | None) -> None:
-    import json
-
     proc = run(*args, "--format", "json")
     assert proc.returncode == code, proc.stderr
-    ids = {f["id"] for f in json.loads(proc.stdout)["findings"]}
+    ids = {f["id"] for f in cli_json(proc.stdout, args[0])["findings"]}
     if finding:
         assert finding in ids
     else:
@@ -141,15 +141,43 @@ def test_check_phone_unknown_region_is_usage_error() -> None:
 
 
 def test_contact_findings_lead_the_verdict_when_no_code_arrived() -> None:
-    import json
 
     newsletter = FIXTURES / "mail" / "inbox" / "newsletter-promo-code.eml"
     proc = run(
         "analyze", str(newsletter), "--now", NOW, "--offline", "--format", "json",
         "--email", "alice@gmial.com", "--phone", "+44 20 7946 0018",
     )  # fmt: skip
-    doc = json.loads(proc.stdout)
+    doc = cli_json(proc.stdout, "analyze")
     ids = {f["id"] for f in doc["findings"]}
     assert {"code_not_found", "email_domain_typo", "phone_not_mobile"} <= ids
     assert "gmail.com" in doc["verdict"]
     assert doc["contacts"]["email"]["suggestion"] == "alice@gmail.com"
+
+
+@pytest.mark.parametrize(
+    "command", ["analyze", "scan", "extract", "check-email", "check-phone", "schema"]
+)
+def test_help_lists_exit_codes_and_shared_options_read_alike(command: str) -> None:
+    from click.testing import CliRunner
+
+    from inspector.cli.main import main
+
+    runner = CliRunner(env={"COLUMNS": "200"})
+    text = runner.invoke(main, [command, "--help"]).stdout
+    codes = text[text.index("Exit codes:") :].splitlines()[1:]
+    assert [line.split()[0] for line in codes][:1] == ["0"]
+    assert "2" in [line.split()[0] for line in codes]
+    assert max(len(line) for line in codes) <= 80
+
+
+def test_shared_options_have_one_help_text() -> None:
+    """An option on several commands is one definition: the same help everywhere."""
+    from inspector.cli.main import main
+
+    helps: dict[str, set[str]] = {}
+    for command in main.commands.values():
+        for param in command.params:
+            if isinstance(param, click.Option):
+                helps.setdefault(param.opts[-1], set()).add(param.help or "")
+    differing = {name: texts for name, texts in helps.items() if len(texts) > 1}
+    assert not differing

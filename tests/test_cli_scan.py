@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -16,6 +15,7 @@ from testkit.dovecot import PASSWORD, Dovecot
 from testkit.mail import make_message
 from testkit.net import HOST, free_port
 from tests.conftest import FIXTURES
+from tests.schemas import cli_json
 
 NOW = "2026-11-25T14:20:00+00:00"
 T0 = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
@@ -64,7 +64,7 @@ def mailbox(dovecot: Dovecot) -> str:
 def test_finds_codes_across_folders(dovecot: Dovecot, mailbox: str) -> None:
     proc = scan(dovecot.port, mailbox, "--now", NOW, "--format", "json")
     assert proc.returncode == 1, proc.stderr
-    doc = json.loads(proc.stdout)
+    doc = cli_json(proc.stdout, "scan")
     by_code = {m["code"]: m for m in doc["messages"]}
     assert by_code["731904"]["folder_role"] == "junk"
     assert by_code["731904"]["freshness"] == "superseded"
@@ -80,7 +80,7 @@ def test_finds_codes_across_folders(dovecot: Dovecot, mailbox: str) -> None:
 
 def test_since_widens_the_window(dovecot: Dovecot, mailbox: str) -> None:
     proc = scan(dovecot.port, mailbox, "--now", NOW, "--since", "5d", "--format", "json")
-    codes = {m["code"]: m["folder_role"] for m in json.loads(proc.stdout)["messages"]}
+    codes = {m["code"]: m["folder_role"] for m in cli_json(proc.stdout, "scan")["messages"]}
     assert codes.get("555123") == "trash"
 
 
@@ -95,7 +95,7 @@ def test_no_special_use_finds_spam_by_name(dovecot_plain: Dovecot) -> None:
     user = dovecot_plain.new_user("plain")
     dovecot_plain.append(user, "Spam", [fixture("Junk/tiktok-code-in-junk.eml")], when=T0)
     proc = scan(dovecot_plain.port, user, "--now", "2026-11-25T14:04:00+00:00", "--format", "json")
-    doc = json.loads(proc.stdout)
+    doc = cli_json(proc.stdout, "scan")
     assert [m["folder"] for m in doc["messages"]] == ["Spam"]
     assert "code_in_spam" in {f["id"] for f in doc["findings"]}
 
@@ -112,6 +112,7 @@ def test_wrong_password_exits_3_without_leaking(dovecot: Dovecot, mailbox: str) 
 def test_password_never_printed_even_with_debug(dovecot: Dovecot, mailbox: str) -> None:
     proc = scan(dovecot.port, mailbox, "--debug", "--now", NOW, "--format", "json")
     assert proc.returncode in (0, 1)
+    cli_json(proc.stdout, "scan")
     assert PASSWORD not in proc.stdout + proc.stderr
 
 
@@ -151,8 +152,31 @@ def test_full_mailbox_is_a_finding(dovecot: Dovecot) -> None:
     chunk = "q" * 998 + "\n"
     dovecot.append(user, "Archive", [make_message("big", body=chunk * 1000) for _ in range(4)])
     proc = scan(dovecot.port, user, "--now", NOW, "--format", "json")
-    doc = json.loads(proc.stdout)
+    doc = cli_json(proc.stdout, "scan")
     quota = next(f for f in doc["findings"] if f["id"] == "mailbox_over_quota")
     assert quota["severity"] in ("warning", "error")
     assert "full" in quota["message"]
     assert doc["mailbox"]["quota"]["limit"] == 4096
+
+
+def test_progress_names_the_folder_on_a_terminal_and_is_cleared(
+    dovecot: Dovecot, mailbox: str
+) -> None:
+    from tests.ptyrun import run_on_tty
+
+    command = [
+        "scan", "--host", HOST, "--port", str(dovecot.port), "--encryption", "none",
+        "--user", mailbox, "--password-env", "IMAP_PW", "--timeout", "5", "--offline",
+        "--now", NOW,
+    ]  # fmt: skip
+    run = run_on_tty(command, stdout_tty=False, stderr_tty=True, env={"IMAP_PW": PASSWORD})
+    assert run.returncode == 1, run.stderr
+    err = run.stderr.decode()
+    assert "Reading INBOX (1/" in err
+    assert "Reading Junk (" in err
+    assert err.endswith("\r\x1b[K")
+    assert run.stdout.decode().startswith("Your newest TikTok code")
+    quiet = run_on_tty(
+        [*command, "-q"], stdout_tty=False, stderr_tty=True, env={"IMAP_PW": PASSWORD}
+    )
+    assert quiet.stderr == b""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import fields
 
 import pytest
@@ -27,6 +26,7 @@ from inspector.diagnosis.rules.contacts import judge_email, judge_phone
 from inspector.model import Finding, Severity
 from inspector.report.serialize import jsonable
 from tests.conftest import FIXTURES
+from tests.schemas import cli_json
 
 NOW = "2026-11-25T14:20:00+00:00"
 # What a contact finding's severity means, and so its place on the one scale.
@@ -217,7 +217,7 @@ def test_an_address_that_cannot_get_codes_ranks_before_an_expired_code() -> None
         ["analyze", str(expired), "--now", NOW, "--offline", "--format", "json",
          "--email", "alice@@gmail.com", "--phone", "+44 20 7946 0018"],
     )  # fmt: skip
-    doc = json.loads(result.stdout)
+    doc = cli_json(result.stdout, "analyze")
     assert [(f["id"], f["severity"]) for f in doc["findings"]] == [
         ("email_invalid", "error"),
         ("phone_not_mobile", "error"),

@@ -6,7 +6,6 @@ Each test is one promise of SECURITY.md; the caps are stated in the test names' 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.schemas import cli_json
 
 NOW = "2026-11-25T14:20:00+00:00"
 TIME_CAP = 30.0  # seconds for any single hostile message, start-up included
@@ -87,7 +87,7 @@ def test_terminal_escapes_in_an_encoded_subject_are_never_printed_raw(tmp_path: 
     proc, _, _ = run(
         "analyze", str(path), "--now", NOW, "--offline", "--all-messages", "--format", "json"
     )
-    doc = json.loads(proc.stdout)
+    doc = cli_json(proc.stdout, "analyze")
     # Header decoding unfolds the line break (RFC 5322 §2.2.3); everything else is kept.
     assert doc["messages"][0]["subject"] == evil.replace("\n", " ")
     assert "\u202e" not in proc.stdout.decode()
@@ -146,7 +146,7 @@ def test_resource_limits(tmp_path: Path, make: object) -> None:
     assert b"Traceback" not in proc.stderr
     assert elapsed < TIME_CAP
     assert peak_mb < MEMORY_CAP_MB
-    json.loads(proc.stdout)
+    cli_json(proc.stdout, "analyze")
 
 
 @pytest.mark.slow
@@ -159,14 +159,14 @@ def test_big_message_is_reported_truncated(tmp_path: Path) -> None:
     proc, _, _ = run(
         "analyze", str(path), "--now", NOW, "--offline", "--format", "json", "--all-messages"
     )
-    assert json.loads(proc.stdout)["messages"][0]["truncated"] is True
+    assert cli_json(proc.stdout, "analyze")["messages"][0]["truncated"] is True
 
 
 def test_phone_of_10000_characters(tmp_path: Path) -> None:
     proc, elapsed, _ = run("check-phone", "1" * 10_000, "--format", "json")
     assert proc.returncode == 1
     assert elapsed < TIME_CAP
-    assert "phone_invalid" in proc.stdout.decode()
+    assert "phone_invalid" in {f["id"] for f in cli_json(proc.stdout, "check-phone")["findings"]}
 
 
 def test_input_files_are_never_modified(tmp_path: Path) -> None:
@@ -202,6 +202,7 @@ def test_offline_opens_no_socket(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.returncode in (0, 1), proc.stderr.decode()[-2000:]
     assert b"socket was opened" not in proc.stderr
+    cli_json(proc.stdout, "analyze")
 
 
 @pytest.mark.slow
@@ -225,3 +226,4 @@ def test_black_holed_resolver_stays_within_the_dns_budget(tmp_path: Path) -> Non
         )  # fmt: skip
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     assert elapsed < 3 + 10  # the budget, plus start-up and the work itself
+    cli_json(proc.stdout, "analyze")

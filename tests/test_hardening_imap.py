@@ -16,6 +16,7 @@ import pytest
 from inspector.model import RawMail, ReadProblem
 from inspector.sources.imap import make_config, scan_mailbox
 from testkit.imapscript import ScriptedServer
+from tests.schemas import cli_json
 
 HEADERS = b"From: a@example.com\r\nSubject: Your code 123456\r\n\r\n"
 
@@ -97,7 +98,7 @@ def test_cli_reports_incomplete_without_traceback(env: dict[str, str]) -> None:
     assert "Traceback" not in proc.stderr
     assert proc.returncode in (1, 3)
     if proc.returncode == 1:
-        assert '"incomplete": true' in proc.stdout
+        assert cli_json(proc.stdout, "scan")["incomplete"] is True
 
 
 def test_password_command_canary_never_printed(tmp_path: object) -> None:

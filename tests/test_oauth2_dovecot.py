@@ -4,7 +4,6 @@ for ``scan`` and ``watch`` alike."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -24,6 +23,7 @@ from testkit.net import HOST
 from testkit.oauth2 import Introspection
 from testkit.watch import WatchProcess
 from tests.conftest import ROOT
+from tests.schemas import cli_json
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_scan_logs_in_with_oauthbearer(
         capture_output=True, text=True, timeout=60, cwd=ROOT,
     )  # fmt: skip
     assert proc.returncode in (0, 1), proc.stderr
-    report = json.loads(proc.stdout)
+    report = cli_json(proc.stdout, "scan")
     assert [m["code"] for m in report["messages"]] == ["424242"]
     assert f"user=<{user}>, method=OAUTHBEARER" in server.log
     assert counter.read_text().count("run") == 1

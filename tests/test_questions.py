@@ -3,7 +3,6 @@ and why not?" Each behaviour is checked in the JSON report and in the text repor
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from click.testing import CliRunner
 from inspector.cli.main import main
 from testkit.dnsmasq import DNSServer
 from tests.conftest import FIXTURES, require
+from tests.schemas import cli_json
 
 MAIL = FIXTURES / "mail"
 SAMPLE = FIXTURES / "sample-mailbox"  # INBOX: TikTok 605143 at 13:58; Junk: 482915 at 14:16
@@ -30,7 +30,7 @@ def run(*args: str) -> tuple[int, dict[str, Any], str]:
     as_json = runner.invoke(main, ["analyze", *args, *offline, "--format", "json"])
     as_text = runner.invoke(main, ["analyze", *args, *offline])
     assert as_json.exit_code == as_text.exit_code, as_text.output
-    return as_json.exit_code, json.loads(as_json.stdout), as_text.stdout
+    return as_json.exit_code, cli_json(as_json.stdout, "analyze"), as_text.stdout
 
 
 def ids(doc: dict[str, Any]) -> list[str]:
@@ -232,7 +232,7 @@ def _maildir_with_locked_junk(tmp_path: Path) -> Path:
 def test_an_unreadable_junk_folder_is_reported_and_the_inbox_still_read(tmp_path: Path) -> None:
     root = _maildir_with_locked_junk(tmp_path)
     proc = _as_nobody(["analyze", str(root), "--now", NOW, "--offline", "--format", "json"])
-    doc = json.loads(proc.stdout)
+    doc = cli_json(proc.stdout, "analyze")
     assert doc["incomplete"] is True
     assert [s["where"] for s in doc["skipped"]] == [str(root / ".Junk")]
     assert "permission denied" in doc["skipped"][0]["why"]
@@ -276,7 +276,7 @@ def test_a_lying_resolver_is_not_believed(lying_dns: DNSServer) -> None:
         main,
         ["check-email", "alice@gmail.com", "--resolver", f"{host}:{port}", "--format", "json"],
     )
-    doc = json.loads(result.stdout)
+    doc = cli_json(result.stdout, "check-email")
     assert doc["deliverable"] is None
     assert [f["id"] for f in doc["findings"]] == ["dns_unreliable"]
     message = doc["findings"][0]["message"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
@@ -15,6 +14,7 @@ from inspector.auth.spam import SpamRule, SpamVerdict
 from inspector.cli.main import main
 from inspector.report.serialize import json_meta, jsonable
 from tests.conftest import FIXTURES
+from tests.schemas import cli_json
 
 
 class Colour(StrEnum):
@@ -123,7 +123,7 @@ def test_report_key_order() -> None:
             "--all-messages", "--format", "json", "--email", "a@example.org",
         ],
     )  # fmt: skip
-    doc = json.loads(result.stdout)
+    doc = cli_json(result.stdout, "analyze")
     assert list(doc) == [
         "schema_version", "tool", "now", "requested_at", "verdict", "problem_found",
         "incomplete", "messages_read", "ignored_after_now", "searched", "skipped", "messages",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -10,6 +9,7 @@ from click.testing import CliRunner
 
 from inspector.cli.main import main
 from tests.conftest import FIXTURES
+from tests.schemas import cli_json
 
 SMS = FIXTURES / "sms"
 NOW = "2026-11-25T14:00:00+00:00"
@@ -18,7 +18,7 @@ NOW = "2026-11-25T14:00:00+00:00"
 def analyze(*args: str) -> dict[str, Any]:
     result = CliRunner().invoke(main, ["analyze", *args, "--offline", "--format", "json"])
     assert result.exit_code in (0, 1), result.output
-    doc: dict[str, Any] = json.loads(result.stdout)
+    doc: dict[str, Any] = cli_json(result.stdout, "analyze")
     return doc
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,12 +14,15 @@ from inspector.cli.options import (
     dns_options,
     output_options,
     request_from,
-    text,
 )
-from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
+from inspector.cli.output import EXIT_REPORT_HELP, EXIT_SOURCE, emit, fail, warn
+from inspector.cli.progress import Progress
+
+if TYPE_CHECKING:
+    from inspector.model import SourceItem
 
 
-@click.command()
+@click.command(epilog=EXIT_REPORT_HELP)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @diagnosis_options
 @dns_options
@@ -31,15 +36,67 @@ def analyze(paths: tuple[str, ...], **options: object) -> int:
       inspector analyze ~/Downloads/code.eml
       inspector analyze Takeout.mbox --service tiktok --entered-code 482915
       inspector analyze ~/Maildir --now 2026-11-25T14:20 --format json -o report.json
+      inspector analyze ~/Maildir --requested-at 14:05 --format html -o report.html
     """
     from inspector import app
     from inspector.sources.files import read_paths
 
     request = request_from(options)
-    items = read_paths(paths, stdin=sys.stdin.buffer)
-    outcome = app.diagnose_items(items, request)
+    items: Iterable[SourceItem] = read_paths(paths, stdin=sys.stdin.buffer)
+    with Progress.on_stderr(quiet=bool(options.get("quiet"))) as progress:
+        if progress.enabled:
+            items = _tracked(items, progress, input_size(paths))
+        outcome = app.diagnose_items(items, request, progress=progress.update)
     if outcome.nothing_read:
         for problem in outcome.result.problems:
             warn(problem.message)
         fail("nothing could be read from the given paths.", EXIT_SOURCE)
-    return emit(outcome, text(options, "output_format") or "text", text(options, "output"))
+    return emit(outcome, options)
+
+
+def _tracked(
+    items: Iterable[SourceItem], progress: Progress, total_bytes: int | None
+) -> Iterator[SourceItem]:
+    """``items`` unchanged, telling ``progress`` where reading is and how far through the
+    input's bytes (the message count comes from the run itself)."""
+    from inspector.model import RawMail, TextMessage
+
+    done = 0
+    for item in items:
+        if isinstance(item, RawMail):
+            done += item.size or len(item.data)
+            progress.where = item.folder or item.source.partition("#")[0]
+        elif isinstance(item, TextMessage):
+            done += len(item.body)
+            progress.where = item.source.partition("#")[0]
+        if total_bytes:
+            progress.update(fraction=done / total_bytes)
+        yield item
+
+
+def input_size(paths: Iterable[str], budget: float = 1.0) -> int | None:
+    """The bytes under ``paths``, or None when unknown (stdin) or too slow to add up: a
+    folder tree whose listing takes longer than ``budget`` seconds is not worth an estimate."""
+    import os
+    import time
+
+    deadline = time.monotonic() + budget
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        try:
+            if not os.path.isdir(path):
+                total += os.path.getsize(path)
+                continue
+            for folder, _, names in os.walk(path):
+                if time.monotonic() > deadline:
+                    return None
+                for name in names:
+                    try:
+                        total += os.path.getsize(os.path.join(folder, name))
+                    except OSError:
+                        continue
+        except OSError:
+            continue
+    return total or None

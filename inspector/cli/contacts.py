@@ -6,18 +6,27 @@ from typing import TYPE_CHECKING
 
 import click
 
-from inspector.cli.options import dns_options, make_resolver
-from inspector.cli.output import EXIT_OK, EXIT_PROBLEMS
+from inspector.cli.options import (
+    Options,
+    color_option,
+    dns_options,
+    format_option,
+    make_resolver,
+    region_option,
+    text,
+)
+from inspector.cli.output import EXIT_CHECK_HELP, EXIT_OK, EXIT_PROBLEMS
 
 if TYPE_CHECKING:
     from inspector.diagnosis.rules.contacts import CheckedEmail, CheckedPhone
 
 
-@click.command(name="check-email")
+@click.command(name="check-email", epilog=EXIT_CHECK_HELP)
 @click.argument("address")
 @dns_options
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-def check_email_command(address: str, output_format: str, **options: object) -> int:
+@format_option("text", "json")
+@color_option
+def check_email_command(address: str, **options: object) -> int:
     """Check the e-mail address a service sends codes to: syntax, typos, whether it takes mail.
 
     \b
@@ -41,14 +50,15 @@ def check_email_command(address: str, output_format: str, **options: object) -> 
         )
     else:
         result = judge_email(check_email(address, resolver=resolver))
-    return _emit_contact(result, output_format, _email_lines(result))
+    return _emit_contact(result, options, _email_lines(result))
 
 
-@click.command(name="check-phone")
+@click.command(name="check-phone", epilog=EXIT_CHECK_HELP)
 @click.argument("number")
-@click.option("--region", metavar="CC", help="Country the number is from (ISO 3166, e.g. GB).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-def check_phone_command(number: str, region: str | None, output_format: str) -> int:
+@region_option
+@format_option("text", "json")
+@color_option
+def check_phone_command(number: str, **options: object) -> int:
     """Check the phone number a service sends codes to: valid, mobile, entered correctly.
 
     \b
@@ -59,51 +69,59 @@ def check_phone_command(number: str, region: str | None, output_format: str) -> 
     from inspector.contacts import check_phone
     from inspector.diagnosis.rules.contacts import judge_phone
 
-    result = judge_phone(check_phone(number, region=region))
-    return _emit_contact(result, output_format, _phone_lines(result))
+    result = judge_phone(check_phone(number, region=text(options, "region")))
+    return _emit_contact(result, options, _phone_lines(result))
 
 
-def _email_lines(result: CheckedEmail) -> list[str]:
+def _email_lines(result: CheckedEmail) -> list[tuple[str, str]]:
     deliverable = {True: "yes", False: "no", None: "unknown (not checked)"}[result.deliverable]
     return [
-        f"address:     {result.input}",
-        f"valid:       {'yes' if result.valid else 'no'}",
-        f"normalized:  {result.normalized or '-'}",
-        f"takes mail:  {deliverable}",
-        f"mail hosts:  {', '.join(result.mx) or '-'}",
+        ("address", result.input),
+        ("valid", "yes" if result.valid else "no"),
+        ("normalized", result.normalized or "-"),
+        ("takes mail", deliverable),
+        ("mail hosts", ", ".join(result.mx) or "-"),
     ]
 
 
-def _phone_lines(result: CheckedPhone) -> list[str]:
+def _phone_lines(result: CheckedPhone) -> list[tuple[str, str]]:
     return [
-        f"number:      {result.input}",
-        f"valid:       {'yes' if result.valid else 'no'}",
-        f"E.164:       {result.e164 or '-'}",
-        f"type:        {(result.type or 'unknown').replace('_', ' ')}",
-        f"gets SMS:    {result.can_receive_sms.value}",
-        f"region:      {result.region or '-'}",
-        f"carrier:     {result.carrier or '-'}",
-        f"location:    {result.location or '-'}",
+        ("number", result.input),
+        ("valid", "yes" if result.valid else "no"),
+        ("E.164", result.e164 or "-"),
+        ("type", (result.type or "unknown").replace("_", " ")),
+        ("gets SMS", result.can_receive_sms.value),
+        ("region", result.region or "-"),
+        ("carrier", result.carrier or "-"),
+        ("location", result.location or "-"),
     ]
 
 
-def _emit_contact(result: CheckedEmail | CheckedPhone, output_format: str, lines: list[str]) -> int:
+def _emit_contact(
+    result: CheckedEmail | CheckedPhone, options: Options, lines: list[tuple[str, str]]
+) -> int:
     import json
 
     from inspector.model import Severity
-    from inspector.report.sanitize import clean, json_safe
+    from inspector.report.sanitize import json_safe
     from inspector.report.serialize import jsonable
 
-    if output_format == "json":
+    if text(options, "output_format") == "json":
         doc = jsonable(result)
         click.echo(json_safe(json.dumps(doc, ensure_ascii=False, indent=2)))
     else:
-        out = [clean(line) for line in lines]
-        for finding in result.findings:
-            severity = finding.severity.value.upper()
-            out.append(clean(f"{severity}: {finding.message} [{finding.id}]"))
-            out.append(clean(f"  -> {finding.advice}"))
-        click.echo("\n".join(out))
+        from inspector.cli.output import screen_for
+        from inspector.report import terminal, view
+
+        screen = screen_for(None, text(options, "color"))
+        findings = [
+            view.FindingDoc(id=f.id, severity=f.severity.value, message=f.message, advice=f.advice)
+            for f in result.findings
+        ]
+        parts = [terminal.fields(lines)]
+        if findings:
+            parts += [terminal.text(""), terminal.finding_rows(findings)]
+        click.echo(terminal.render(screen, parts), nl=False, color=screen.color)
     problem = not result.valid or any(
         f.severity in (Severity.ERROR, Severity.WARNING) for f in result.findings
     )

@@ -3,41 +3,21 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
 import click
 
-from inspector.cli.output import EXIT_OK, EXIT_PROBLEMS
+from inspector.cli.options import format_option
+from inspector.cli.output import EXIT_EXTRACT_HELP, EXIT_OK, EXIT_PROBLEMS
 from inspector.model import Validity
 
 
-@dataclass(frozen=True, slots=True)
-class ExtractResult:
-    """The JSON ``extract`` prints: what was found in one message body."""
-
-    is_verification: bool
-    code: str | None
-    valid_for_seconds: int | None
-    service: str | None
-    origin: str | None  # the origin-bound code's domain
-
-
-@click.command(name="extract")
+@click.command(name="extract", epilog=EXIT_EXTRACT_HELP)
 @click.argument("text", required=False)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
+@format_option("text", "json")
 @click.option("--subject", default="", help="The message's subject, if you have it.")
 @click.option("--sender", default=None, help="The sender's address (helps name the service).")
 def extract_command(text: str | None, output_format: str, subject: str, sender: str | None) -> int:
     """Find the code, validity, service and origin in one message body (TEXT or stdin).
-
-    Exits 0 when a code was found and 1 when none was.
 
     \b
     Examples:
@@ -55,6 +35,7 @@ def extract_command(text: str | None, output_format: str, subject: str, sender: 
         text = data.decode("utf-8", "replace")
     found = extract(text, subject=subject, sender_address=sender)
     if output_format == "json":
+        from inspector.report.document import ExtractResult
         from inspector.report.serialize import jsonable
 
         result = ExtractResult(

@@ -1,7 +1,7 @@
 """The ``inspector`` command group: every failure becomes one sentence and an exit code.
 
-Commands live one per module (``analyze``, ``extract``, ``scan``, ``watch``, ``contacts``) and are
-registered here; nothing else lives here.
+Commands live one per module (``analyze``, ``extract``, ``scan``, ``watch``, ``contacts``,
+``schema``) and are registered here; nothing else lives here.
 """
 
 from __future__ import annotations
@@ -15,8 +15,16 @@ from inspector import __version__
 from inspector.cli.analyze import analyze
 from inspector.cli.contacts import check_email_command, check_phone_command
 from inspector.cli.extract import extract_command
-from inspector.cli.output import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCE, EXIT_USAGE, fail
+from inspector.cli.output import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REPORT_HELP,
+    EXIT_SOURCE,
+    EXIT_USAGE,
+    fail,
+)
 from inspector.cli.scan import scan
+from inspector.cli.schema import schema_command
 from inspector.cli.watch import watch
 
 
@@ -74,12 +82,24 @@ debug_option = click.option(
 )
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_REPORT_HELP + "\n\nEach command lists its own in its --help.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="inspector")
 @debug_option
 def main() -> None:
     """Find out why a verification code never arrived, arrived late, or does not work."""
 
 
-for _command in (analyze, extract_command, scan, watch, check_email_command, check_phone_command):
+for _command in (
+    analyze,
+    extract_command,
+    scan,
+    watch,
+    check_email_command,
+    check_phone_command,
+    schema_command,
+):
     main.add_command(debug_option(_command))

@@ -42,14 +42,16 @@ requested_at_option = click.option(
     help="When you asked for the code: only a code sent after it can be yours.",
 )
 
+region_option = click.option(
+    "--region",
+    metavar="CC",
+    help="Your country (ISO 3166 code, e.g. GB), for phone numbers without +country code.",
+)
+
 contact_options = _compose(
     click.option("--email", metavar="ADDR", help="The e-mail address registered with the service."),
     click.option("--phone", metavar="NUMBER", help="The phone number registered with the service."),
-    click.option(
-        "--region",
-        metavar="CC",
-        help="Your country (ISO 3166 code, e.g. GB) for phone numbers without +country code.",
-    ),
+    region_option,
 )
 
 diagnosis_options = _compose(
@@ -71,37 +73,67 @@ diagnosis_options = _compose(
 )
 
 
-def output_options_for(formats: tuple[str, ...], what: str = "Report format.") -> Callable[[F], F]:
-    """``--format`` (one of ``formats``, the first the default), ``-o``, ``--redact`` and
-    ``--all-messages``."""
-    return _compose(
-        click.option(
-            "--format",
-            "output_format",
-            type=click.Choice(list(formats)),
-            default=formats[0],
-            show_default=True,
-            help=what,
-        ),
-        click.option(
-            "-o",
-            "--output",
-            type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-            callback=lambda ctx, param, value: _writable(value),
-            help="Write the report to this file instead of standard output.",
-        ),
-        click.option(
-            "--redact", is_flag=True, help="Mask codes and addresses, to share the report."
-        ),
-        click.option(
-            "--all-messages",
-            is_flag=True,
-            help="List every message read in the report, not only verification messages.",
-        ),
+def format_option(
+    *formats: str,
+    help: str = "Output format: text to read, json for programs (inspector schema COMMAND).",
+) -> Callable[[F], F]:
+    """``--format``: the same option on every command; the choices (first = default) are its own."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(formats),
+        default=formats[0],
+        show_default=True,
+        help="Output format: text to read; json (jsonl: one event per line) for programs, "
+        "described by inspector schema COMMAND.",
     )
 
 
-output_options = output_options_for(("text", "json"))
+color_option = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output; auto: only on a terminal, and never when NO_COLOR is set.",
+)
+
+# Progress is a line on stderr, shown only when stderr is a terminal.
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Show no progress line on stderr.")
+
+output_file_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    callback=lambda ctx, param, value: _writable(value),
+    help="Write the report to this file instead of standard output.",
+)
+
+redact_option = click.option(
+    "--redact", is_flag=True, help="Mask codes and addresses, to share the report."
+)
+
+all_messages_option = click.option(
+    "--all-messages",
+    is_flag=True,
+    help="List every message read in the report, not only verification messages.",
+)
+
+output_options = _compose(
+    format_option("text", "json", "html"),
+    output_file_option,
+    color_option,
+    redact_option,
+    all_messages_option,
+    click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Rows of the timeline in text and HTML (default: the newest 20; "
+        "all with --all-messages).",
+    ),
+    quiet_option,
+)
+"""The report options of ``analyze`` and ``scan``."""
 
 
 connection_options = _compose(

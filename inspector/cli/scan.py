@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,16 +16,16 @@ from inspector.cli.options import (
     output_options,
     password_prompt,
     request_from,
-    text,
 )
-from inspector.cli.output import EXIT_SOURCE, emit, fail, warn
+from inspector.cli.output import EXIT_REPORT_HELP, EXIT_SOURCE, emit, fail, warn
+from inspector.cli.progress import Progress
 
 if TYPE_CHECKING:
     from inspector.report.document import Mailbox
     from inspector.sources.imap import ImapConfig, ImapScan, ScanProgress
 
 
-@click.command()
+@click.command(epilog=EXIT_REPORT_HELP)
 @connection_options
 @diagnosis_options
 @dns_options
@@ -53,31 +52,29 @@ def scan(**options: object) -> int:
     request = replace(request, since=since)
     service = app.resolve_service(request.service)
     config, folders = imap_config(options)
-    progress = _progress_bar() if sys.stderr.isatty() else None
     prompt = password_prompt()
-    scanner = imap.scan_mailbox(
-        config,
-        since=since,
-        sender_domains=service.domains if service else (),
-        folders=folders,
-        all_messages=request.all_messages,
-        progress=progress,
-        prompt=prompt,
-    )
-    with scanner:
-        outcome = app.diagnose_items(scanner, request, quota=scanner.quota)
-        outcome.report = replace(
-            outcome.report,
-            mailbox=_mailbox(config, scanner),
-            incomplete=outcome.report.incomplete or scanner.incomplete,
+    with Progress.on_stderr(quiet=bool(options.get("quiet"))) as progress:
+        scanner = imap.scan_mailbox(
+            config,
+            since=since,
+            sender_domains=service.domains if service else (),
+            folders=folders,
+            all_messages=request.all_messages,
+            progress=_folder_progress(progress) if progress.enabled else None,
+            prompt=prompt,
         )
-    if progress is not None:
-        click.echo("", err=True)
+        with scanner:
+            outcome = app.diagnose_items(scanner, request, quota=scanner.quota)
+            outcome.report = replace(
+                outcome.report,
+                mailbox=_mailbox(config, scanner),
+                incomplete=outcome.report.incomplete or scanner.incomplete,
+            )
     if outcome.result.messages_read == 0 and scanner.incomplete and not scanner.folders_scanned:
         for problem in outcome.result.problems:
             warn(problem.message)
         fail("nothing could be read from the mailbox.", EXIT_SOURCE)
-    return emit(outcome, text(options, "output_format") or "text", text(options, "output"))
+    return emit(outcome, options)
 
 
 def _mailbox(config: ImapConfig, scanner: ImapScan) -> Mailbox:
@@ -99,13 +96,20 @@ def _mailbox(config: ImapConfig, scanner: ImapScan) -> Mailbox:
     )
 
 
-def _progress_bar() -> Callable[[ScanProgress], None]:
-    def show(p: ScanProgress) -> None:
-        from inspector.report.sanitize import clean
+def _folder_progress(progress: Progress) -> Callable[[ScanProgress], None]:
+    """The IMAP scan's per-folder counts as one line: messages looked at in all folders so
+    far, the folder being read, and its share done (each folder's size is known once it is
+    searched; the next folders' are not, so the time left is the current folder's)."""
+    finished: dict[str, int] = {}
 
-        line = (
-            f"\rReading {clean(p.folder)} ({p.folder_index}/{p.folder_count}): {p.done}/{p.total}"
+    def show(p: ScanProgress) -> None:
+        new_folder = p.folder not in finished  # drawn at once: each folder read is seen
+        finished[p.folder] = p.done
+        progress.update(
+            sum(finished.values()),
+            where=f"{p.folder} ({p.folder_index}/{p.folder_count})",
+            fraction=p.done / p.total if p.total else 1.0,
+            force=new_folder,
         )
-        click.echo(line.ljust(70)[:100], err=True, nl=False)
 
     return show

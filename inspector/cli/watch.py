@@ -12,14 +12,17 @@ import click
 
 from inspector.cli.options import (
     Options,
+    all_messages_option,
     auth_options,
     connection_options,
     contact_options,
     dns_options,
+    format_option,
     imap_config,
     make_resolver,
-    output_options_for,
+    output_file_option,
     password_prompt,
+    redact_option,
     repeated,
     requested_at_option,
     service_option,
@@ -60,9 +63,10 @@ IMAP_POLL, PATH_POLL = 15.0, 0.25
 )
 @dns_options
 @auth_options
-@output_options_for(
-    ("text", "jsonl"), "Output: a text block per event, or one JSON object per event and line."
-)
+@format_option("text", "jsonl")
+@output_file_option
+@redact_option
+@all_messages_option
 def watch(path: str | None, **options: object) -> int:
     """Wait for a code to arrive, live: over IMAP (read-only), or in a Maildir or folder PATH.
 

@@ -24,8 +24,8 @@ def when(moment: datetime, now: datetime) -> str:
     local = moment.astimezone(now.tzinfo)
     if local.date() == now.date():
         return local.strftime("%H:%M")
-    if local.year == now.year:
-        return local.strftime("%b %d %H:%M").replace(" 0", " ")
+    if local.year == now.year:  # "Nov 5 07:51": the day without its zero, the hour with it
+        return f"{local:%b} {local.day} {local:%H:%M}"
     return local.strftime("%Y-%m-%d %H:%M")
 
 

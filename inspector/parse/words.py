@@ -99,12 +99,13 @@ def decode_words(text: str) -> str:
     out: list[str] = []
     run = bytearray()
     run_charset = ""
+    in_run = False  # an encoded word was the last thing read (it may have decoded to nothing)
     position = 0
     for match in _ENCODED.finditer(text):
         between = text[position : match.start()]
         charset, kind, payload = match.groups()
         data = _payload(kind, payload, charset)
-        if run and not between.strip():
+        if in_run and not between.strip():
             # §6.2: white space between two encoded words is not text. In one charset the
             # bytes are joined, so a character split across the words comes out whole.
             if codec(charset) == codec(run_charset):
@@ -117,6 +118,7 @@ def decode_words(text: str) -> str:
                 out.append(decode_bytes(bytes(run), run_charset))
             out.append(between)
             run, run_charset = bytearray(data), charset
+        in_run = True
         position = match.end()
     if run:
         out.append(decode_bytes(bytes(run), run_charset))

@@ -1,6 +1,6 @@
 """The JSON report as types: what ``--format json`` prints, ``schema_version`` 1.
 
-Each class is one object of ``inspector/report/schema.json``; its fields, in order, are the
+Each class is one object of ``inspector/report/report.schema.json``; its fields, in order, are the
 object's keys (``inspector.report.serialize`` writes them). The checks' own results are used
 as they are: a message's ``auth`` is the ``AuthReport``, ``spam`` its ``SpamVerdict``,
 ``sender`` the ``SenderInfo``, a hop the ``Hop``, a finding the ``Finding``, and the contact
@@ -137,3 +137,14 @@ class Report:
     findings: tuple[Finding, ...] = field(metadata=json_meta(keys=FINDING_KEYS))
     contacts: Contacts | None = field(default=None, metadata=json_meta(optional=True))
     mailbox: Mailbox | None = field(default=None, metadata=json_meta(optional=True))
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    """The JSON ``inspector extract`` prints: what was found in one message body."""
+
+    is_verification: bool
+    code: str | None
+    valid_for_seconds: int | None
+    service: str | None
+    origin: str | None  # the origin-bound code's domain

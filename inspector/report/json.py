@@ -1,6 +1,6 @@
 """The JSON report (``--format json``): one document, ``schema_version`` 1.
 
-The shape is a public contract, described by ``inspector/report/schema.json`` (shipped in the
+The shape is a public contract, described by ``inspector/report/report.schema.json`` (shipped in the
 package and checked by the tests) and typed by ``inspector.report.document``. Times are
 ISO 8601 with an offset.
 """

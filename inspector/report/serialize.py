@@ -34,12 +34,20 @@ _META = "inspector.json"
 
 
 @dataclass(frozen=True, slots=True)
-class _Spec:
+class Spec:
     key: str | None = None
     skip: bool = False
     optional: bool = False
     keys: tuple[str, ...] | None = None
     pairs: bool = False
+
+
+def field_spec(f: dataclasses.Field[object]) -> Spec:
+    """How field ``f`` is written (the JSON Schema generator reads the same declarations)."""
+    spec = f.metadata.get(_META, Spec())
+    if not isinstance(spec, Spec):
+        raise TypeError(f"{f.name}: metadata not made by json_meta")
+    return spec
 
 
 def json_meta(
@@ -51,7 +59,7 @@ def json_meta(
     pairs: bool = False,
 ) -> dict[str, object]:
     """``metadata`` for ``dataclasses.field`` saying how the field is written (module doc)."""
-    return {_META: _Spec(key, skip, optional, keys, pairs)}
+    return {_META: Spec(key, skip, optional, keys, pairs)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +79,8 @@ _PLANS: dict[type, tuple[_Slot, ...]] = {}
 def _plan(cls: type) -> tuple[_Slot, ...]:
     slots = []
     for f in dataclasses.fields(cls):
-        spec = f.metadata.get(_META, _Spec())
-        if not isinstance(spec, _Spec):
+        spec = f.metadata.get(_META, Spec())
+        if not isinstance(spec, Spec):
             raise TypeError(f"{cls.__name__}.{f.name}: metadata not made by json_meta")
         if not spec.skip:
             path = tuple((spec.key or f.name).split("."))

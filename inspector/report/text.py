@@ -1,206 +1,189 @@
-"""The text report (``--format text``): verdict, findings with advice, then a compact table.
+"""The text report (``--format text``): the answer first, the evidence after.
+
+1. the verdict sentence (and, when something could not be read, that it is incomplete);
+2. the findings, most important first, each with its advice;
+3. a timeline of the verification messages (the newest 20 unless ``--limit``; every message
+   read with ``--all-messages``);
+4. one footer line: what was read, what was skipped, the time zone of every time shown.
 
 It is rendered from the same document as the JSON report, so both always agree and
-``--redact`` applies to both. Every string from a message passes through ``clean``.
+``--redact`` applies to both. Times are 24-hour, in the zone of ``--now``, with the date only
+when not today and the year only when not this year. Width and colour come in a ``Screen``;
+every string from a message is cleaned and never read as markup (``inspector.report.terminal``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NotRequired, TypedDict, cast
+from typing import TYPE_CHECKING, cast
 
-from inspector.diagnosis.wording import duration, when
-from inspector.report.sanitize import clean
+from inspector.report import terminal, view
 from inspector.report.serialize import JSON
+from inspector.report.terminal import Screen, joined, text
+from inspector.report.view import DEFAULT_LIMIT, ContactsDoc, MessageDoc, ReportDoc
 
-# The parts of the serialized ``inspector.report.document.Report`` the text shows.
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
 
-
-class _FindingDoc(TypedDict):
-    id: str
-    severity: str
-    message: str
-    advice: str
-    detail: str | None
-
-
-_MessageDoc = TypedDict(  # "from" is a Python keyword: the functional form
-    "_MessageDoc",
-    {
-        "channel": str,
-        "folder": str | None,
-        "folder_role": str,
-        "from": str | None,
-        "is_verification": bool,
-        "service": str | None,
-        "code": str | None,
-        "sent_at": str | None,
-        "delivered_at": str | None,
-        "transit_seconds": float | None,
-        "freshness": str | None,
-    },
-)
+_STATE_STYLE = {
+    "valid": "green",
+    "expired": "red",
+    "expired_in_transit": "red",
+    "superseded": "dim",
+    "before_request": "dim",
+    "unknown": "yellow",
+}
+_WHERE_STYLE = {"junk": "red", "trash": "yellow"}
+_SKIPPED_SHOWN = 5
 
 
-class _SkippedDoc(TypedDict):
-    where: str
-    why: str
+def render(
+    document: JSON,
+    screen: Screen | None = None,
+    *,
+    limit: int | None = DEFAULT_LIMIT,
+    every_message: bool = False,
+) -> str:
+    """The text of a serialized report (redacted or not: one document, two renderings).
 
-
-class _EmailDoc(TypedDict):
-    input: str
-    valid: bool
-
-
-class _PhoneDoc(TypedDict):
-    input: str
-    type: str | None
-
-
-class _ContactsDoc(TypedDict):
-    email: NotRequired[_EmailDoc]
-    phone: NotRequired[_PhoneDoc]
-
-
-class _ReportDoc(TypedDict):
-    now: str
-    verdict: str
-    incomplete: bool
-    messages_read: int
-    ignored_after_now: int
-    skipped: list[_SkippedDoc]
-    messages: list[_MessageDoc]
-    findings: list[_FindingDoc]
-    contacts: NotRequired[_ContactsDoc]
-
-
-_MARK = {"error": "ERROR  ", "warning": "WARNING", "info": "INFO   "}
-_WIDTH = 100
-
-
-def _wrap(text: str, indent: str, width: int = _WIDTH) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(
-        clean(text),
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [indent]
-
-
-def render(document: JSON) -> str:
-    """The text of a serialized report (redacted or not: one document, two renderings)."""
-    doc = cast("_ReportDoc", document)  # made by jsonable(Report): the shape is the schema's
+    ``limit`` caps the timeline's rows (the newest are kept; None: all); ``every_message``
+    lists every message in the document, not only the verification messages.
+    """
+    doc = cast("ReportDoc", document)  # made by jsonable(Report): the shape is the schema's
+    screen = screen or Screen()
     now = datetime.fromisoformat(doc["now"])
-    lines: list[str] = []
-    lines += _wrap(doc["verdict"], "")
-    skipped = doc["skipped"]
-    if doc["incomplete"] and skipped:
-        places = ", ".join(s["where"] for s in skipped[:3])
-        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
-        lines += _wrap(
-            f"This diagnosis is incomplete: {places}{more} could not be read (why: at the "
-            "end); what is there may change the answer.",
-            "",
-        )
+    blank = text("")
+    items: list[RenderableType] = [text(doc["verdict"], "bold")]
+    items += _skipped(doc)
     findings = doc["findings"]
     if findings:
-        lines += ["", "Findings:"]
-        for finding in findings:
-            mark = _MARK.get(finding["severity"], finding["severity"])
-            lines += _wrap(f"{mark} {finding['message']} [{finding['id']}]", "  ")
-            lines += _wrap(f"-> {finding['advice']}", " " * 11)
-            if finding["detail"]:
-                lines += _wrap(finding["detail"], " " * 11)
+        items += [blank, text("Findings", "bold underline")]
+        items.append(terminal.finding_rows(findings, [f["detail"] for f in findings]))
     else:
-        lines += ["", "No problems found."]
-    messages = doc["messages"]
-    lines += ["", _table_title(doc)]
-    if messages:
-        lines += _table(messages, now)
-    for extra in _contacts(doc):
-        lines.append(extra)
-    if doc["ignored_after_now"]:
-        count = doc["ignored_after_now"]
-        lines += [
-            "",
-            f"{count} verification message{'s' if count != 1 else ''} arrived after --now "
-            f"({when(now, now)}) and {'were' if count != 1 else 'was'} left out.",
-        ]
-    if skipped:
-        lines += ["", "Could not read:"]
-        for problem in skipped[:20]:
-            lines += _wrap(problem["why"], "  ")
-        if len(skipped) > 20:
-            lines.append(f"  ... and {len(skipped) - 20} more")
-    return "\n".join(lines) + "\n"
+        items += [blank, text("No problems found.", "green")]
+    items += [blank, *_timeline(doc, now, limit, every_message, screen.width)]
+    items += _contacts(doc)
+    late = view.ignored_line(doc, now)
+    if late:
+        items += [blank, text(late)]
+    items += [blank, text(view.footer(doc, now), "dim")]
+    return terminal.render(screen, items)
 
 
-def _table_title(doc: _ReportDoc) -> str:
-    listed = len(doc["messages"])
-    shown = sum(1 for m in doc["messages"] if m["is_verification"])
-    read = doc["messages_read"]
-    what = "verification message" if shown == 1 else "verification messages"
-    title = f"{shown} {what} in {read} read"
-    if listed > shown:
-        title += f" (all {listed} listed)"
-    return title + ":" if listed else title + "."
-
-
-def _table(messages: list[_MessageDoc], now: datetime) -> list[str]:
-    header = ["#", "Arrived", "Where", "Service", "Code", "State", "Transit", "From"]
-    rows = [header]
-    for i, msg in enumerate(messages):
-        arrived = msg["delivered_at"] or msg["sent_at"]
-        transit = msg["transit_seconds"]
-        role = msg["folder_role"]
-        where = msg["folder"] or (role if role and role != "other" else "-")
-        if msg["channel"] == "sms":
-            where = "SMS"
-        rows.append(
-            [
-                str(i),
-                when(datetime.fromisoformat(arrived), now) if arrived else "?",
-                where,
-                _service_name(msg["service"]),
-                msg["code"] or "-",
-                (msg["freshness"] or "-").replace("_", " "),
-                duration(transit) if transit is not None else "-",
-                msg["from"] or "?",
-            ]
-        )
-    cells = [[_cell(c) for c in row] for row in rows]
-    widths = [max(len(row[col]) for row in cells) for col in range(len(header) - 1)]
-    out = []
-    for row in cells:
-        left = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False))
-        out.append(f"  {left}  {row[-1]}".rstrip())
+def _skipped(doc: ReportDoc) -> list[RenderableType]:
+    """What could not be read, said right under the verdict: it may change the answer."""
+    notice = view.incomplete_notice(doc)
+    if notice is None:
+        return []
+    skipped = doc["skipped"]
+    out: list[RenderableType] = [text(notice, "yellow")]
+    for problem in skipped[:_SKIPPED_SHOWN]:
+        out.append(joined("  - ", problem["why"]))
+    if len(skipped) > _SKIPPED_SHOWN:
+        rest = len(skipped) - _SKIPPED_SHOWN
+        out.append(text(f"  ... and {rest} more (--format json lists them all)"))
     return out
 
 
-def _service_name(service_id: str | None) -> str:
-    from inspector.extract.services import service_by_id
+def _timeline(
+    doc: ReportDoc, now: datetime, limit: int | None, every_message: bool, width: int
+) -> list[RenderableType]:
+    shown, total = view.timeline_rows(doc, limit, every_message)
+    if not shown:
+        read = view.count(doc["messages_read"], "message")
+        return [text(f"No verification message among the {read} read.")]
+    heading = joined((view.timeline_title(doc, len(shown), total, every_message), "bold underline"))
+    if len(shown) < total:
+        heading.append_text(
+            joined((f" - the newest {len(shown)}; --limit N or --all-messages shows more", "dim"))
+        )
+    return [heading, _table(shown, now, width)]
 
-    service = service_by_id(service_id) if service_id else None
-    return service.name if service else service_id or "-"
+
+_HEADERS = ("Arrived", "Where", "Service", "Code", "State", "Took", "From")
+_CAPS = (None, 16, 16, 12, None, None, 60)  # the longest a cell may be, in columns
+_SERVICE, _TOOK, _FROM = 2, 5, 6
+_GAP = 2
+_MIN_FROM = 12  # a sender cut shorter than this says nothing
 
 
-def _cell(value: str, limit: int = 40) -> str:
-    value = clean(value)
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+def _table(messages: list[MessageDoc], now: datetime, width: int) -> Table:
+    """One row per message. The sender gets what is left of the line; on a narrow screen
+    the sender, then the transit time, then the service are left out before the time, the
+    place, the code or its state are ever cut."""
+    from rich.table import Table
+
+    rows = [_row(msg, now) for msg in messages]
+    widths = [
+        min(max(len(_HEADERS[i]), *(len(row[i][0]) for row in rows)), _CAPS[i] or width)
+        for i in range(len(_HEADERS))
+    ]
+    shown = list(range(len(_HEADERS)))
+
+    def needed() -> int:
+        fixed = sum(widths[i] for i in shown if i != _FROM)
+        return fixed + _GAP * (len(shown) - 1) + (_MIN_FROM if _FROM in shown else 0)
+
+    for column in (_FROM, _TOOK, _SERVICE):
+        if needed() <= width:
+            break
+        shown.remove(column)
+    if _FROM in shown:
+        widths[_FROM] = min(widths[_FROM], width - needed() + _MIN_FROM)
+    # Bold headers as styled text, not a header style: a style would cover the padding too,
+    # and the trailing blanks could not be trimmed from the line.
+    table = Table(box=None, pad_edge=False, padding=(0, _GAP, 0, 0), header_style="")
+    for i in shown:
+        header = text(_HEADERS[i], "bold")
+        table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=widths[i])
+    for row in rows:
+        cells = [_sender(row[i][0], widths[i]) if i == _FROM else row[i][0] for i in shown]
+        styles = [row[i][1] for i in shown]
+        table.add_row(
+            *(text(_cut(c, widths[i]), st) for i, c, st in zip(shown, cells, styles, strict=True))
+        )
+    return table
 
 
-def _contacts(doc: _ReportDoc) -> list[str]:
-    out = []
-    contacts = doc.get("contacts") or _ContactsDoc()
+def _sender(value: str, limit: int) -> str:
+    """``Name <address>`` when it fits, else the address: the name is the part anyone can
+    fake, and the service column already names the service."""
+    if len(value) > limit and value.endswith(">") and "<" in value:
+        return value[value.rindex("<") + 1 : -1]
+    return value
+
+
+def _row(msg: MessageDoc, now: datetime) -> list[tuple[str, str]]:
+    """The cells of one message: (text, style)."""
+    state = msg["freshness"] or "-"
+    return [
+        (view.arrived(msg, now), ""),
+        (view.place(msg), _WHERE_STYLE.get(msg["folder_role"], "")),
+        (view.service_name(msg["service"]), ""),
+        (msg["code"] or "-", "bold"),
+        (state.replace("_", " "), _STATE_STYLE.get(state, "")),
+        (view.took(msg), ""),
+        (msg["from"] or "?", ""),
+    ]
+
+
+def _cut(value: str, limit: int) -> str:
+    from inspector.report.sanitize import clean
+
+    value = clean(value)  # measured as it will print: escapes make it longer
+    return value if len(value) <= limit else value[: max(limit - 1, 0)] + "…"
+
+
+def _contacts(doc: ReportDoc) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    contacts = doc.get("contacts") or ContactsDoc()
     email = contacts.get("email")
     if email:
         state = "valid" if email["valid"] else "invalid"
-        out += ["", f"Registered address: {clean(email['input'])} ({state})"]
+        out += [text(""), joined("Registered address: ", email["input"], f" ({state})")]
     phone = contacts.get("phone")
     if phone:
-        kind = phone["type"] or "unknown type"
-        out += ["", f"Registered phone: {clean(phone['input'])} ({kind})"]
+        kind = (phone["type"] or "unknown type").replace("_", " ")
+        out += [text(""), joined("Registered phone: ", phone["input"], f" ({kind})")]
     return out
