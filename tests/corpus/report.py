@@ -70,11 +70,15 @@ def main(argv: list[str] | None = None) -> int:
         ok = meets(corpus, s.total)
         failing |= not ok
         if not args.markdown:
-            print(f"{corpus.name} ({corpus.what}): {s.total.line()}"
-                  f"{'' if ok else '  BELOW TARGET'}")
+            print(
+                f"{corpus.name} ({corpus.what}): {s.total.line()}{'' if ok else '  BELOW TARGET'}"
+            )
         if args.groups:
-            print(groups_table(s) if args.markdown else "\n".join(
-                f"  {name}: {s.groups[name].line()}" for name in sorted(s.groups)))
+            print(
+                groups_table(s)
+                if args.markdown
+                else "\n".join(f"  {name}: {s.groups[name].line()}" for name in sorted(s.groups))
+            )
         if args.failures:
             for o in s.failures:
                 print(f"  FAIL {o.item} [{o.group}]: expected {o.expected!r}, got {o.got!r}")

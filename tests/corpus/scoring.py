@@ -79,6 +79,5 @@ def summarize(outcomes: Iterable[Outcome]) -> Summary:
 
 def meets(corpus: Corpus, figures: Figures) -> bool:
     return (
-        figures.rate >= corpus.target_rate
-        and figures.false_positives <= corpus.max_false_positives
+        figures.rate >= corpus.target_rate and figures.false_positives <= corpus.max_false_positives
     )
