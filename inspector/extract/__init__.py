@@ -65,7 +65,7 @@ def extract(
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
     from inspector.extract.codes import raw_candidates, reject
-    from inspector.extract.keywords import WEIGHTS, find_hits
+    from inspector.extract.keywords import WEIGHTS, find_all_hits
     from inspector.extract.language import guess_language
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line
@@ -77,7 +77,7 @@ def extract(
     text = subject_text + "\n\n" + normalize(clip(body))
     body_start = len(subject_text) + 2
     key = fold_keys(text)
-    hits = find_hits(text, key)
+    hits = find_all_hits(text, key)
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
     event = any(h.keyword.category == "event" for h in hits)
     # In a meeting invitation or a booking, "passcode"/"access code" name the event's code.

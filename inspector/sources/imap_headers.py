@@ -53,7 +53,7 @@ def default_is_candidate(header_bytes: bytes) -> bool:
 
     values = header_values(header_bytes)
     subject = normalize(values.get("subject", "")[:512])
-    hits = keywords.find_hits(subject, fold_keys(subject))
+    hits = keywords.find_all_hits(subject, fold_keys(subject))
     if any(hit.kind in _PULLING for hit in hits):
         return True
     sender = values.get("from", "")
