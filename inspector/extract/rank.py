@@ -53,6 +53,9 @@ _CLOSE = "】]」』)>»\"'〕）》"
 _WORD_AND_NUMBER = re.compile(r"^[A-Za-z][a-z]{2,}\d{1,2}$|^[A-Z]{3,}\d{1,2}$|^[A-Z]\d{3}$")
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_ANNOUNCED = 0.5  # the pull of a keyword on the code it announces (as at a 20-character gap)
+_ANNOUNCE_REACH = 240  # the longest rest of a paragraph after the keyword
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,11 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
         gap = text[c.end : hit.start]
     else:
         return 0.0
+    if hit.end <= c.start and _announced(text, c, gap):
+        # "Your sign-in code is listed below. Please enter it...\n\nKQ7R-2DXM": the code
+        # on its own line right after the paragraph that names it, however that paragraph
+        # goes on (in any language: no "below" word is needed).
+        return WEIGHTS[hit.kind] * _ANNOUNCED
     squeezed = _SPACES.sub(" ", gap)
     pull = WEIGHTS[hit.kind] / (1 + len(squeezed) / 20)
     # A sentence or paragraph end between them, unless the keyword's line ends with ":" and
@@ -104,6 +112,25 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
     if hit.end <= c.start and _TIGHT_GAP.match(squeezed):
         pull *= 1.25
     return pull
+
+
+def _alone_on_line(text: str, c: RawCandidate) -> bool:
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip().strip(_OPEN + _CLOSE + ".:`*").strip() == text[c.start : c.end]
+
+
+def _announced(text: str, c: RawCandidate, gap: str) -> bool:
+    """``gap`` runs from a keyword to a candidate alone on its line, and holds only the rest
+    of the keyword's paragraph (no paragraph break, no other number) and the line breaks
+    before the candidate's line."""
+    rest = gap.rstrip()
+    if rest == gap or "\n" not in gap[len(rest) :] or len(rest) > _ANNOUNCE_REACH:
+        return False
+    if _PARAGRAPH.search(rest) or _NUMBER.search(rest):
+        return False
+    return _alone_on_line(text, c)
 
 
 def _context(text: str, c: RawCandidate) -> float:
