@@ -49,6 +49,20 @@ _SPLIT = re.compile(
     r"|([A-Z0-9]{4})-([A-Z0-9]{4})|([A-Z0-9]{3})-([A-Z0-9]{3}))"
     r"(?![A-Za-z0-9])(?![ \-]\d)"
 )
+# Upper-case letters only, two equal halves joined by a hyphen ("WDJB-MJHT", RFC 8628 6.1
+# user codes): a candidate only alone on its line (a heading such as "TERMS-GUIDE" is not).
+_LETTER_SPLIT = re.compile(
+    r"(?<![A-Za-z0-9\-])(?:([A-Z]{4})-([A-Z]{4})|([A-Z]{3})-([A-Z]{3})|([A-Z]{5})-([A-Z]{5}))"
+    r"(?![A-Za-z0-9\-])"
+)
+# A code glued to the next word ("650027on sinu...", "595654er"): the digits are the code.
+_GLUED = re.compile(r"^(\d{4,10})[a-zß-ÿ]{2,}$")
+# A number someone is told to text or call ("text the word MIX to 85069") is a short code.
+_SEND_TO = re.compile(r"\b(?:text|txt|sms|send|reply|call)\b[^.!?\n]{0,40}\bto\s*$", re.I)
+# Host names in the text: a candidate that is one of their labels ("forum365.net",
+# "members.studio54.club") is the sender's name, not a code.
+_HOST = re.compile(r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])")
+
 # After a code keyword: optional ":" / "=" and at most one line break, then the code.
 _TIGHT = re.compile(
     r"[ \t]*(?P<sep>[:=]?)[ \t]*(?P<nl>\n?)[ \t]*"
@@ -66,7 +80,7 @@ _CURRENCY_AFTER = re.compile(
 )
 _UNIT_SUFFIX = re.compile(
     rf"^\d+(?:[KMGT]B|[kmgµ]?[gmlsWV]|mAh|GHz|MHz|Mbps|px|pt|min|mins|sec|hrs?|x|"
-    rf"st|nd|rd|th|am|pm|AM|PM|{_CURRENCY_CODES})$"
+    rf"st|nd|rd|th|am|pm|AM|PM|p|ppm|ppw|{_CURRENCY_CODES})$"
 )
 _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
@@ -103,6 +117,8 @@ def rejection(
         return "amount"
     if _UNIT_SUFFIX.match(code) and not code.isdigit():
         return "unit"
+    if _SEND_TO.search(text[max(0, start - 60) : start]):
+        return "phone"
     if hit_ends is None:
         hit_ends = [h.end for h in hits]
     neg = _negative_before(text, start, hits, hit_ends)
@@ -165,12 +181,21 @@ def raw_candidates(
             if any(c.isdigit() for c in code):
                 add(RawCandidate(code, m.start(), m.end(), "split"))
     for lo, hi in ranges:
+        for m in _LETTER_SPLIT.finditer(text, lo, hi):
+            if not _overlaps(taken, m.start(), m.end()) and _alone_on_line(text, m):
+                code = "".join(g for g in m.groups() if g)
+                add(RawCandidate(code, m.start(), m.end(), "letters"))
+    for lo, hi in ranges:
         for m in _TOKEN.finditer(text, lo, hi):
             if _overlaps(taken, m.start(), m.end()):
                 continue
             code = m.group()
+            glued = _GLUED.match(code)
             if code.isdigit():
                 add(RawCandidate(code, m.start(), m.end(), "digits"))
+            elif glued is not None and not _UNIT_SUFFIX.match(code):
+                digits = glued.group(1)
+                add(RawCandidate(digits, m.start(), m.start() + len(digits), "digits"))
             elif any(c.isdigit() for c in code):
                 add(RawCandidate(code, m.start(), m.end(), "alnum"))
     raw.sort(key=lambda c: c.start)
@@ -183,12 +208,33 @@ def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[R
         return []
     hit_ends = [h.end for h in hits]
     blocked = Blocked(text, [(c.start, c.end) for c in candidates])
+    names = _host_labels(text) if "." in text else frozenset()
     return [
         c
         for c in candidates
-        if rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
+        if c.code.lower() not in names
+        and rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
         is None
     ]
+
+
+def _host_labels(text: str) -> frozenset[str]:
+    """The labels of the host names in ``text`` (a name like "forum365" is not a code)."""
+    # Host names are written in lower case ("Code:1234.Valid" holds none); a label that is
+    # only digits names nothing.
+    return frozenset(
+        label
+        for m in _HOST.finditer(text)
+        for label in m.group().split(".")[:-1]
+        if not label.isdigit()
+    )
+
+
+def _alone_on_line(text: str, m: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip() == m.group()
 
 
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:

@@ -20,7 +20,8 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "en": (
             "promo code; promotional code; promo; coupon; coupon code; discount code; voucher; "
             "voucher code; gift code; gift card; referral code; invite code; invitation code; "
-            "redeem code"
+            "redeem code; claim code; prize code; bonus code; reward code; identifier code; "
+            "redemption code; donation code"
         ),
         "de": "rabattcode; gutscheincode; gutschein; aktionscode",
         "es": "código promocional; código de descuento; cupón",
