@@ -39,7 +39,7 @@ class RawCandidate:
     code: str
     start: int
     end: int
-    shape: str  # "digits", "split", "alnum", "letters" or "spaced"
+    shape: str  # "digits", "split", "alnum", "letters", "spaced" or "short" (3 digits)
 
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{4,10}(?![A-Za-z0-9])")
@@ -56,12 +56,19 @@ _LETTER_SPLIT = re.compile(
     r"(?![A-Za-z0-9\-])"
 )
 # A code glued to the next word ("650027on sinu...", "595654er"): the digits are the code.
-_GLUED = re.compile(r"^(\d{4,10})[a-zß-ÿ]{2,}$")
+_GLUED = re.compile(r"^(\d{4,10})[A-Za-zß-ÿ][a-zß-ÿ]+$")
 # A number someone is told to text or call ("text the word MIX to 85069") is a short code.
 _SEND_TO = re.compile(r"\b(?:text|txt|sms|send|reply|call)\b[^.!?\n]{0,40}\bto\s*$", re.I)
 # Host names in the text: a candidate that is one of their labels ("forum365.net",
 # "members.studio54.club") is the sender's name, not a code.
 _HOST = re.compile(r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])")
+
+# Three digits right after a code keyword, a ":" or "is" ("Your verification code is 482"):
+# shorter than any other candidate, so only where the text plainly calls it the code.
+_SHORT = re.compile(
+    r"[ \t]*(?:[:=]|\b(?:is|es|est|ist|lautet|è|é|là|je|jest|это)\b)?[ \t:]*\n?[ \t]*"
+    r"(?P<short>\d{3})(?![\dA-Za-z]|[.,:/]\d|\s?%|[ \-]\d)"
+)
 
 # After a code keyword: optional ":" / "=" and at most one line break, then the code.
 _TIGHT = re.compile(
@@ -139,9 +146,26 @@ def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]
     hit = hits[i]
     if hit.kind != "neg":
         return None
-    if _NEG_GAP.match(text[hit.end : start]):
-        return hit.keyword.category
-    return None
+    gap = text[hit.end : start]
+    if not _NEG_GAP.match(gap):
+        return None
+    introduces = ":" in gap or "\n" in gap  # "...to your account:" ends the clause
+    if hit.keyword.category == "account" and introduces and _code_word_on_line(text, hits, i):
+        # "Use the code below to sign in to your account:\n\n482913": the colon introduces
+        # the code the line names, not an account number.
+        return None
+    return hit.keyword.category
+
+
+def _code_word_on_line(text: str, hits: list[Hit], i: int) -> bool:
+    """A code keyword before ``hits[i]`` on its line."""
+    line_start = text.rfind("\n", 0, hits[i].start) + 1
+    for hit in reversed(hits[:i]):
+        if hit.start < line_start:
+            return False
+        if hit.kind in ("strong", "weak"):
+            return True
+    return False
 
 
 def find_candidates(
@@ -242,7 +266,13 @@ def _overlaps(taken: bytearray, start: int, end: int) -> bool:
 
 
 def _tight_after(text: str, hit: Hit) -> RawCandidate | None:
-    """A letter-only or spaced-out code directly after a keyword and ":" or a line break."""
+    """A letter-only, spaced-out or 3-digit code directly after a keyword and ":" or a line
+    break (a 3-digit one also after "is": "Your verification code is 482")."""
+    # Only a code keyword proper ("verification code", "OTP") makes 3 digits a code: after
+    # a bare "code" they are as often a count, a room or an extension.
+    short = _SHORT.match(text, hit.end) if hit.keyword.category == "strong" else None
+    if short is not None:
+        return RawCandidate(short.group("short"), short.start("short"), short.end("short"), "short")
     m = _TIGHT.match(text, hit.end)
     if m is None:
         return None

@@ -67,7 +67,8 @@ _SEP = r"[\s\-]*"
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
-    kind: str  # "strong", "weak", "verify", "action", "promo", "list", "elsewhere" or "neg"
+    # "strong", "weak", "verify", "action", "promo", "list", "elsewhere", "bounce" or "neg"
+    kind: str
     # neg: promo/reference/amount/phone/account/postal/year/event; strong: strong or access;
     # else == kind
     category: str
@@ -181,12 +182,13 @@ def _entries() -> tuple[list[Keyword], set[str]]:
     add("promo", "promo", lexicon_context.PROMO)
     add("elsewhere", "elsewhere", lexicon_context.ELSEWHERE)
     add("list", "list", lexicon_context.LIST_FOOTER)
+    add("bounce", "bounce", lexicon_context.BOUNCE)
     for category, table in lexicon_context.NEGATIVE.items():
         add("neg", category, table)
     # A fragment listed under several kinds keeps the most telling one.
     rank = {
-        "neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "list": 5, "elsewhere": 6,
-        "action": 7,
+        "neg": 0, "bounce": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "list": 5,
+        "elsewhere": 6, "action": 7,
     }  # fmt: skip
     by_fragment: dict[str, tuple[str, str]] = {}
     for kind, fragment in categories:

@@ -35,6 +35,9 @@ MIN_SCORE = 0.1
 # Without a code keyword in the message, the least score of a candidate not next to a
 # "code"/"PIN"-like word: only one right next to "verify"/"sign in" counts.
 WITHOUT_STRONG = 0.25
+# In bulk mail (a list footer, no code keyword proper): only a code right after "code"-like
+# words ("Your code is 4821", ~0.5 and up; one a sentence away scores less than 0.3).
+LISTED_MIN = 0.4
 _PULLING = frozenset(WEIGHTS)
 _MAX_BONUS = 0.15  # for repetitions, see ``merge``
 _MAX_FACTOR = 1.25 * 1.15 * 1.15  # tight gap, then brackets and alone on its line
@@ -71,6 +74,8 @@ def _shape(c: RawCandidate) -> float:
         return 0.7
     if c.shape == "spaced":
         return 0.8
+    if c.shape == "short":
+        return 0.7
     if c.shape == "split":
         return 0.95
     if c.shape == "digits":
