@@ -59,6 +59,7 @@ _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ANNOUNCED = 0.5  # the pull of a keyword on the code it announces (as at a 20-character gap)
 _ANNOUNCE_REACH = 240  # the longest rest of a paragraph after the keyword
+_COLON_REACH = 120  # the longest clause from a keyword to the colon before its code
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,20 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
         pull *= 0.6
     if hit.end <= c.start and _TIGHT_GAP.match(squeezed):
         pull *= 1.25
+    elif hit.end <= c.start and _colon_clause(gap):
+        # "Ihre TAN für die Überweisung an M. Muster über 1.250,00 EUR lautet: 739102": the
+        # first colon after the keyword, on its line, introduces what the keyword names.
+        pull = max(pull, WEIGHTS[hit.kind] * _ANNOUNCED)
     return pull
+
+
+def _colon_clause(gap: str) -> bool:
+    return (
+        len(gap) <= _COLON_REACH
+        and gap.rstrip().endswith(":")
+        and gap.count(":") == 1
+        and "\n" not in gap
+    )
 
 
 def _alone_on_line(text: str, c: RawCandidate) -> bool:
