@@ -236,13 +236,13 @@ BOUNCE: dict[str, str] = {
         "reporting-mta; final-recipient; original-recipient; diagnostic-code; remote-mta; "
         "x-postfix-queue-id; delivery status notification; undelivered mail returned to sender; "
         "mail delivery failed; mail delivery subsystem; returning message to sender; "
-        "could not be delivered to one or more recipients; wasn't delivered to; "
+        "could not be delivered to one or more recipients; your message wasn't delivered to; "
         "delivery to the following recipient failed; delivery has failed to these recipients; "
         "this is the mail system at host; message delivery has been delayed"
     ),
     "de": "unzustellbar; konnte nicht zugestellt werden; nicht zustellbar",
-    "fr": "non remis; n'a pas pu être remis",
-    "es": "no se pudo entregar; no entregado",
+    "fr": "message non remis; n'a pas pu être remis",
+    "es": "no se pudo entregar el mensaje; mensaje no entregado",
 }
 
 

@@ -171,8 +171,7 @@ COMPOUND_STRONG_STEMS = (
     "sicherheit", "security", "sikkerhed", "sikkerhet", "sakerhet", "einmal", "engang",
     "kertakaytto", "vahvist", "tunnist", "varmennu", "kinnitus", "hitelesit", "ellenor",
     "megerosit", "aktivier", "activat", "aktivasi", "confirm", "auðkenn", "staðfest",
-    "registrier", "freigabe", "zugangs", "toegangs", "identifi", "passwort", "wachtwoord",
-    "losenord", "adgangs", "tilgangs",
+    "registrier", "freigabe", "identifi",
 )  # fmt: skip
 # Compounds that name another code: a postcode, a promo or voucher code, a barcode, an error
 # or status code, program source... (their numbers are not verification codes).
@@ -181,7 +180,7 @@ COMPOUND_OTHER_STEMS = (
     "voucher", "rabat", "geschenk", "gift", "referral", "einladung", "invite", "qr", "bar",
     "quell", "source", "fehler", "error", "status", "tracking", "sendungs", "country",
     "lander", "vorwahl", "area", "farb", "color", "colour", "dress", "morse", "short",
-    "trans", "geo", "html", "program", "abhol", "tur", "turen", "tilbuds", "rabatt", "kampanj",
+    "trans", "geo", "html", "program", "abhol", "tilbuds", "kampanj",
     "erbjudande", "aanbieding", "hex", "unicode", "ascii", "bank", "sort", "swift", "iban",
     "produkt", "product", "artikel", "item", "kunden", "customer", "bestell", "order",
 )  # fmt: skip

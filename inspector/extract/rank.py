@@ -60,6 +60,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _ANNOUNCED = 0.5  # the pull of a keyword on the code it announces (as at a 20-character gap)
 _ANNOUNCE_REACH = 240  # the longest rest of a paragraph after the keyword
 _COLON_REACH = 120  # the longest clause from a keyword to the colon before its code
+# A sentence end after a word ("soon. Contact:"), not after an initial ("an M. Muster").
+_CLAUSE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?。！？]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,7 @@ def _colon_clause(gap: str) -> bool:
         and gap.rstrip().endswith(":")
         and gap.count(":") == 1
         and "\n" not in gap
+        and not _CLAUSE_END.search(gap)
     )
 
 
