@@ -137,7 +137,7 @@ def test_no_code(subject: str, body: str) -> None:
 
 
 def test_camel_case_identifier_is_no_compound_keyword() -> None:
-    from inspector.extract.keywords import find_all_hits
+    from inspector.extract.hits import find_all_hits
     from inspector.extract.normalize import normalize
 
     assert find_all_hits(normalize("RatingCode 482913")) == []

@@ -65,7 +65,8 @@ def extract(
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
     from inspector.extract.codes import raw_candidates, reject
-    from inspector.extract.keywords import WEIGHTS, find_all_hits
+    from inspector.extract.hits import find_all_hits
+    from inspector.extract.keywords import WEIGHTS
     from inspector.extract.language import guess_language
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line

@@ -311,74 +311,8 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
         for group in sorted(_groups_in(key)):
             more = _scan(_pattern(group), key, key, padded=False)
             if more:
-                hits = _disjoint(sorted(hits + more, key=lambda h: (h.start, -h.end)))
+                hits = disjoint(sorted(hits + more, key=lambda h: (h.start, -h.end)))
     return hits
-
-
-def find_all_hits(normalized: str, key: str | None = None) -> list[Hit]:
-    """``find_hits`` plus what no table lists: compound code words (``_compounds``), and a
-    link-verification phrase right before "code" read as one code keyword."""
-    if key is None:
-        key = fold_keys(normalized)
-    hits = find_hits(normalized, key)
-    compounds = _compounds(normalized, key)
-    if compounds:
-        hits = _disjoint(sorted(hits + compounds, key=lambda h: (h.start, -h.end)))
-    return _verify_code(hits, key)
-
-
-def _verify_code(hits: list[Hit], key: str) -> list[Hit]:
-    """A link-verification phrase right before "code" names a code: "email verification"
-    + "code" is one strong keyword, not a link phrase followed by a weak word."""
-    out: list[Hit] = []
-    for hit in hits:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.kind == "verify"
-            and hit.kind == "weak"
-            and not key[last.end : hit.start].strip(" -")
-        ):
-            out[-1] = Hit(last.start, hit.end, _compound_keyword("strong"))
-            continue
-        out.append(hit)
-    return out
-
-
-# Words ending in a noun for "code" (``lexicon_world.COMPOUND_NOUNS``) after 4+ letters:
-# "Überprüfungscode", "autentiseringskod", "hitelesitőkódja". Only texts holding one of the
-# nouns' stems are searched (``str.find`` in C), most texts never run the pattern.
-_COMPOUND = re.compile(
-    r"(?<![a-zß-öø-ÿð])([a-zß-öø-ÿð]{4,}?)("
-    + "|".join(sorted(lexicon_world.COMPOUND_NOUNS, key=len, reverse=True))
-    + r")(?![a-zß-öø-ÿð])"
-)
-_COMPOUND_HINTS = ("cod", "kod", "kood", "koð")
-
-
-@cache
-def _compound_keyword(kind: str) -> Keyword:
-    return Keyword(kind, kind, ("*",), "<compound>")
-
-
-def _compounds(normalized: str, key: str) -> list[Hit]:
-    """Compound code words not covered by a listed keyword (``_disjoint`` keeps the listed
-    one when both match: it starts at the same place or earlier)."""
-    if not any(hint in key for hint in _COMPOUND_HINTS):
-        return []
-    found: list[Hit] = []
-    for m in _COMPOUND.finditer(key):
-        joint = m.start(2)
-        if normalized[joint].isupper() and normalized[joint - 1].islower():
-            continue  # "RatingCode": an identifier, not a word
-        prefix = m.group(1)
-        strong = any(stem in prefix for stem in lexicon_world.COMPOUND_STRONG_STEMS)
-        other = lexicon_world.COMPOUND_OTHER_STEMS
-        # "Gutscheincode", "postcode"; but "e-postverifiseringskode" is a verification code.
-        if prefix.endswith(other) or (not strong and prefix.startswith(other)):
-            continue
-        found.append(Hit(m.start(), m.end(), _compound_keyword("strong" if strong else "weak")))
-    return found
 
 
 def _scan(pattern: re.Pattern[str], text: str, key: str, *, padded: bool) -> list[Hit]:
@@ -399,7 +333,7 @@ def _scan(pattern: re.Pattern[str], text: str, key: str, *, padded: bool) -> lis
         pos = end
 
 
-def _disjoint(hits: list[Hit]) -> list[Hit]:
+def disjoint(hits: list[Hit]) -> list[Hit]:
     """Keep the earliest of overlapping hits (a keyword of one script inside another's)."""
     kept: list[Hit] = []
     for hit in hits:
