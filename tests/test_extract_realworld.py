@@ -72,6 +72,19 @@ CODES = [
     # A brand with digits is a name, not the code.
     ("brand-digits", "", "1Password: your verification code is 482913", "482913"),
     ("email-verification-code", "", "Your email verification code is 551920", "551920"),
+    (
+        "spaced-alone",
+        "Verify your email",
+        "Hi Anna,\n\nEnter this code to verify your email address:\n\n7 3 9 1 0 2\n\n"
+        "Thanks,\nThe Team\nPO Box 1234, Springfield",
+        "739102",
+    ),
+    (
+        "announced-de-footer",
+        "Dein Code",
+        "Hier ist dein Bestätigungscode:\n\n482913\n\nMusterstraße 12, 10115 Berlin",
+        "482913",
+    ),
 ]
 
 
@@ -121,6 +134,11 @@ NO_CODE = [
         "[Studio54 Members] Password Changed",
         "Hello from Studio54 Members!\n\nYour password has been changed.\n\n"
         "Thank you for using Studio54 Members!\nmembers.studio54.club",
+    ),
+    (
+        "css-colour",
+        "",
+        '<div style="color:#000000;background:#ffffff">Hi</div> Your code has expired.',
     ),
     (
         "recovery-codes-notice",

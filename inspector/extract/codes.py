@@ -55,6 +55,10 @@ _LETTER_SPLIT = re.compile(
     r"(?<![A-Za-z0-9\-])(?:([A-Z]{4})-([A-Z]{4})|([A-Z]{3})-([A-Z]{3})|([A-Z]{5})-([A-Z]{5}))"
     r"(?![A-Za-z0-9\-])"
 )
+# Digits spaced out, alone on their line ("7 3 9 1 0 2" under "Enter this code:").
+_SPACED_LINE = re.compile(r"(?<![A-Za-z0-9] )(?<![A-Za-z0-9])(?:\d ){3,9}\d(?![A-Za-z0-9])")
+# A CSS colour ("color:#000000;"): hex digits after "#" in a declaration.
+_CSS_BEFORE = re.compile(r"[a-z-]+\s*:\s*#$", re.I)
 # A code glued to the next word ("650027on sinu...", "595654er"): the digits are the code.
 _GLUED = re.compile(r"^(\d{4,10})[A-Za-zß-ÿ][a-zß-ÿ]+$")
 # A number someone is told to text or call ("text the word MIX to 85069") is a short code.
@@ -126,6 +130,9 @@ def rejection(
         return "unit"
     if _SEND_TO.search(text[max(0, start - 60) : start]):
         return "phone"
+    closes = after[:1] != "" and after[:1] in ";}\"'"
+    if before.endswith("#") and (_CSS_BEFORE.search(before) or closes):
+        return "colour"
     if hit_ends is None:
         hit_ends = [h.end for h in hits]
     neg = _negative_before(text, start, hits, hit_ends)
@@ -205,6 +212,9 @@ def raw_candidates(
             if any(c.isdigit() for c in code):
                 add(RawCandidate(code, m.start(), m.end(), "split"))
     for lo, hi in ranges:
+        for m in _SPACED_LINE.finditer(text, lo, hi):
+            if not _overlaps(taken, m.start(), m.end()) and _alone_on_line(text, m):
+                add(RawCandidate(m.group().replace(" ", ""), m.start(), m.end(), "spaced"))
         for m in _LETTER_SPLIT.finditer(text, lo, hi):
             if not _overlaps(taken, m.start(), m.end()) and _alone_on_line(text, m):
                 code = "".join(g for g in m.groups() if g)
