@@ -49,14 +49,14 @@ _SPLIT = re.compile(
     r"|([A-Z0-9]{4})-([A-Z0-9]{4})|([A-Z0-9]{3})-([A-Z0-9]{3}))"
     r"(?![A-Za-z0-9])(?![ \-]\d)"
 )
-# Upper-case letters only, two equal halves joined by a hyphen ("WDJB-MJHT", RFC 8628 6.1
-# user codes): a candidate only alone on its line (a heading such as "TERMS-GUIDE" is not).
-_LETTER_SPLIT = re.compile(
-    r"(?<![A-Za-z0-9\-])(?:([A-Z]{4})-([A-Z]{4})|([A-Z]{3})-([A-Z]{3})|([A-Z]{5})-([A-Z]{5}))"
-    r"(?![A-Za-z0-9\-])"
+# Alone on its line only (anchored at line starts, so the scan is cheap): upper-case letters
+# in two equal halves joined by a hyphen ("WDJB-MJHT", RFC 8628 6.1 user codes; a heading
+# such as "TERMS-GUIDE" has unequal halves), or digits spaced out ("7 3 9 1 0 2").
+_LINE_CODE = re.compile(
+    r"^[ \t]*(?P<code>(?:[A-Z]{4}-[A-Z]{4}|[A-Z]{3}-[A-Z]{3}|[A-Z]{5}-[A-Z]{5})"
+    r"|(?:\d ){3,9}\d)[ \t]*$",
+    re.MULTILINE,
 )
-# Digits spaced out, alone on their line ("7 3 9 1 0 2" under "Enter this code:").
-_SPACED_LINE = re.compile(r"(?<![A-Za-z0-9] )(?<![A-Za-z0-9])(?:\d ){3,9}\d(?![A-Za-z0-9])")
 # A CSS colour ("color:#000000;"): hex digits after "#" in a declaration.
 _CSS_BEFORE = re.compile(r"[a-z-]+\s*:\s*#$", re.I)
 # A code glued to the next word ("650027on sinu...", "595654er"): the digits are the code.
@@ -211,14 +211,14 @@ def raw_candidates(
             code = "".join(g for g in m.groups() if g)
             if any(c.isdigit() for c in code):
                 add(RawCandidate(code, m.start(), m.end(), "split"))
-    for lo, hi in ranges:
-        for m in _SPACED_LINE.finditer(text, lo, hi):
-            if not _overlaps(taken, m.start(), m.end()) and _alone_on_line(text, m):
-                add(RawCandidate(m.group().replace(" ", ""), m.start(), m.end(), "spaced"))
-        for m in _LETTER_SPLIT.finditer(text, lo, hi):
-            if not _overlaps(taken, m.start(), m.end()) and _alone_on_line(text, m):
-                code = "".join(g for g in m.groups() if g)
-                add(RawCandidate(code, m.start(), m.end(), "letters"))
+    if "\n" in text:
+        for lo, hi in ranges:
+            for m in _LINE_CODE.finditer(text, text.rfind("\n", 0, lo) + 1, hi):
+                start, end = m.span("code")
+                if not _overlaps(taken, start, end):
+                    shape = "spaced" if m.group("code")[0].isdigit() else "letters"
+                    code = m.group("code").replace(" ", "").replace("-", "")
+                    add(RawCandidate(code, start, end, shape))
     for lo, hi in ranges:
         for m in _TOKEN.finditer(text, lo, hi):
             if _overlaps(taken, m.start(), m.end()):
@@ -242,7 +242,9 @@ def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[R
         return []
     hit_ends = [h.end for h in hits]
     blocked = Blocked(text, [(c.start, c.end) for c in candidates])
-    names = _host_labels(text) if "." in text else frozenset()
+    # Only a candidate with a letter can be a host name's label (digit-only ones are not).
+    named = any(not c.code.isdigit() for c in candidates) and "." in text
+    names = _host_labels(text) if named else frozenset()
     return [
         c
         for c in candidates
@@ -262,13 +264,6 @@ def _host_labels(text: str) -> frozenset[str]:
         for label in m.group().split(".")[:-1]
         if not label.isdigit()
     )
-
-
-def _alone_on_line(text: str, m: re.Match[str]) -> bool:
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return line.strip() == m.group()
 
 
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:

@@ -52,15 +52,13 @@ def _verify_code(hits: list[Hit], key: str) -> list[Hit]:
     return out
 
 
-# Words ending in a noun for "code" (``lexicon_world.COMPOUND_NOUNS``) after 4+ letters:
-# "Überprüfungscode", "autentiseringskod", "hitelesitőkódja". Only texts holding one of the
-# nouns' stems are searched (``str.find`` in C), most texts never run the pattern.
-_COMPOUND = re.compile(
-    r"(?<![a-zß-öø-ÿð])([a-zß-öø-ÿð]{4,}?)("
-    + "|".join(sorted(lexicon_world.COMPOUND_NOUNS, key=len, reverse=True))
-    + r")(?![a-zß-öø-ÿð])"
-)
-_COMPOUND_HINTS = ("cod", "kod", "kood", "koð")
+# Where a noun for "code" may end a compound: "cod"/"kod"/"koð" ("code", "kode", "kood",
+# "koodi", "kóði"...). A character class first lets ``re`` skip to candidates in C; the word
+# around each is then checked in Python (most texts hold a few "code"s, no compound).
+_NOUN_START = re.compile(r"[ck]oo?[dð]")
+_LETTER = re.compile(r"[a-zß-öø-ÿð]")
+_NOUNS = frozenset(lexicon_world.COMPOUND_NOUNS)
+_MIN_PREFIX = 4  # "barcode", "encode", "unicode" are no compounds
 
 
 @cache
@@ -71,18 +69,26 @@ def _compound_keyword(kind: str) -> Keyword:
 def _compounds(normalized: str, key: str) -> list[Hit]:
     """Compound code words not covered by a listed keyword (``disjoint`` keeps the listed
     one when both match: it starts at the same place or earlier)."""
-    if not any(hint in key for hint in _COMPOUND_HINTS):
-        return []
     found: list[Hit] = []
-    for m in _COMPOUND.finditer(key):
-        joint = m.start(2)
+    pos = 0
+    while (m := _NOUN_START.search(key, pos)) is not None:
+        joint = m.start()
+        end = joint
+        while end < len(key) and _LETTER.match(key, end):
+            end += 1
+        pos = max(end, joint + 1)
+        start = joint
+        while start > 0 and _LETTER.match(key, start - 1):
+            start -= 1
+        if joint - start < _MIN_PREFIX or key[joint:end] not in _NOUNS:
+            continue
         if normalized[joint].isupper() and normalized[joint - 1].islower():
             continue  # "RatingCode": an identifier, not a word
-        prefix = m.group(1)
+        prefix = key[start:joint]
         strong = any(stem in prefix for stem in lexicon_world.COMPOUND_STRONG_STEMS)
         other = lexicon_world.COMPOUND_OTHER_STEMS
         # "Gutscheincode", "postcode"; but "e-postverifiseringskode" is a verification code.
         if prefix.endswith(other) or (not strong and prefix.startswith(other)):
             continue
-        found.append(Hit(m.start(), m.end(), _compound_keyword("strong" if strong else "weak")))
+        found.append(Hit(start, end, _compound_keyword("strong" if strong else "weak")))
     return found

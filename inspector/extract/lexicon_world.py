@@ -6,6 +6,9 @@ only their word for "code" (WEAK: it counts with a code next to it) and a few se
 ("Überprüfungscode", "autentiseringskod", "hitelesítőkód") are found by the compound rule in
 ``keywords`` (``COMPOUND_STEMS`` here), not listed one by one.
 
+Short words that are also words of other languages stay out ("mã" folds to "ma", Welsh and
+Romanian "cod" is English "COD"): their set phrases are listed instead.
+
 Case endings matter where a language glues them to the noun (Turkish, Hungarian, Baltic,
 Slavic, Georgian, Uyghur): each common form is listed, since a keyword must end on a word
 boundary.
@@ -115,7 +118,6 @@ WEAK: dict[str, str] = {
     "ia": "codice",
     "ht": "kòd",
     "ga": "cód; chód",
-    "cy": "cod",
     "mt": "kodiċi",
     "et": "kood; koodi; koodiga",
     "lv": "kods; kodu; koda",
@@ -137,7 +139,7 @@ WEAK: dict[str, str] = {
     "az": "kod; kodu; kodunuz",
     "tr": "kodunuzdur; kodudur; kodunuzu; şifrenizdir; şifredir",
     "hu": "kódod; kódja; kódot; kódját",
-    "ro": "cod; codul tău; codul dvs",
+    "ro": "codul tău; codul dvs",
     "is": "kóði; kóðinn; kóða; kóðann",
     "sq": "kod; kodi; kodin",
     "sw": "msimbo",
@@ -152,7 +154,6 @@ WEAK: dict[str, str] = {
     "ne": "कोड",
     "el": "κωδικού; κωδικό σας",
     "zh": "代码",
-    "vi": "mã",
 }
 
 # The compound rule (see ``keywords``): a word that ends in one of these nouns for "code"
