@@ -65,11 +65,19 @@ def extract(
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
     from inspector.extract.codes import raw_candidates, reject
-    from inspector.extract.keywords import WEIGHTS, find_hits
+    from inspector.extract.hits import find_all_hits
+    from inspector.extract.keywords import WEIGHTS
     from inspector.extract.language import guess_language
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line
-    from inspector.extract.rank import MIN_SCORE, WITHOUT_STRONG, merge, regions, score_each
+    from inspector.extract.rank import (
+        LISTED_MIN,
+        MIN_SCORE,
+        WITHOUT_STRONG,
+        merge,
+        regions,
+        score_each,
+    )
     from inspector.extract.services import identify
 
     origin = origin_line(body)
@@ -77,7 +85,7 @@ def extract(
     text = subject_text + "\n\n" + normalize(clip(body))
     body_start = len(subject_text) + 2
     key = fold_keys(text)
-    hits = find_hits(text, key)
+    hits = find_all_hits(text, key)
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
     event = any(h.keyword.category == "event" for h in hits)
     # In a meeting invitation or a booking, "passcode"/"access code" name the event's code.
@@ -94,9 +102,14 @@ def extract(
     listed = listed and not any(h.start < body_start and h.kind in WEIGHTS for h in hits)
     # Marketing, bulk mail or an event (meeting, booking, door): without a code keyword
     # proper, its numbers are promo codes, dial-in PINs and booking PINs.
-    not_account = (promo or listed or event) and not strong and origin is None
+    not_account = (promo or event) and not strong and origin is None
+    # Only a list footer ("Reply STOP to unsubscribe" in an SMS): a code right after "code"
+    # still counts ("Your Uber code is 4821. ... Reply STOP ABC to unsubscribe").
+    only_listed = listed and not not_account and not strong and origin is None
+    # A bounce report carries another message's numbers (and maybe its code): never a code.
+    bounce = any(h.kind == "bounce" for h in hits)
     ranked = []
-    if not not_account and any(h.kind in WEIGHTS for h in hits):
+    if not not_account and not bounce and any(h.kind in WEIGHTS for h in hits):
         # Nothing can pull a candidate without such a keyword; only near one can it score.
         raw = raw_candidates(text, hits, regions(text, hits, strong=bool(strong)))
         each = score_each(text, raw, hits)
@@ -111,9 +124,11 @@ def extract(
         # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
         # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").
         ranked = [s for s in ranked if s.hit.kind == "weak" or s.score >= WITHOUT_STRONG]
+    if only_listed:
+        ranked = [s for s in ranked if s.hit.kind == "weak" and s.score >= LISTED_MIN]
 
     is_verification = origin is not None or bool(strong) or (bool(verify) and not not_account)
-    is_verification = is_verification or bool(ranked)
+    is_verification = (is_verification or bool(ranked)) and not (bounce and origin is None)
     if is_verification and origin is None and not ranked and not verify:
         # Names a code, carries none, says it went elsewhere ("we sent a code to your
         # phone"): a notice about a verification, not the message with the code.

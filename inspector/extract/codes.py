@@ -39,7 +39,7 @@ class RawCandidate:
     code: str
     start: int
     end: int
-    shape: str  # "digits", "split", "alnum", "letters" or "spaced"
+    shape: str  # "digits", "split", "alnum", "letters", "spaced" or "short" (3 digits)
 
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{4,10}(?![A-Za-z0-9])")
@@ -49,6 +49,31 @@ _SPLIT = re.compile(
     r"|([A-Z0-9]{4})-([A-Z0-9]{4})|([A-Z0-9]{3})-([A-Z0-9]{3}))"
     r"(?![A-Za-z0-9])(?![ \-]\d)"
 )
+# Alone on its line only (anchored at line starts, so the scan is cheap): upper-case letters
+# in two equal halves joined by a hyphen ("WDJB-MJHT", RFC 8628 6.1 user codes; a heading
+# such as "TERMS-GUIDE" has unequal halves), or digits spaced out ("7 3 9 1 0 2").
+_LINE_CODE = re.compile(
+    r"^[ \t]*(?P<code>(?:[A-Z]{4}-[A-Z]{4}|[A-Z]{3}-[A-Z]{3}|[A-Z]{5}-[A-Z]{5})"
+    r"|(?:\d ){3,9}\d)[ \t]*$",
+    re.MULTILINE,
+)
+# A CSS colour ("color:#000000;"): hex digits after "#" in a declaration.
+_CSS_BEFORE = re.compile(r"[a-z-]+\s*:\s*#$", re.I)
+# A code glued to the next word ("650027on sinu...", "595654er"): the digits are the code.
+_GLUED = re.compile(r"^(\d{4,10})[A-Za-zß-ÿ][a-zß-ÿ]+$")
+# A number someone is told to text or call ("text the word MIX to 85069") is a short code.
+_SEND_TO = re.compile(r"\b(?:text|txt|sms|send|reply|call)\b[^.!?\n]{0,40}\bto\s*$", re.I)
+# Host names in the text: a candidate that is one of their labels ("forum365.net",
+# "members.studio54.club") is the sender's name, not a code.
+_HOST = re.compile(r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])")
+
+# Three digits right after a code keyword, a ":" or "is" ("Your verification code is 482"):
+# shorter than any other candidate, so only where the text plainly calls it the code.
+_SHORT = re.compile(
+    r"[ \t]*(?:[:=]|\b(?:is|es|est|ist|lautet|è|é|là|je|jest|это)\b)?[ \t:]*\n?[ \t]*"
+    r"(?P<short>\d{3})(?![\dA-Za-z]|[.,:/]\d|\s?%|[ \-]\d)"
+)
+
 # After a code keyword: optional ":" / "=" and at most one line break, then the code.
 _TIGHT = re.compile(
     r"[ \t]*(?P<sep>[:=]?)[ \t]*(?P<nl>\n?)[ \t]*"
@@ -66,7 +91,7 @@ _CURRENCY_AFTER = re.compile(
 )
 _UNIT_SUFFIX = re.compile(
     rf"^\d+(?:[KMGT]B|[kmgµ]?[gmlsWV]|mAh|GHz|MHz|Mbps|px|pt|min|mins|sec|hrs?|x|"
-    rf"st|nd|rd|th|am|pm|AM|PM|{_CURRENCY_CODES})$"
+    rf"st|nd|rd|th|am|pm|AM|PM|p|ppm|ppw|{_CURRENCY_CODES})$"
 )
 _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
@@ -103,6 +128,11 @@ def rejection(
         return "amount"
     if _UNIT_SUFFIX.match(code) and not code.isdigit():
         return "unit"
+    if _SEND_TO.search(text[max(0, start - 60) : start]):
+        return "phone"
+    closes = after[:1] != "" and after[:1] in ";}\"'"
+    if before.endswith("#") and (_CSS_BEFORE.search(before) or closes):
+        return "colour"
     if hit_ends is None:
         hit_ends = [h.end for h in hits]
     neg = _negative_before(text, start, hits, hit_ends)
@@ -123,9 +153,26 @@ def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]
     hit = hits[i]
     if hit.kind != "neg":
         return None
-    if _NEG_GAP.match(text[hit.end : start]):
-        return hit.keyword.category
-    return None
+    gap = text[hit.end : start]
+    if not _NEG_GAP.match(gap):
+        return None
+    introduces = ":" in gap or "\n" in gap  # "...to your account:" ends the clause
+    if hit.keyword.category == "account" and introduces and _code_word_on_line(text, hits, i):
+        # "Use the code below to sign in to your account:\n\n482913": the colon introduces
+        # the code the line names, not an account number.
+        return None
+    return hit.keyword.category
+
+
+def _code_word_on_line(text: str, hits: list[Hit], i: int) -> bool:
+    """A code keyword before ``hits[i]`` on its line."""
+    line_start = text.rfind("\n", 0, hits[i].start) + 1
+    for hit in reversed(hits[:i]):
+        if hit.start < line_start:
+            return False
+        if hit.kind in ("strong", "weak"):
+            return True
+    return False
 
 
 def find_candidates(
@@ -164,13 +211,25 @@ def raw_candidates(
             code = "".join(g for g in m.groups() if g)
             if any(c.isdigit() for c in code):
                 add(RawCandidate(code, m.start(), m.end(), "split"))
+    if "\n" in text:
+        for lo, hi in ranges:
+            for m in _LINE_CODE.finditer(text, text.rfind("\n", 0, lo) + 1, hi):
+                start, end = m.span("code")
+                if not _overlaps(taken, start, end):
+                    shape = "spaced" if m.group("code")[0].isdigit() else "letters"
+                    code = m.group("code").replace(" ", "").replace("-", "")
+                    add(RawCandidate(code, start, end, shape))
     for lo, hi in ranges:
         for m in _TOKEN.finditer(text, lo, hi):
             if _overlaps(taken, m.start(), m.end()):
                 continue
             code = m.group()
+            glued = _GLUED.match(code)
             if code.isdigit():
                 add(RawCandidate(code, m.start(), m.end(), "digits"))
+            elif glued is not None and not _UNIT_SUFFIX.match(code):
+                digits = glued.group(1)
+                add(RawCandidate(digits, m.start(), m.start() + len(digits), "digits"))
             elif any(c.isdigit() for c in code):
                 add(RawCandidate(code, m.start(), m.end(), "alnum"))
     raw.sort(key=lambda c: c.start)
@@ -183,12 +242,28 @@ def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[R
         return []
     hit_ends = [h.end for h in hits]
     blocked = Blocked(text, [(c.start, c.end) for c in candidates])
+    # Only a candidate with a letter can be a host name's label (digit-only ones are not).
+    named = any(not c.code.isdigit() for c in candidates) and "." in text
+    names = _host_labels(text) if named else frozenset()
     return [
         c
         for c in candidates
-        if rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
+        if c.code.lower() not in names
+        and rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
         is None
     ]
+
+
+def _host_labels(text: str) -> frozenset[str]:
+    """The labels of the host names in ``text`` (a name like "forum365" is not a code)."""
+    # Host names are written in lower case ("Code:1234.Valid" holds none); a label that is
+    # only digits names nothing.
+    return frozenset(
+        label
+        for m in _HOST.finditer(text)
+        for label in m.group().split(".")[:-1]
+        if not label.isdigit()
+    )
 
 
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:
@@ -196,7 +271,13 @@ def _overlaps(taken: bytearray, start: int, end: int) -> bool:
 
 
 def _tight_after(text: str, hit: Hit) -> RawCandidate | None:
-    """A letter-only or spaced-out code directly after a keyword and ":" or a line break."""
+    """A letter-only, spaced-out or 3-digit code directly after a keyword and ":" or a line
+    break (a 3-digit one also after "is": "Your verification code is 482")."""
+    # Only a code keyword proper ("verification code", "OTP") makes 3 digits a code: after
+    # a bare "code" they are as often a count, a room or an extension.
+    short = _SHORT.match(text, hit.end) if hit.keyword.category == "strong" else None
+    if short is not None:
+        return RawCandidate(short.group("short"), short.start("short"), short.end("short"), "short")
     m = _TIGHT.match(text, hit.end)
     if m is None:
         return None

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from inspector.extract import lexicon, lexicon_context
+from inspector.extract import lexicon, lexicon_context, lexicon_world
 from inspector.extract.normalize import fold_keys, normalize
 
 # Letters of the scripts that separate words with spaces (lower-case only: the keyword view is
@@ -67,7 +67,8 @@ _SEP = r"[\s\-]*"
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
-    kind: str  # "strong", "weak", "verify", "action", "promo", "list", "elsewhere" or "neg"
+    # "strong", "weak", "verify", "action", "promo", "list", "elsewhere", "bounce" or "neg"
+    kind: str
     # neg: promo/reference/amount/phone/account/postal/year/event; strong: strong or access;
     # else == kind
     category: str
@@ -172,19 +173,22 @@ def _entries() -> tuple[list[Keyword], set[str]]:
                     categories[key] = category
 
     add("strong", "strong", lexicon.STRONG)
+    add("strong", "strong", lexicon_world.STRONG)
     add("strong", "access", lexicon.ACCESS)
     add("weak", "weak", lexicon.WEAK)
+    add("weak", "weak", lexicon_world.WEAK)
     add("verify", "verify", lexicon.VERIFY)
     add("action", "action", lexicon.ACTION)
     add("promo", "promo", lexicon_context.PROMO)
     add("elsewhere", "elsewhere", lexicon_context.ELSEWHERE)
     add("list", "list", lexicon_context.LIST_FOOTER)
+    add("bounce", "bounce", lexicon_context.BOUNCE)
     for category, table in lexicon_context.NEGATIVE.items():
         add("neg", category, table)
     # A fragment listed under several kinds keeps the most telling one.
     rank = {
-        "neg": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "list": 5, "elsewhere": 6,
-        "action": 7,
+        "neg": 0, "bounce": 0, "strong": 1, "verify": 2, "weak": 3, "promo": 4, "list": 5,
+        "elsewhere": 6, "action": 7,
     }  # fmt: skip
     by_fragment: dict[str, tuple[str, str]] = {}
     for kind, fragment in categories:
@@ -307,7 +311,7 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
         for group in sorted(_groups_in(key)):
             more = _scan(_pattern(group), key, key, padded=False)
             if more:
-                hits = _disjoint(sorted(hits + more, key=lambda h: (h.start, -h.end)))
+                hits = disjoint(sorted(hits + more, key=lambda h: (h.start, -h.end)))
     return hits
 
 
@@ -329,7 +333,7 @@ def _scan(pattern: re.Pattern[str], text: str, key: str, *, padded: bool) -> lis
         pos = end
 
 
-def _disjoint(hits: list[Hit]) -> list[Hit]:
+def disjoint(hits: list[Hit]) -> list[Hit]:
     """Keep the earliest of overlapping hits (a keyword of one script inside another's)."""
     kept: list[Hit] = []
     for hit in hits:

@@ -9,6 +9,7 @@
 * LIST_FOOTER: "unsubscribe": bulk mail, a newsletter unless its subject names a code.
 * PROMO: marketing vocabulary; with no STRONG keyword the message is a newsletter, not a
   verification message, and its promo codes are not codes.
+* BOUNCE: a delivery status notification: its numbers are never the person's code.
 * STOPWORDS: function words that tell languages sharing a keyword apart.
 """
 
@@ -20,7 +21,8 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "en": (
             "promo code; promotional code; promo; coupon; coupon code; discount code; voucher; "
             "voucher code; gift code; gift card; referral code; invite code; invitation code; "
-            "redeem code"
+            "redeem code; claim code; prize code; bonus code; reward code; identifier code; "
+            "redemption code; donation code"
         ),
         "de": "rabattcode; gutscheincode; gutschein; aktionscode",
         "es": "código promocional; código de descuento; cupón",
@@ -48,7 +50,10 @@ NEGATIVE: dict[str, dict[str, str]] = {
             "ticket; case; case number; booking; reservation; customer number; member id; "
             "transaction id; serial number; model; version; error code; status code; area code; "
             "country code; qr code; bar code; source code; sort code; swift code; product code; "
-            "item code; dress code; code of conduct; morse code"
+            "item code; dress code; code of conduct; morse code; purchase code; "
+            "purchase number; order code; transaction code; receipt number; error; dns error; "
+            "smtp error; error number; queue id; diagnostic code; reply code; response code; "
+            "exit code; return code; protocol number"
         ),
         "de": (
             "bestellung; bestellnummer; auftrag; sendungsnummer; rechnung; rechnungsnummer; "
@@ -220,6 +225,24 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "ja": "会議id; ミーティングid; 予約確認; ご予約; 受取番号",
         "ko": "회의 id; 예약 확인; 예약번호; 픽업 코드",
     },
+}
+
+
+# A delivery status notification (bounce report, RFC 3464) or a mail system's failure notice:
+# it reports on another message, and whatever code that message held was never the
+# person's to enter (its numbers are queue ids, SMTP and DNS error numbers, dates).
+BOUNCE: dict[str, str] = {
+    "en": (
+        "reporting-mta; final-recipient; original-recipient; diagnostic-code; remote-mta; "
+        "x-postfix-queue-id; delivery status notification; undelivered mail returned to sender; "
+        "mail delivery failed; mail delivery subsystem; returning message to sender; "
+        "could not be delivered to one or more recipients; your message wasn't delivered to; "
+        "delivery to the following recipient failed; delivery has failed to these recipients; "
+        "this is the mail system at host; message delivery has been delayed"
+    ),
+    "de": "unzustellbar; konnte nicht zugestellt werden; nicht zustellbar",
+    "fr": "message non remis; n'a pas pu être remis",
+    "es": "no se pudo entregar el mensaje; mensaje no entregado",
 }
 
 

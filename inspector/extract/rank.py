@@ -35,6 +35,9 @@ MIN_SCORE = 0.1
 # Without a code keyword in the message, the least score of a candidate not next to a
 # "code"/"PIN"-like word: only one right next to "verify"/"sign in" counts.
 WITHOUT_STRONG = 0.25
+# In bulk mail (a list footer, no code keyword proper): only a code right after "code"-like
+# words ("Your code is 4821", ~0.5 and up; one a sentence away scores less than 0.3).
+LISTED_MIN = 0.4
 _PULLING = frozenset(WEIGHTS)
 _MAX_BONUS = 0.15  # for repetitions, see ``merge``
 _MAX_FACTOR = 1.25 * 1.15 * 1.15  # tight gap, then brackets and alone on its line
@@ -53,6 +56,12 @@ _CLOSE = "】]」』)>»\"'〕）》"
 _WORD_AND_NUMBER = re.compile(r"^[A-Za-z][a-z]{2,}\d{1,2}$|^[A-Z]{3,}\d{1,2}$|^[A-Z]\d{3}$")
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
 _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_ANNOUNCED = 0.5  # the pull of a keyword on the code it announces (as at a 20-character gap)
+_ANNOUNCE_REACH = 240  # the longest rest of a paragraph after the keyword
+_COLON_REACH = 120  # the longest clause from a keyword to the colon before its code
+# A sentence end after a word ("soon. Contact:"), not after an initial ("an M. Muster").
+_CLAUSE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?。！？]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,8 @@ def _shape(c: RawCandidate) -> float:
         return 0.7
     if c.shape == "spaced":
         return 0.8
+    if c.shape == "short":
+        return 0.7
     if c.shape == "split":
         return 0.95
     if c.shape == "digits":
@@ -93,6 +104,11 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
         gap = text[c.end : hit.start]
     else:
         return 0.0
+    if hit.end <= c.start and _announced(text, c, gap):
+        # "Your sign-in code is listed below. Please enter it...\n\nKQ7R-2DXM": the code
+        # on its own line right after the paragraph that names it, however that paragraph
+        # goes on (in any language: no "below" word is needed).
+        return WEIGHTS[hit.kind] * _ANNOUNCED
     squeezed = _SPACES.sub(" ", gap)
     pull = WEIGHTS[hit.kind] / (1 + len(squeezed) / 20)
     # A sentence or paragraph end between them, unless the keyword's line ends with ":" and
@@ -103,7 +119,40 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
         pull *= 0.6
     if hit.end <= c.start and _TIGHT_GAP.match(squeezed):
         pull *= 1.25
+    elif hit.end <= c.start and _colon_clause(gap):
+        # "Ihre TAN für die Überweisung an M. Muster über 1.250,00 EUR lautet: 739102": the
+        # first colon after the keyword, on its line, introduces what the keyword names.
+        pull = max(pull, WEIGHTS[hit.kind] * _ANNOUNCED)
     return pull
+
+
+def _colon_clause(gap: str) -> bool:
+    return (
+        len(gap) <= _COLON_REACH
+        and gap.rstrip().endswith(":")
+        and gap.count(":") == 1
+        and "\n" not in gap
+        and not _CLAUSE_END.search(gap)
+    )
+
+
+def _alone_on_line(text: str, c: RawCandidate) -> bool:
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip().strip(_OPEN + _CLOSE + ".:`*").strip() == text[c.start : c.end]
+
+
+def _announced(text: str, c: RawCandidate, gap: str) -> bool:
+    """``gap`` runs from a keyword to a candidate alone on its line, and holds only the rest
+    of the keyword's paragraph (no paragraph break, no other number) and the line breaks
+    before the candidate's line."""
+    rest = gap.rstrip()
+    if rest == gap or "\n" not in gap[len(rest) :] or len(rest) > _ANNOUNCE_REACH:
+        return False
+    if _PARAGRAPH.search(rest) or _NUMBER.search(rest):
+        return False
+    return _alone_on_line(text, c)
 
 
 def _context(text: str, c: RawCandidate) -> float:

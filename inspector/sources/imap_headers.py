@@ -48,12 +48,12 @@ def default_is_candidate(header_bytes: bytes) -> bool:
     carries a 4-8 digit number ("482915"). A false
     no costs a missed code and a false yes one capped download, so it leans to yes.
     """
-    from inspector.extract import keywords
+    from inspector.extract.hits import find_all_hits
     from inspector.extract.normalize import fold_keys, normalize
 
     values = header_values(header_bytes)
     subject = normalize(values.get("subject", "")[:512])
-    hits = keywords.find_hits(subject, fold_keys(subject))
+    hits = find_all_hits(subject, fold_keys(subject))
     if any(hit.kind in _PULLING for hit in hits):
         return True
     sender = values.get("from", "")

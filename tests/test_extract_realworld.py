@@ -1,0 +1,162 @@
+"""The kinds of failure found on real-world mail (issue 16), one test per kind.
+
+The texts are written for these tests in the shapes the real ones have; the real ones are in
+tests/corpus/otp (see test_corpus_otp).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector.extract import extract
+
+CODES = [
+    # A code announced before it, on its own line, whatever the paragraph says in between.
+    (
+        "announced-en",
+        "Sign in to Acme",
+        "Use the code below to sign in to your account:\n\n482913\n\n"
+        "If you didn't request this, ignore this email.\n\n"
+        "Acme Inc, 1600 Amphitheatre Parkway, Mountain View, CA 94043",
+        "482913",
+    ),
+    (
+        "announced-listed-below",
+        "",
+        "Your sign-in code is listed below. Please enter it in your open browser window.\n\n"
+        "KWTM-PZXR\n\nThank you for using Forum365!\nforum365.net",
+        "KWTMPZXR",
+    ),
+    (
+        "announced-es",
+        "",
+        "Usa este código para verificar tu cuenta:\n\n593021\n\n"
+        "Equipo Acme, Calle Mayor 12, 28013 Madrid",
+        "593021",
+    ),
+    ("after-colon-es", "", "Usa este código para verificar tu cuenta: 593021", "593021"),
+    ("tan-lautet", "", "Ihre TAN für die Überweisung an M. Muster lautet: 739102", "739102"),
+    (
+        "tan-amount",
+        "",
+        "Ihre TAN für die Überweisung von 1.250,00 EUR an DE89 3704 0044 0532 0130 00 "
+        "lautet: 739102",
+        "739102",
+    ),
+    # Compound code words of languages that write them as one word.
+    ("compound-de", "", "946360 ist dein Überprüfungscode.", "946360"),
+    ("compound-sv", "", "847901 är din autentiseringskod", "847901"),
+    ("compound-hu", "", "224946 a Nextcloud-hitelesítőkódja", "224946"),
+    ("compound-is", "", "504885 er auðkenningarkóðinn þinn", "504885"),
+    # Keywords of smaller languages and other scripts.
+    ("ca", "", "El vostre codi d'autenticació és 441277", "441277"),
+    ("eu", "", "Zure autentifikazio kodea 212025 da.", "212025"),
+    ("lt", "", "477430 yra jūsų tapatybės nustatymo kodas", "477430"),
+    ("sw", "", "834133 ni nambari yako ya kuthibitisha.", "834133"),
+    ("ug", "", "464080 سىزنىڭ دەلىللەش كودىڭىز", "464080"),
+    ("bn", "", "[6399] আপনার যাচাইকরণ কোড।", "6399"),
+    ("sr-otp", "", "Ваш ОТП токен је 190054", "190054"),
+    # A code glued to the next word.
+    ("glued-lower", "", "650027on sinu autentimiskood", "650027"),
+    ("glued-title", "", "Your code:482913Do not share it", "482913"),
+    # An opt-out line does not turn a code message into bulk mail.
+    (
+        "reply-stop",
+        "",
+        "Your Uber code is 4821. Never share it. Reply STOP ABC to unsubscribe.",
+        "4821",
+    ),
+    # Three digits and letters that the text plainly calls the code.
+    ("three-digits", "", "Your verification code is 482. It expires in 10 minutes.", "482"),
+    ("letters", "", "Your verification code: QGFDAE", "QGFDAE"),
+    # A brand with digits is a name, not the code.
+    ("brand-digits", "", "1Password: your verification code is 482913", "482913"),
+    ("email-verification-code", "", "Your email verification code is 551920", "551920"),
+    (
+        "spaced-alone",
+        "Verify your email",
+        "Hi Anna,\n\nEnter this code to verify your email address:\n\n7 3 9 1 0 2\n\n"
+        "Thanks,\nThe Team\nPO Box 1234, Springfield",
+        "739102",
+    ),
+    (
+        "announced-de-footer",
+        "Dein Code",
+        "Hier ist dein Bestätigungscode:\n\n482913\n\nMusterstraße 12, 10115 Berlin",
+        "482913",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "code"), [c[1:] for c in CODES], ids=[c[0] for c in CODES]
+)
+def test_code_found(subject: str, body: str, code: str) -> None:
+    result = extract(body, subject=subject)
+    assert result.is_verification
+    assert result.code == code
+
+
+NO_CODE = [
+    ("bare-code-3-digits", "", "your code is 123"),
+    (
+        "order",
+        "Your order #482913",
+        "Thanks for your purchase! Order number: 482913. Total: $59.00",
+    ),
+    ("purchase-code", "", "Your purchase code is 48291375. Keep it for your records."),
+    ("voucher", "", "Your voucher code is SAVE2024, use it at checkout for 20% off"),
+    ("reward", "", "Your reward code: 482913. Redeem it in the app."),
+    ("donation", "", "Thank you for your donation! Donation code 4829137."),
+    ("claim-code", "", "You have won a £900 prize! Call 09061701461. Claim code KL341."),
+    ("identifier-code", "", "Call 08719180248 Identifier Code: 45239 Expires 07/11/04"),
+    ("text-to", "", 'Simply text the password "MIX" to 85069 to verify.'),
+    ("pence", "", "Claim your prize now. Valid 12hrs 150p pm"),
+    ("case-number", "Case 02948172", "Your case number is 02948172. Our team will contact you."),
+    (
+        "dns-error",
+        "Delivery Status Notification (Failure)",
+        "Your message wasn't delivered to bob@example.org because the domain couldn't be "
+        "found. DNS Error: 16578478 DNS type 'mx' lookup of example.org responded with code "
+        "NXDOMAIN",
+    ),
+    (
+        "dsn-with-returned-code",
+        "Undelivered Mail Returned to Sender",
+        "This is the mail system at host mx.example.com.\n\n"
+        "Reporting-MTA: dns; mx.example.com\nX-Postfix-Queue-ID: 4F2A13C9D1\n"
+        "Final-Recipient: rfc822; bob@example.org\nAction: failed\nStatus: 5.1.1\n"
+        "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n"
+        "Subject: Your verification code\n\nYour verification code is 482913",
+    ),
+    (
+        "brand-in-domain",
+        "[Studio54 Members] Password Changed",
+        "Hello from Studio54 Members!\n\nYour password has been changed.\n\n"
+        "Thank you for using Studio54 Members!\nmembers.studio54.club",
+    ),
+    (
+        "css-colour",
+        "",
+        '<div style="color:#000000;background:#ffffff">Hi</div> Your code has expired.',
+    ),
+    (
+        "recovery-codes-notice",
+        "New Recovery Codes Generated",
+        "A new set of Two-Factor Authentication recovery codes has been generated.\n\n"
+        "- IP address: 203.0.113.45\n- Date: 2025-03-14 09:26:53",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), [n[1:] for n in NO_CODE], ids=[n[0] for n in NO_CODE])
+def test_no_code(subject: str, body: str) -> None:
+    assert extract(body, subject=subject).code is None
+
+
+def test_camel_case_identifier_is_no_compound_keyword() -> None:
+    from inspector.extract.hits import find_all_hits
+    from inspector.extract.normalize import normalize
+
+    assert find_all_hits(normalize("RatingCode 482913")) == []
+    assert [h.kind for h in find_all_hits(normalize("Gutscheincode 482913"))] == ["neg"]
