@@ -59,6 +59,17 @@ CODES = [
     # A code glued to the next word.
     ("glued-lower", "", "650027on sinu autentimiskood", "650027"),
     ("glued-title", "", "Your code:482913Do not share it", "482913"),
+    # A prefix joined by a hyphen is the sender's mark, not part of a name.
+    ("google-prefix", "", "G-482913 is your Google verification code.", "482913"),
+    # An authorisation code that asks to be typed, even next to an amount and a reference.
+    (
+        "authorisation-otp",
+        "",
+        "Authorization code for transaction ID 12345 of INR 500 at order 99: 482913. "
+        "Valid for 5 minutes.",
+        "482913",
+    ),
+    ("compound-anmelde", "", "Dein Anmeldecode lautet 482913", "482913"),
     # An opt-out line does not turn a code message into bulk mail.
     (
         "reply-stop",
@@ -145,6 +156,30 @@ NO_CODE = [
         "New Recovery Codes Generated",
         "A new set of Two-Factor Authentication recovery codes has been generated.\n\n"
         "- IP address: 203.0.113.45\n- Date: 2025-03-14 09:26:53",
+    ),
+    # A piece of a name or path: "code" nearby does not make it one.
+    ("name-piece", "", "My code expects the input in ISO-2022-JP, as richtext does."),
+    ("reference-path", "", "Internal reference code for the message is 12583-16/Ss-IZaXqmZao"),
+    # "コード" inside a katakana loanword ("エンコード": encode) is no code word.
+    ("katakana-encode", "", "MIMEとヘッダのエンコードに関するRFCが出ました。RFC1343は..."),
+    # A file uuencoded into the text (no "begin" line left: a Sun mailtool attachment).
+    (
+        "uuencoded-lines",
+        "Bug report",
+        "I have attached, in uuencode format, a screen dump.\n\n"
+        'M\'YV064RIJ02@H*J" ?@4!("@("C)4AO"$N=XFV( 8Q;CJ,9"_[*,RS-;)[:8,C,4GX\n',
+    ),
+    # A card receipt's authorisation or approval code approves a payment; nobody types it.
+    (
+        "receipt-authorisation-nl",
+        "Ogone NIEUWE order PAYID: 951597484 / orderID: 456123",
+        "Referentie van de bestelling : 456123\nStatus : 25 Geautoriseerd\n"
+        "Autorisatiecode : 9873211\nTotaal : 148.43 EUR\nAanrekeningmethode : VISA",
+    ),
+    (
+        "receipt-approval",
+        "Your receipt",
+        "Merchant: Corner Shop\nApproval code: 123456\nTotal: $12.00",
     ),
 ]
 

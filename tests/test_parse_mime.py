@@ -150,6 +150,16 @@ def test_same_text_as_pythons_parser_on_generated_mime(entity: bytes) -> None:
             "eight-bit boundary",
         ),
         (b"Content-Type: garbage\r\n\r\nread as text/plain", "read as text/plain"),
+        (
+            b"Content-Type: text/plain\r\n\r\nThe logo:\r\n\r\nbegin 644 up.gif\r\n"
+            b'M1TE&.#=A$P`3`*$``/___P```("`@,#`P"P`````$P`3```"1X2/F<\r\n`\r\nend\r\nBye\r\n',
+            "The logo:\r\n\r\nBye\r\n",
+        ),
+        (
+            b"Content-Type: text/plain\r\n\r\nbegin 644 cut.bin\nM1TE&.#=A$P\n",
+            "",
+        ),
+        (b"Content-Type: text/plain\r\n\r\nbegin 2 weeks ago\r\n", "begin 2 weeks ago\r\n"),
     ],
     ids=[
         "plain",
@@ -161,6 +171,9 @@ def test_same_text_as_pythons_parser_on_generated_mime(entity: bytes) -> None:
         "multipart-without-boundary",
         "eight-bit-boundary",
         "invalid-type-is-plain",
+        "uuencoded-file-is-not-text",
+        "uuencoded-file-without-end",
+        "begin-in-prose-stays",
     ],
 )
 def test_body_text(raw: bytes, expected: str) -> None:

@@ -93,6 +93,12 @@ def extract(
         h for h in hits if h.kind == "strong" and not (event and h.keyword.category == "access")
     ]
     verify = [h for h in hits if h.kind == "verify"]
+    if strong and not verify and _receipt(hits) and not _states_validity(text, key):
+        # A payment receipt (an amount and an order or transaction reference, nothing to
+        # verify) names the card payment's authorisation code: it approves the payment at
+        # the bank, nobody types it. Such a keyword is a reference there, not a code word.
+        hits = [_as_reference(h) if _authorises(key, h) else h for h in hits]
+        strong = [h for h in strong if not _authorises(key, h)]
     weak = [h for h in hits if h.kind == "weak"]
     promo = any(h.kind == "promo" or h.keyword.category == "promo" for h in hits)
 
@@ -181,6 +187,31 @@ def extract(
         origin=origin,
         language=language,
     )
+
+
+_AUTHORISES = ("authori", "autori", "approv", "genehmig", "承認")
+
+
+def _receipt(hits: list[Hit]) -> bool:
+    """An amount and at least two order/transaction references: the shape of a receipt."""
+    neg = [h.keyword.category for h in hits if h.kind == "neg"]
+    return "amount" in neg and neg.count("reference") >= 2
+
+
+def _states_validity(text: str, key: str) -> bool:
+    from inspector.extract.validity import find_validity
+
+    return bool(find_validity(text, key=key, sent_at=None, language=None))
+
+
+def _authorises(key: str, hit: Hit) -> bool:
+    return hit.kind == "strong" and any(a in key[hit.start : hit.end] for a in _AUTHORISES)
+
+
+def _as_reference(hit: Hit) -> Hit:
+    from dataclasses import replace
+
+    return replace(hit, keyword=replace(hit.keyword, kind="neg", category="reference"))
 
 
 def _validity(

@@ -97,6 +97,11 @@ _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
 _BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/]$")
 _BIGGER_NUMBER_AFTER = re.compile(r"^[.,:/]\d")
+# A piece of a longer name joined by "-", "_" or "/" on both sides ("ISO-2022-JP"), or of a
+# token holding a path ("12583-16/Ss-IZaXqmZao"): an identifier, not a code.
+_JOINED_BEFORE = re.compile(r"[A-Za-z0-9][-_/]$")
+_JOINED_AFTER = re.compile(r"^[-_/][A-Za-z0-9]")
+_PATH_TOKEN = re.compile(r"[A-Za-z0-9]/[A-Za-z0-9]")
 _NEG_GAP = re.compile(r"^[\s:#№.\-=*()]{0,4}$|^[\s:]*(?:no|nr|number|num|id|#)\.?[\s:#]*$", re.I)
 
 
@@ -126,6 +131,12 @@ def rejection(
         return "part of a larger number"
     if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
         return "amount"
+    if _encoded_line(text, start, end):
+        return "encoded data"
+    if _JOINED_AFTER.match(after) and (
+        _JOINED_BEFORE.search(before) or _PATH_TOKEN.search(_token(text, start, end))
+    ):
+        return "part of a name"
     if _UNIT_SUFFIX.match(code) and not code.isdigit():
         return "unit"
     if _SEND_TO.search(text[max(0, start - 60) : start]):
@@ -139,6 +150,28 @@ def rejection(
     if neg is not None:
         return neg
     return None
+
+
+_ENCODED_LINE = 40  # an ASCII line this long without a space is encoded data (uuencode, base64)
+
+
+def _encoded_line(text: str, start: int, end: int) -> bool:
+    lo = max(0, start - 200)
+    lo = max(lo, text.rfind("\n", lo, start) + 1)
+    hi = text.find("\n", end, end + 200)
+    line = text[lo : hi if hi >= 0 else end + 200]
+    return len(line.strip()) >= _ENCODED_LINE and line.isascii() and len(line.split()) == 1
+
+
+def _token(text: str, start: int, end: int) -> str:
+    """The white-space-delimited word around ``text[start:end]`` (at most 40 more each way)."""
+    head = _WORD_TAIL.search(text, max(0, start - 40), start)
+    tail = _WORD_HEAD.match(text, end, end + 40)
+    return (head.group() if head else "") + text[start:end] + (tail.group() if tail else "")
+
+
+_WORD_TAIL = re.compile(r"\S*$")
+_WORD_HEAD = re.compile(r"\S*")
 
 
 def _is_mask(ch: str) -> bool:

@@ -90,5 +90,7 @@ def _compounds(normalized: str, key: str) -> list[Hit]:
         # "Gutscheincode", "postcode"; but "e-postverifiseringskode" is a verification code.
         if prefix.endswith(other) or (not strong and prefix.startswith(other)):
             continue
+        if not strong and prefix.endswith("en") and key.startswith("cod", joint):
+            continue  # "uuencode", "reencode": a verb, as "encode" is
         found.append(Hit(start, end, _compound_keyword("strong" if strong else "weak")))
     return found

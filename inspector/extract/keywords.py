@@ -285,8 +285,17 @@ def _groups_in(key: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fc"
+
+
 def _left_ok(key: str, start: int) -> bool:
     """No letter of the keyword's script glued in front of it (prefix letters aside)."""
+    if start and _katakana(key[start]) and _katakana(key[start - 1]):
+        # Katakana loanwords are written solid: "コード" (code) inside "エンコード" (encode),
+        # "バーコード" (barcode) is part of another word. Listed compounds ("パスコード",
+        # "ワンタイムパスコード") are matched from their own first letter.
+        return False
     if start == 0 or not _IS_WORD_LETTER.match(key[start]):
         return True
     i = start

@@ -53,7 +53,8 @@ NEGATIVE: dict[str, dict[str, str]] = {
             "item code; dress code; code of conduct; morse code; purchase code; "
             "purchase number; order code; transaction code; receipt number; error; dns error; "
             "smtp error; error number; queue id; diagnostic code; reply code; response code; "
-            "exit code; return code; protocol number"
+            "exit code; return code; protocol number; reference code; approval code; "
+            "approval number; approval no"
         ),
         "de": (
             "bestellung; bestellnummer; auftrag; sendungsnummer; rechnung; rechnungsnummer; "
@@ -87,7 +88,7 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "es": "importe; monto; precio; valor",
         "pt": "valor; quantia",
         "it": "importo",
-        "nl": "bedrag",
+        "nl": "bedrag; totaal",
         "pl": "kwota",
         "tr": "tutar",
         "ru": "сумма; сумму",

@@ -29,6 +29,10 @@ _FIELD = re.compile(rb"(content-type|content-transfer-encoding|content-dispositi
 _PARAM = re.compile(r"""[;\s]\s*([A-Za-z0-9_.\-]+\*?)\s*=\s*("(?:\\.|[^"\\])*"?|[^;\s]*)""")
 _QUOTED_PAIR = re.compile(r"\\(.)")
 _CLOSE_TAIL = re.compile(rb"[ \t]*(?:\r?\n|\r|$)")
+# A file uuencoded into the text (how attachments travelled before MIME, and still do from
+# some old mailers): "begin MODE NAME", lines of the uuencode alphabet (" " to "`": never a
+# lower-case letter), "end". It is a file, not text to read.
+_UUENCODED = re.compile(r"^begin [0-7]{3,4} [^\n]*\n(?:[ -`]*\r?\n)*(?:end[ \t\r]*(?:\n|$))?", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,10 @@ def _walk(data: bytes) -> tuple[list[str], list[str], bool]:
             stack.append((body, "text/plain"))
         elif part.ctype in ("text/plain", "text/html") and not part.attachment:
             text = _decode(_transfer_decode(body, part.encoding), part.params.get("charset"))
-            (plain if part.ctype == "text/plain" else html).append(text)
+            if part.ctype == "text/plain":
+                plain.append(_UUENCODED.sub("", text) if "begin " in text else text)
+            else:
+                html.append(text)
     return plain, html, False
 
 

@@ -112,10 +112,12 @@ class Session:
     def run(self) -> Finished:
         started, start = self._clocks.monotonic(), self._request.now
         deadline = started + self._wait
-        self._emit(self._started(start))
-        self._seen.waiting = {f.name for f in self._source.folders}
         reason = "wait_over"
         try:
+            # Inside the try: a Ctrl-C right after "started" is printed still ends the watch
+            # with its "finished" event (a person presses it whenever they like).
+            self._emit(self._started(start))
+            self._seen.waiting = {f.name for f in self._source.folders}
             self._source.start()
             while self._seen.ended_by is None:
                 left = deadline - self._clocks.monotonic()
