@@ -107,9 +107,10 @@ def phishing_finding(index: int, suspected: Suspicion, auth: AuthReport | None) 
         )
         detail = problem
     elif suspected.kind == "lookalike":
+        evidence = f": {suspected.detail}" if suspected.detail else ""
         message = (
             f"This message claims to be from {name} but was sent from {domain}, which is not "
-            f"a {name} domain."
+            f"a {name} domain{evidence}."
         )
         dmarc = f" DMARC: {auth.dmarc.result}." if auth is not None else ""
         detail = f"From domain {domain}; {name} sends from {real}.{dmarc}"
