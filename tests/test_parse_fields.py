@@ -17,6 +17,7 @@ def test_a_stray_line_is_skipped_and_the_fields_below_it_are_kept() -> None:
     assert block.fields == (("from", "a@b.example"), ("subject", "123456"))
     assert mail.subject(block) == "123456"
     assert raw[block.body_at :] == b"x"
+    assert block.malformed == 1  # recorded as a defect of the message
 
 
 def test_white_space_before_the_colon_is_obsolete_syntax_still_read() -> None:
@@ -27,6 +28,7 @@ def test_white_space_before_the_colon_is_obsolete_syntax_still_read() -> None:
 def test_mbox_line_and_a_stray_line_break_at_the_top_are_skipped() -> None:
     block = header_block(b"\r\nFrom sender@x Tue Mar  5 14:02:11 2024\r\nSubject: hi\r\n\r\nx")
     assert block.fields == (("subject", "hi"),)
+    assert block.malformed == 0  # how saved mail starts: no defect
 
 
 def test_eight_bit_text_is_utf8_else_latin1_line_by_line() -> None:

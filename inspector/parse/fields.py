@@ -58,12 +58,15 @@ class HeaderBlock:
     """The header fields of one message in order: (lower-case name, value as written) pairs.
 
     ``size`` is the length of the header section in bytes, ``body_at`` the offset where the
-    body starts (the length of the message when it has none).
+    body starts (the length of the message when it has none). ``malformed`` counts the lines
+    skipped as neither a field nor a continuation: a defect of the message (RFC 5322 §2.2),
+    recorded instead of ending the header section there.
     """
 
     fields: tuple[tuple[str, str], ...]
     size: int
     body_at: int
+    malformed: int = 0
 
     def first(self, name: str) -> str | None:
         """The value of the topmost field called ``name`` (lower case), as written."""
@@ -94,13 +97,18 @@ def header_block(data: bytes) -> HeaderBlock:
         fallback = _declared_charset(data[: body_at + 8192])
         text = "\n".join(_text(line, fallback) for line in head.split(b"\n"))
     fields: list[tuple[str, str]] = []
+    malformed = 0
     for field in _FIELD_START.split(text):
         name = _FIELD_NAME.match(field)
         if name is None:
-            continue  # an mbox "From " line, a stray line, a stray line break (module doc)
+            # An mbox "From " line or a stray line break at the top are how saved mail
+            # starts; any other such line is a defect (module doc).
+            if field.strip() and not (not fields and field.startswith("From ")):
+                malformed += 1
+            continue
         value = field[name.end() :].lstrip(" \t").rstrip("\r\n")
         fields.append((name.group(1).lower(), value))
-    return HeaderBlock(tuple(fields), len(head), body_at)
+    return HeaderBlock(tuple(fields), len(head), body_at, malformed)
 
 
 def _head(data: bytes) -> tuple[bytes, int]:
