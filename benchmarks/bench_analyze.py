@@ -19,7 +19,9 @@ NAME = "analyze"
 
 
 def analyze_cmd(ctx: Context, mbox: str, now: str, *extra: str) -> list[str]:
-    return ctx.inspector("analyze", mbox, "--format", "json", "--now", now, *extra)
+    return ctx.inspector(
+        "analyze", mbox, "--format", "json", "--all-messages", "--now", now, *extra
+    )  # fmt: skip
 
 
 def run(ctx: Context) -> list[Row]:

@@ -84,7 +84,7 @@ def _measure(
         "scan", "--host", "127.0.0.1", "--port", str(proxy.port), "--encryption", "none",
         "--user", USER, "--password-env", PASSWORD_ENV,
         "--since", (corpus.now - WINDOW).isoformat(), "--now", corpus.now.isoformat(),
-        "--format", "json",
+        "--format", "json", "--all-messages",
     )  # fmt: skip
     has_scan = scan_available(ctx)
     ctx.log("imap: indexing the Maildir and warming the page cache with its files")
