@@ -115,7 +115,7 @@ redact_option = click.option(
 all_messages_option = click.option(
     "--all-messages",
     is_flag=True,
-    help="List every message read in the report, not only verification messages.",
+    help="List every message read in the report, not only the codes of the attempt in focus.",
 )
 
 output_options = _compose(
