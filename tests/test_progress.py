@@ -54,6 +54,12 @@ def test_counts_rate_share_and_time_left() -> None:
     assert last_line(stream).startswith("Reading Junk: 510 messages")
 
 
+def test_one_message_is_singular() -> None:
+    bar, stream, _ = progress()
+    bar.update(1, where="INBOX", fraction=0.0)
+    assert last_line(stream) == "Reading INBOX: 1 message, 0%"
+
+
 def test_total_instead_of_a_share() -> None:
     bar, stream, clock = progress()
     clock.now += 4

@@ -126,7 +126,8 @@ class Progress:
 
     def _line(self, now: float) -> str:
         elapsed = max(now - self._start, 1e-9)
-        parts = [f"{self.done:,} {self._unit}"]
+        unit = self._unit[:-1] if self.done == 1 and self._unit.endswith("s") else self._unit
+        parts = [f"{self.done:,} {unit}"]
         rate = self.done / elapsed
         if elapsed >= 1 and self.done:
             parts.append(f"{rate:,.0f}/s")
