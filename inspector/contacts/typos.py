@@ -122,6 +122,9 @@ _TYPO_CCTLDS: frozenset[tuple[str, str]] = frozenset(
     {("com", "co"), ("com", "cm"), ("com", "om"), ("net", "ne")}
 )
 
+# The generic TLDs that a TLD which does not exist was most likely meant to be.
+_COMMON_TLDS: tuple[str, ...] = ("com", "net", "org")
+
 _KNOWN: frozenset[str] = frozenset(PROVIDERS) | KNOWN_REAL
 _BY_SQUASHED: dict[str, str] = {p.replace(".", ""): p for p in PROVIDERS}
 
@@ -161,7 +164,9 @@ def _suffix_typo_ok(typed: str, meant: str) -> bool:
 def suggest_domain(domain: str) -> str | None:
     """The provider domain ``domain`` is probably a typo of, or None (see the module docstring)."""
     domain = domain.strip().lower().rstrip(".")
-    if not domain or domain in _KNOWN or len(domain) > 64 or is_real_provider(domain):
+    if not domain or domain in _KNOWN or len(domain) > 64:
+        return None
+    if is_real_provider(domain) and not _provider_with_typo_tld(domain):
         return None
     # A throwaway-mail service is a real domain: corrected only when it is one slip away from
     # a provider (the typo traps such lists also hold, like gmial.com), never further.
@@ -193,7 +198,36 @@ def suggest_domain(domain: str) -> str | None:
             allowed = 1
         if 0 < total <= allowed and (best is None or total < best[0]):
             best = (total, index)
-    return PROVIDERS[best[1]] if best else None
+    if best is not None:
+        return PROVIDERS[best[1]]
+    return None if disposable else _unknown_tld_typo(domain)
+
+
+def _provider_with_typo_tld(domain: str) -> bool:
+    """``hotmail.co``: a provider's name on one of the classic typo TLDs of its own. The list
+    of real providers is made of what people typed at sign-up, so it holds such typos too."""
+    name, _, suffix = domain.partition(".")
+    return any(
+        p.partition(".")[0] == name and (p.rsplit(".", 1)[-1], suffix) in _TYPO_CCTLDS
+        for p in PROVIDERS
+    )
+
+
+def _unknown_tld_typo(domain: str) -> str | None:
+    """``company.cmo``: a top-level domain that does not exist and is one slip from .com,
+    .net or .org (in that order for ties). No mail can reach a TLD that is not delegated, so
+    any domain, not only a provider's, is corrected."""
+    from inspector.domains.psl import public_suffix_list
+
+    rest, dot, tld = domain.rpartition(".")
+    if not dot or not rest or not tld.isascii() or not tld.isalpha():
+        return None
+    if public_suffix_list().publicsuffix(domain, accept_unknown=False) is not None:
+        return None
+    for meant in _COMMON_TLDS:
+        if osa_distance(tld, meant, 1) == 1:
+            return f"{rest}.{meant}"
+    return None
 
 
 def repair_domain(domain: str) -> str | None:
