@@ -48,6 +48,11 @@ def is_disposable(domain: str) -> bool:
     return any(".".join(labels[i:]) in listed for i in range(len(labels) - 1))
 
 
+def is_allowlisted(domain: str) -> bool:
+    """Is ``domain`` on the allowlist of domains wrongly taken for disposable ones?"""
+    return domain.lower().rstrip(".") in _allowlist()
+
+
 def is_real_provider(domain: str) -> bool:
     """Is ``domain`` a known mail provider of its own (not a typo of another one)?"""
     return domain.lower().rstrip(".") in _providers()

@@ -33,7 +33,7 @@ a comma (``gmailcom``, ``gmail,com``; see ``repair_domain``).
 
 from __future__ import annotations
 
-from inspector.contacts.lists import is_disposable, is_real_provider
+from inspector.contacts.lists import is_allowlisted, is_disposable, is_real_provider
 
 # Most used first: ties in distance go to the earlier entry.
 PROVIDERS: tuple[str, ...] = (
@@ -164,43 +164,72 @@ def _suffix_typo_ok(typed: str, meant: str) -> bool:
 def suggest_domain(domain: str) -> str | None:
     """The provider domain ``domain`` is probably a typo of, or None (see the module docstring)."""
     domain = domain.strip().lower().rstrip(".")
-    if not domain or domain in _KNOWN or len(domain) > 64:
+    if not domain or domain in _KNOWN or len(domain) > 64 or is_allowlisted(domain):
         return None
-    if is_real_provider(domain) and not _provider_with_typo_tld(domain):
-        return None
-    # A throwaway-mail service is a real domain: corrected only when it is one slip away from
-    # a provider (the typo traps such lists also hold, like gmial.com), never further.
-    disposable = is_disposable(domain)
+    # HubSpot's list of free providers is made of the domains people typed at sign-up, so it
+    # also holds typos of the big providers (hitmail.com, hotmail.co); a throwaway-mail service
+    # is a real domain, but blocklists collect typo traps too (gmial.com). Either is corrected
+    # only when it is one slip away from a provider, never further.
+    cautious = is_real_provider(domain) or is_disposable(domain)
     for provider in PROVIDERS:  # "gmail.com.com": the suffix typed twice
         if domain == f"{provider}.{provider.partition('.')[2]}":
             return provider
     name, dot, suffix = domain.partition(".")
     if not dot:
         return None
+    best = _nearest_provider(name, suffix, cautious)
+    if best is not None:
+        return best
+    if is_real_provider(domain):
+        return None
+    return _generic_tld_swapped(name, suffix) or (
+        None if cautious else _unknown_tld_typo(domain)
+    )
+
+
+def _nearest_provider(name: str, suffix: str, cautious: bool) -> str | None:
     best: tuple[int, int] | None = None  # (distance, index in PROVIDERS)
     for index, provider in enumerate(PROVIDERS):
         p_name, _, p_suffix = provider.partition(".")
         d_suffix = osa_distance(suffix, p_suffix, 1)
         if d_suffix > 1 or (d_suffix == 1 and not _suffix_typo_ok(suffix, p_suffix)):
             continue
-        limit = 1 if len(p_name) <= 6 else 2
         if len(p_name) < 5:  # short names: only the suffix is corrected
             if name != p_name:
                 continue
-            d_name = 0
+            d_name, limit = 0, 0
         else:
+            limit = _name_limit(name, p_name, cautious)
             d_name = osa_distance(name, p_name, limit)
-        total = d_name + d_suffix
+            if d_name > limit:
+                continue
         # Two slips at once, one in the name and one in the suffix ("gmial.con"), are one
         # more than the name alone may have: still a typo of a name this long.
-        allowed = 2 if d_name == 1 and d_suffix == 1 else limit
-        if disposable:
+        allowed = max(limit, 2 if d_name == 1 and d_suffix == 1 else 0, 1)
+        if cautious:
             allowed = 1
+        total = d_name + d_suffix
         if 0 < total <= allowed and (best is None or total < best[0]):
             best = (total, index)
-    if best is not None:
-        return PROVIDERS[best[1]]
-    return None if disposable else _unknown_tld_typo(domain)
+    return PROVIDERS[best[1]] if best else None
+
+
+def _name_limit(name: str, p_name: str, cautious: bool) -> int:
+    """How many slips the name may have: 2 for long names (hotmail, outlook); for names of 5 or
+    6 letters 1, or 2 when the first letter is right (gml, yaooh, gmiel: real sign-up typos
+    rarely miss the first letter, and a different first letter makes another word: email)."""
+    if len(p_name) > 6:
+        return 2
+    return 2 if not cautious and name[:1] == p_name[:1] and len(name) >= 3 else 1
+
+
+def _generic_tld_swapped(name: str, suffix: str) -> str | None:
+    """``gmail.net``, ``yahoo.org``: a big provider's exact name under the other generic TLD.
+    Only .com providers, and only names of 5 letters or more (``gmx.net`` is GMX's own)."""
+    meant = f"{name}.com"
+    if suffix in ("net", "org") and len(name) >= 5 and meant in PROVIDERS:
+        return meant
+    return None
 
 
 def _provider_with_typo_tld(domain: str) -> bool:
@@ -214,9 +243,9 @@ def _provider_with_typo_tld(domain: str) -> bool:
 
 
 def _unknown_tld_typo(domain: str) -> str | None:
-    """``company.cmo``: a top-level domain that does not exist and is one slip from .com,
-    .net or .org (in that order for ties). No mail can reach a TLD that is not delegated, so
-    any domain, not only a provider's, is corrected."""
+    """``company.cmo``: a top-level domain that does not exist (not on the Public Suffix
+    List) and is one slip from .com, .net or .org (in that order for ties). No mail can reach a
+    TLD that is not delegated, so any domain, not only a provider's, is corrected."""
     from inspector.domains.psl import public_suffix_list
 
     rest, dot, tld = domain.rpartition(".")
@@ -224,6 +253,10 @@ def _unknown_tld_typo(domain: str) -> str | None:
         return None
     if public_suffix_list().publicsuffix(domain, accept_unknown=False) is not None:
         return None
+    # A provider's own name before it (gmail.vop, hotmail.c): that provider, however far off.
+    named = next((p for p in PROVIDERS if p.partition(".")[0] == rest), None)
+    if named is not None:
+        return named
     for meant in _COMMON_TLDS:
         if osa_distance(tld, meant, 1) == 1:
             return f"{rest}.{meant}"
