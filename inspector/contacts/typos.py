@@ -169,7 +169,7 @@ def suggest_domain(domain: str) -> str | None:
     # HubSpot's list of free providers is made of the domains people typed at sign-up, so it
     # also holds typos of the big providers (hitmail.com, hotmail.co); a throwaway-mail service
     # is a real domain, but blocklists collect typo traps too (gmial.com). Either is corrected
-    # only when it is one slip away from a provider, never further.
+    # only when it is one slip away from a provider (for short names, with its first letter).
     cautious = is_real_provider(domain) or is_disposable(domain)
     for provider in PROVIDERS:  # "gmail.com.com": the suffix typed twice
         if domain == f"{provider}.{provider.partition('.')[2]}":
@@ -201,7 +201,11 @@ def _nearest_provider(name: str, suffix: str, cautious: bool) -> str | None:
         else:
             limit = _name_limit(name, p_name, cautious)
             d_name = osa_distance(name, p_name, limit)
-            if d_name > limit:
+            if d_name > limit or (
+                cautious and d_name and len(p_name) <= 6 and name[:1] != p_name[:1]
+            ):
+                # A listed domain whose first letter differs from a short name (tmail, qmail)
+                # is a name of its own; the typo traps on such lists keep it (gmial, yaho).
                 continue
         # Two slips at once, one in the name and one in the suffix ("gmial.con"), are one
         # more than the name alone may have: still a typo of a name this long.
