@@ -47,7 +47,8 @@ def test_every_item_says_where_it_comes_from() -> None:
     for item in contacts.items():
         assert item["id"] not in ids, item["id"]
         ids.add(item["id"])
-        assert item["source"].startswith("github:") and "@" in item["source"], item["id"]
+        assert item["source"].startswith("github:"), item["id"]
+        assert "@" in item["source"], item["id"]  # the commit
         assert item["licence"], item["id"]
         assert item["expected"] in contacts.EXPECTED[item["kind"]], item["id"]
         if item["expected"] == "suggestion":

@@ -22,12 +22,24 @@ adjacent transposition such as ``gmial`` counts as one edit):
 - the name may only differ when the provider's name has at least 5 characters (``aol``, ``gmx``,
   ``live``, ``qq`` are too short: one edit turns them into unrelated real domains, so only their
   suffix is corrected);
-- the total (name + suffix) must be at most 1 for names of up to 6 characters (``gmail``,
-  ``yahoo``, ``icloud``) and at most 2 for longer names (``hotmail``, ``outlook``, ``googlemail``);
+- the name may be off by 2 for longer names (``hotmail``, ``outlook``, ``googlemail``); for names
+  of 5 or 6 characters (``gmail``, ``yahoo``, ``icloud``) by 1, or by 2 when its first letter is
+  right (``gml``, ``gmiel``: sign-up typos rarely miss the first letter, while another first
+  letter makes another word, ``email``); one slip in the name plus one in the suffix
+  (``gmial.con``) is always a typo;
+- a domain that is a real domain of its own is corrected only when it is *one* slip from a
+  provider, and for short names with the provider's first letter: a domain on HubSpot's list of
+  free providers (made of what people typed at sign-up, so typos such as ``hitmail.com`` are on
+  it too) or on a disposable list (blocklists also collect typo traps, ``gmial.com``; ``tmail.com``
+  is a throwaway service, not gmail). The allowlist of domains wrongly taken for disposable ones
+  (``lists``) is never corrected;
 - ties go to the more widely used provider (the order of ``PROVIDERS``).
 
-Two common slips outside that rule are handled as well: the suffix typed twice
-(``gmail.com.com``) and, for inputs that are not even valid syntax, the dot left out or typed as
+Slips outside that rule are handled as well: the suffix typed twice (``gmail.com.com``); a big
+.com provider's exact name under .net or .org (``gmail.net``); a top-level domain that does not
+exist (not on the Public Suffix List), which no mail can reach: a provider's name before it is
+that provider (``gmail.vop``), any other domain gets the .com/.net/.org one slip away
+(``company.cmo``); and, for inputs that are not even valid syntax, the dot left out or typed as
 a comma (``gmailcom``, ``gmail,com``; see ``repair_domain``).
 """
 
@@ -182,9 +194,7 @@ def suggest_domain(domain: str) -> str | None:
         return best
     if is_real_provider(domain):
         return None
-    return _generic_tld_swapped(name, suffix) or (
-        None if cautious else _unknown_tld_typo(domain)
-    )
+    return _generic_tld_swapped(name, suffix) or (None if cautious else _unknown_tld_typo(domain))
 
 
 def _nearest_provider(name: str, suffix: str, cautious: bool) -> str | None:
