@@ -21,7 +21,7 @@ CORPORA: list[Corpus] = [
     Corpus("dkim", "RFC 8463 example signatures", auth.score_rfc8463, target_rate=1.0),
     Corpus(
         "contacts",
-        "address typos, disposable domains, phone numbers (peers' test suites)",
+        "address typos, disposable domains, phone numbers",
         contacts.score,
         target_rate=0.98,
         max_false_positives=0,
