@@ -157,6 +157,7 @@ TYPOS = [
     # A TLD that does not exist: any domain, a provider's name whatever the TLD.
     ("unknown-tld-any-domain", "randomsmallcompany.cmo", "randomsmallcompany.com"),
     ("unknown-tld-subdomain", "mail.company.ogr", "mail.company.org"),
+    ("unknown-tld-digit", "company.c0m", "company.com"),
     ("provider-name-unknown-tld", "gmail.vop", "gmail.com"),
     ("provider-name-one-letter-tld", "hotmail.c", "hotmail.com"),
     # The other generic TLD, also when a blocklist has the domain.

@@ -246,16 +246,6 @@ def _generic_tld_swapped(name: str, suffix: str) -> str | None:
     return None
 
 
-def _provider_with_typo_tld(domain: str) -> bool:
-    """``hotmail.co``: a provider's name on one of the classic typo TLDs of its own. The list
-    of real providers is made of what people typed at sign-up, so it holds such typos too."""
-    name, _, suffix = domain.partition(".")
-    return any(
-        p.partition(".")[0] == name and (p.rsplit(".", 1)[-1], suffix) in _TYPO_CCTLDS
-        for p in PROVIDERS
-    )
-
-
 def _unknown_tld_typo(domain: str) -> str | None:
     """``company.cmo``: a top-level domain that does not exist (not on the Public Suffix
     List) and is one slip from .com, .net or .org (in that order for ties). No mail can reach a
@@ -263,7 +253,9 @@ def _unknown_tld_typo(domain: str) -> str | None:
     from inspector.domains.psl import public_suffix_list
 
     rest, dot, tld = domain.rpartition(".")
-    if not dot or not rest or not tld.isascii() or not tld.isalpha():
+    # Letters and digits only (a digit for a letter, "c0m", is a slip too); punycode TLDs
+    # (xn--) are left alone.
+    if not dot or not rest or not tld.isascii() or not tld.isalnum():
         return None
     if public_suffix_list().publicsuffix(domain, accept_unknown=False) is not None:
         return None
