@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector.contacts.email import check_email, normalize_for_compare
+from inspector.contacts.lists import is_disposable
 from inspector.contacts.typos import PROVIDERS, osa_distance, repair_domain, suggest_domain
 from inspector.diagnosis.rules.contacts import CheckedEmail, judge_email
 from inspector.domains.dns import Resolver
@@ -153,6 +154,21 @@ TYPOS = [
     ("extra-and-con", "yahooo.con", "yahoo.com"),
     # A typo trap on a disposable list is still one slip from a provider.
     ("typo-trap-on-disposable-list", "hotmai.com", "hotmail.com"),
+    # A TLD that does not exist: any domain, a provider's name whatever the TLD.
+    ("unknown-tld-any-domain", "randomsmallcompany.cmo", "randomsmallcompany.com"),
+    ("unknown-tld-subdomain", "mail.company.ogr", "mail.company.org"),
+    ("unknown-tld-digit", "company.c0m", "company.com"),
+    ("provider-name-unknown-tld", "gmail.vop", "gmail.com"),
+    ("provider-name-one-letter-tld", "hotmail.c", "hotmail.com"),
+    # The other generic TLD, also when a blocklist has the domain.
+    ("provider-name-org", "gmail.org", "gmail.com"),
+    ("provider-name-net-on-disposable-list", "gmail.net", "gmail.com"),
+    # Two slips in a short name when its first letter is right.
+    ("two-slips-first-letter-kept", "gmiel.com", "gmail.com"),
+    ("two-letters-missing", "gml.com", "gmail.com"),
+    # HubSpot's provider list holds typos people typed at sign-up: one slip is still corrected.
+    ("listed-typo", "hitmail.com", "hotmail.com"),
+    ("listed-typo-tld", "hotmail.co", "hotmail.com"),
 ]
 NOT_TYPOS = [
     ("provider-itself", "gmail.com"),
@@ -175,6 +191,15 @@ NOT_TYPOS = [
     ("disposable-mailinator", "mailinator.com"),
     ("disposable-guerrillamail", "guerrillamail.com"),
     ("unrelated", "example.com"),
+    # On the allowlist of domains wrongly taken for disposable ones: a real provider.
+    ("allowlisted-provider", "xmail.com"),
+    # On a disposable list, another first letter than gmail's: a name of its own.
+    ("disposable-other-first-letter", "tmail.com"),
+    # On HubSpot's provider list and two slips away: never corrected.
+    ("listed-two-slips", "homemail.com"),
+    ("two-slips-other-first-letter", "fmial.com"),
+    ("real-cctld-cm", "azdoij.cm"),
+    ("unknown-tld-far-from-com", "example.tld"),
     ("subdomain", "mail.gmail.com"),
     ("no-dot", "gmailcom"),
     ("empty", ""),
@@ -496,3 +521,24 @@ def test_a_disposable_domain_only_the_second_list_knows() -> None:
     check = checked("someone@000email.com", resolver=None)
     assert ids(check) == {"email_disposable": Severity.WARNING}
     assert check.suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("domain", "disposable"),
+    [
+        ("mailinator.com", True),
+        ("33mail.com", True),  # on mailchecker's list only
+        ("nus.edu.sg", False),  # mailchecker lists it; a university (allowlisted)
+        ("hush.com", False),
+        ("mail.nus.edu.sg", False),
+    ],
+)
+def test_the_allowlist_overrules_the_broader_list(domain: str, disposable: bool) -> None:
+    assert is_disposable(domain) is disposable
+
+
+def test_a_disposable_domain_is_not_corrected() -> None:
+    check = checked("ok@tmail.com", resolver=None)
+    assert check.disposable
+    assert check.suggestion is None
+    assert "email_disposable" in ids(check)

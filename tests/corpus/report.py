@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tests.corpus import auth, otp, received
+from tests.corpus import auth, contacts, otp, received
 from tests.corpus.scoring import Corpus, Summary, meets, summarize
 
 CORPORA: list[Corpus] = [
@@ -19,6 +19,13 @@ CORPORA: list[Corpus] = [
     Corpus("arc", "ARC chain verdicts (ARC test suite)", auth.score_arc, target_rate=1.0),
     Corpus("spf", "SPF results (RFC 7208 test suite)", auth.score_spf, target_rate=1.0),
     Corpus("dkim", "RFC 8463 example signatures", auth.score_rfc8463, target_rate=1.0),
+    Corpus(
+        "contacts",
+        "address typos, disposable domains, phone numbers",
+        contacts.score,
+        target_rate=0.98,
+        max_false_positives=0,
+    ),
 ]
 
 
