@@ -164,7 +164,7 @@ def _hits_by_definition(normalized: str) -> list[tuple[int, int, str]]:
         keyword = by_compact.get(_compact(key[start:end])) if end else None
         # An ASCII keyword never starts right after a-z, not even "2fa" or "% off".
         glued = key[start].isascii() and start > 0 and "a" <= key[start - 1] <= "z"
-        if keyword is None or not _left_ok(key, start) or glued:
+        if keyword is None or not _left_ok(key, start, end) or glued:
             pos = start + 1
             continue
         hits.append((start, end, keyword.fragment))

@@ -35,6 +35,14 @@ CODES = [
         "593021",
     ),
     ("after-colon-es", "", "Usa este código para verificar tu cuenta: 593021", "593021"),
+    # A long katakana compound keyword glued to the katakana word before it (app + one-time
+    # passcode) is still the keyword; only a short one ("コード") needs its own boundary.
+    (
+        "katakana-compound-glued",
+        "",
+        "ショッピングアプリワンタイムパスコード「730164」は5分間有効です。",
+        "730164",
+    ),
     ("tan-lautet", "", "Ihre TAN für die Überweisung an M. Muster lautet: 739102", "739102"),
     (
         "tan-amount",

@@ -289,12 +289,13 @@ def _katakana(ch: str) -> bool:
     return "\u30a1" <= ch <= "\u30fc"
 
 
-def _left_ok(key: str, start: int) -> bool:
+def _left_ok(key: str, start: int, end: int) -> bool:
     """No letter of the keyword's script glued in front of it (prefix letters aside)."""
-    if start and _katakana(key[start]) and _katakana(key[start - 1]):
-        # Katakana loanwords are written solid: "コード" (code) inside "エンコード" (encode),
-        # "バーコード" (barcode) is part of another word. Listed compounds ("パスコード",
-        # "ワンタイムパスコード") are matched from their own first letter.
+    if start and end - start <= 3 and _katakana(key[start]) and _katakana(key[start - 1]):
+        # Katakana loanwords are written solid: a short one, "コード" (code), inside
+        # "エンコード" (encode) or "バーコード" (barcode) is part of another word. A longer
+        # listed compound ("パスコード", "ワンタイムパスコード") says enough by itself, also
+        # glued to the word before it ("アプリワンタイムパスコード": the app's one-time code).
         return False
     if start == 0 or not _IS_WORD_LETTER.match(key[start]):
         return True
@@ -335,7 +336,7 @@ def _scan(pattern: re.Pattern[str], text: str, key: str, *, padded: bool) -> lis
         start = m.start()  # in ``key``: the padding and the non-letter cancel out
         end = _longest_bounded(by_compact, key, start, m.end() - 1 if padded else m.end())
         keyword = by_compact.get(_compact(key[start:end])) if end else None
-        if keyword is None or not _left_ok(key, start):
+        if keyword is None or not _left_ok(key, start, end):
             pos = start + 1
             continue
         hits.append(Hit(start, end, keyword))
