@@ -68,6 +68,8 @@ REASONS = [
     ("decimal", "pay 1234.56 now", "1234", "part of a larger number"),
     ("thousands", "2,340,000 IRR", "340", None),
     ("time", "at 1435:10", "1435", "part of a larger number"),
+    ("area-code", "ISDN number 01-2434321 password", "2434321", "part of a larger number"),
+    ("hyphen-after", "PIN 482913-04 order", "482913", "part of a larger number"),
     ("currency-before", "$4999 only", "4999", "amount"),
     ("currency-after", "4999 руб", "4999", "amount"),
     ("currency-code", "6000000 VND", "6000000", "amount"),
@@ -144,3 +146,10 @@ def test_candidates_in_regions_are_the_whole_texts_there(
     for c in everywhere:
         if any(c.start <= hi and c.end >= lo for lo, hi in regions):
             assert c in inside, c
+
+
+def test_letters_written_as_a_word_elsewhere_are_that_word() -> None:
+    # "Password: SOLEIL" where the text also writes "Soleil": a name, not random capitals.
+    text = "Password: SOLEIL\nYou must say 'Soleil' at the door."
+    assert "SOLEIL" not in _codes(text)
+    assert _codes("TeamViewer code: QGFDAE\nEnter QGFDAE to sign in.") == ["QGFDAE"]

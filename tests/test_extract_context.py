@@ -278,3 +278,30 @@ NOT_CODES = [
 def test_not_codes(subject: str, body: str) -> None:
     result = extract(body, subject=subject)
     assert result.code is None
+
+
+REPLIES = [
+    (
+        "quoted",
+        "Re: [ILUG] Dial-up number",
+        "Try this:\n\n> 01 2434321\n> username: oceanfree\n> password: 4821",
+    ),
+    (
+        "pipe-quoted",
+        "Re: How do I remove a HDD password from a Travelmate 201T?",
+        "David wrote:\n| Any idea?\n| Dave\n\nGoogle returns about 1500 hits for it.",
+    ),
+    (
+        "outlook",
+        "AW: Zugang",
+        "Passwort 4821 geht.\n\n-----Original Message-----\nFrom: Anna\nPIN?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), [r[1:] for r in REPLIES], ids=[r[0] for r in REPLIES])
+def test_a_reply_quoting_mail_is_a_conversation_not_a_code(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert (result.is_verification, result.code) == (False, None)
+    # The same words without the reply's quote are still read as usual.
+    assert extract("Your password: 4821", subject="Re: your account").code == "4821"

@@ -113,7 +113,8 @@ def extract(
     # still counts ("Your Uber code is 4821. ... Reply STOP ABC to unsubscribe").
     only_listed = listed and not not_account and not strong and origin is None
     # A bounce report carries another message's numbers (and maybe its code): never a code.
-    bounce = any(h.kind == "bounce" for h in hits)
+    # Nor does a person's reply quoting earlier mail: a conversation, whatever it quotes.
+    bounce = any(h.kind == "bounce" for h in hits) or _conversation(subject, body)
     ranked = []
     if not not_account and not bounce and any(h.kind in WEIGHTS for h in hits):
         # Nothing can pull a candidate without such a keyword; only near one can it score.
@@ -187,6 +188,22 @@ def extract(
         origin=origin,
         language=language,
     )
+
+
+# A reply (RFC 5322 §3.6.5: "Re: " before the subject; the localised forms mail clients
+# write, after an optional list tag such as "[ILUG]") that quotes the mail it answers (lines
+# starting with ">", RFC 3676 §4.5, or "|" as some clients write; or an "Original Message"
+# block): a person writing.
+_REPLY = re.compile(
+    r"^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:re|aw|sv|vs|antw|odp|ynt|rif|res|回复|答复|返信)"
+    r"(?:\[\d{1,3}\])?\s*[:：]",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"^[ \t]*[>|]|^-{2,}\s*Original Message\s*-{2,}", re.MULTILINE | re.IGNORECASE)
+
+
+def _conversation(subject: str, body: str) -> bool:
+    return _REPLY.match(subject) is not None and _QUOTED.search(body) is not None
 
 
 _AUTHORISES = ("authori", "autori", "approv", "genehmig", "承認")

@@ -95,8 +95,10 @@ _UNIT_SUFFIX = re.compile(
 )
 _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
-_BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/]$")
-_BIGGER_NUMBER_AFTER = re.compile(r"^[.,:/]\d")
+# Digits joined to more digits by ".", ",", ":", "/" or "-" ("1,555,000", "01-2434321", a
+# phone number with its area code): a split code ("123-456") is found whole before this.
+_BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/\-]$")
+_BIGGER_NUMBER_AFTER = re.compile(r"^[.,:/\-]\d")
 # A piece of a longer name joined by "-", "_" or "/" on both sides ("ISO-2022-JP"), or of a
 # token holding a path ("12583-16/Ss-IZaXqmZao"): an identifier, not a code.
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9][-_/]$")
@@ -278,13 +280,31 @@ def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[R
     # Only a candidate with a letter can be a host name's label (digit-only ones are not).
     named = any(not c.code.isdigit() for c in candidates) and "." in text
     names = _host_labels(text) if named else frozenset()
+    words = _written_as_words(text, candidates)
     return [
         c
         for c in candidates
         if c.code.lower() not in names
+        and c.code not in words
         and rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
         is None
     ]
+
+
+def _written_as_words(text: str, candidates: list[RawCandidate]) -> frozenset[str]:
+    """The letter-only candidates that the text also writes as an ordinary word.
+
+    A letter-only code is random capitals ("QGFDAE"); "Password: SOLEIL" in a text that says
+    "You must say 'Soleil' at the door" names a word (a name, a brand), not a code.
+    """
+    out = set()
+    for c in candidates:
+        if c.shape != "letters":
+            continue
+        word = re.compile(rf"(?<![^\W\d_]){re.escape(c.code)}(?![^\W\d_])", re.IGNORECASE)
+        if any(not m.group().isupper() for m in word.finditer(text)):
+            out.add(c.code)
+    return frozenset(out)
 
 
 def _host_labels(text: str) -> frozenset[str]:
