@@ -55,6 +55,7 @@ REASONS = [
     ("copyright", "© 2024 Example", "2024", "year"),
     ("phone-international", "call +44 20 7946 0958", "0958", "phone"),
     ("phone-parens", "(212) 555-0142", "0142", "phone"),
+    ("phone-plus-space", "dial access code + 88216\n52098236", "88216", "phone"),
     ("phone-chain", "1-800-555-0199", "0199", "phone"),
     ("postcode-us", "Redmond, WA 98052", "98052", "postcode"),
     ("postcode-uk", "London SW1A 1AA", "SW1A", "postcode"),
