@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tests.corpus import auth, otp, received
+from tests.corpus import auth, otp, received, robustness
 from tests.corpus.scoring import Corpus, Summary, meets, summarize
 
 CORPORA: list[Corpus] = [
@@ -19,6 +19,12 @@ CORPORA: list[Corpus] = [
     Corpus("arc", "ARC chain verdicts (ARC test suite)", auth.score_arc, target_rate=1.0),
     Corpus("spf", "SPF results (RFC 7208 test suite)", auth.score_spf, target_rate=1.0),
     Corpus("dkim", "RFC 8463 example signatures", auth.score_rfc8463, target_rate=1.0),
+    Corpus(
+        "mail",
+        "real messages read like a mail reader; any code a false positive",
+        robustness.outcomes,
+        target_rate=1.0,
+    ),
 ]
 
 
@@ -38,7 +44,7 @@ def markdown(summaries: dict[str, Summary]) -> str:
             continue
         t = s.total
         rows.append(
-            f"| {corpus.name} | {corpus.what} | {t.positives + t.negatives} | {len(s.groups)} "
+            f"| {corpus.name} | {corpus.what} | {len(s.items)} | {len(s.groups)} "
             f"| {t.right}/{t.positives} ({100 * t.rate:.1f}%) "
             f"| {t.false_positives}/{t.negatives} "
             f"| ≥{100 * corpus.target_rate:g}%, ≤{corpus.max_false_positives} FP |"
