@@ -57,12 +57,15 @@ def extract(
     sender_address: str | None = None,
     sender_name: str | None = None,
     sent_at: datetime | None = None,
+    mailing_list: bool = False,
 ) -> Extraction:
     """Decide whether a message is a verification message and find its code.
 
     ``body`` is the message text (text part, and the HTML part rendered as text), ``subject``
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
-    time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
+    time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant),
+    ``mailing_list`` whether it came through a mailing list (a List-Id field, RFC 2919): bulk
+    mail, like a list footer.
     """
     from inspector.extract.codes import raw_candidates, reject
     from inspector.extract.hits import find_all_hits
@@ -85,7 +88,7 @@ def extract(
     text = subject_text + "\n\n" + normalize(clip(body))
     body_start = len(subject_text) + 2
     key = fold_keys(text)
-    hits = find_all_hits(text, key)
+    hits = _without_credentials(find_all_hits(text, key))
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
     event = any(h.keyword.category == "event" for h in hits)
     # In a meeting invitation or a booking, "passcode"/"access code" name the event's code.
@@ -104,8 +107,10 @@ def extract(
 
     # Bulk mail ("unsubscribe") whose subject names no code and that asks to verify nothing
     # is a newsletter; transactional mail sent the same way says what it is in its subject.
+    # Mail through a mailing list is bulk whatever its subject: people discussing passwords.
     listed = any(h.kind == "list" for h in hits) and not verify
     listed = listed and not any(h.start < body_start and h.kind in WEIGHTS for h in hits)
+    listed = listed or (mailing_list and not verify)
     # Marketing, bulk mail or an event (meeting, booking, door): without a code keyword
     # proper, its numbers are promo codes, dial-in PINs and booking PINs.
     not_account = (promo or event) and not strong and origin is None
@@ -195,8 +200,8 @@ def extract(
 # starting with ">", RFC 3676 §4.5, or "|" as some clients write; or an "Original Message"
 # block): a person writing.
 _REPLY = re.compile(
-    r"^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:re|aw|sv|vs|antw|odp|ynt|rif|res|回复|答复|返信)"
-    r"(?:\[\d{1,3}\])?\s*[:：]",
+    r"^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:(?:fwd?|wg|tr)\s*:\s*)*"
+    r"(?:re|aw|sv|vs|antw|odp|ynt|rif|res|回复|答复|返信)(?:\[\d{1,3}\])?\s*[:：]",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^[ \t]*[>|]|^-{2,}\s*Original Message\s*-{2,}", re.MULTILINE | re.IGNORECASE)
@@ -204,6 +209,22 @@ _QUOTED = re.compile(r"^[ \t]*[>|]|^-{2,}\s*Original Message\s*-{2,}", re.MULTIL
 
 def _conversation(subject: str, body: str) -> bool:
     return _REPLY.match(subject) is not None and _QUOTED.search(body) is not None
+
+
+_CREDENTIALS_NEAR = 160  # a user name this close to "password"/"PIN" is given with it
+
+
+def _without_credentials(hits: list[Hit]) -> list[Hit]:
+    """The hits less the weak keywords next to a user name ("User Name: ...\nPassword: 1534"):
+    an account's credentials, not a code; a code keyword proper ("one-time password") stays."""
+    names = [h.start for h in hits if h.kind == "neg" and h.keyword.category == "credentials"]
+    if not names:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.kind != "weak" or all(abs(h.start - n) > _CREDENTIALS_NEAR for n in names)
+    ]
 
 
 _AUTHORISES = ("authori", "autori", "approv", "genehmig", "承認")
