@@ -24,7 +24,9 @@ rendered as text) and returns an ``Extraction``:
    Likewise a message about an event (meeting invitation, booking, door or parcel locker):
    its dial-in PIN, passcode or confirmation code is not a verification code. A message that
    names a code, carries none and says it went elsewhere ("we sent a code to your phone") is
-   a notice, not a verification message: there is nothing in it to enter.
+   a notice, not a verification message: there is nothing in it to enter. A bounce report or
+   a person's reply quoting earlier mail carries no code; mail through a mailing list is bulk
+   mail; a password or PIN given with a user name is an account's credentials.
 4. The stated validity (``validity``), else the service's published default, and the service
    (``services.identify``) complete the result.
 
