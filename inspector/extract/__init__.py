@@ -219,14 +219,17 @@ _CREDENTIALS_NEAR = 160  # a user name this close to "password"/"PIN" is given w
 def _without_credentials(hits: list[Hit]) -> list[Hit]:
     """The hits less the weak keywords next to a user name ("User Name: ...\nPassword: 1534"):
     an account's credentials, not a code; a code keyword proper ("one-time password") stays."""
+    import bisect
+
     names = [h.start for h in hits if h.kind == "neg" and h.keyword.category == "credentials"]
     if not names:
         return hits
-    return [
-        h
-        for h in hits
-        if h.kind != "weak" or all(abs(h.start - n) > _CREDENTIALS_NEAR for n in names)
-    ]
+
+    def near_a_name(pos: int) -> bool:
+        i = bisect.bisect_left(names, pos - _CREDENTIALS_NEAR)
+        return i < len(names) and names[i] <= pos + _CREDENTIALS_NEAR
+
+    return [h for h in hits if h.kind != "weak" or not near_a_name(h.start)]
 
 
 _AUTHORISES = ("authori", "autori", "approv", "genehmig", "承認")

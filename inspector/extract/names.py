@@ -44,12 +44,22 @@ def written_as_words(text: str, codes: Iterable[str]) -> frozenset[str]:
 def series(text: str, codes: Iterable[str]) -> frozenset[str]:
     """The letter-and-digit ``codes`` of which the text holds a series: "Q321305", "Q310436",
     "Q198845" (articles, part numbers) are identifiers; a code is one, however repeated."""
-    out = set()
-    for code in codes:
-        if code.isdigit() or code.isalpha() or code in out:
-            continue
-        pattern = re.sub(r"\d", r"\\d", re.escape(code))
-        found = re.compile(rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])").findall(text)
-        if len(set(found)) >= _SERIES:
-            out.add(code)
-    return frozenset(out)
+    mixed = {c for c in codes if not c.isdigit() and not c.isalpha()}
+    wanted = {_pattern(c) for c in mixed}
+    if not wanted:
+        return frozenset()
+    # One pass over the text's tokens (the same as a candidate's), whatever the codes.
+    seen: dict[str, set[str]] = {}
+    for m in _TOKEN.finditer(text):
+        pattern = _pattern(m.group())
+        if pattern in wanted:
+            seen.setdefault(pattern, set()).add(m.group())
+    return frozenset(c for c in mixed if len(seen.get(_pattern(c), ())) >= _SERIES)
+
+
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{4,10}(?![A-Za-z0-9])")
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
+def _pattern(code: str) -> str:
+    return code.translate(_DIGITS_AS_ZERO)
