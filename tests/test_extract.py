@@ -391,6 +391,9 @@ def test_huge_body_is_capped_and_fast() -> None:
         "Jan " * 50_000 + "2024",
         "a.a-" * 50_000,
         "x" * 100_000 + "@example.com",
+        "debug1: password " * 30_000,
+        " ".join(f"A{i:05d} code" for i in range(40_000)),
+        "user name password " * 30_000,
     ],
     ids=[
         "digits",
@@ -405,6 +408,9 @@ def test_huge_body_is_capped_and_fast() -> None:
         "months",
         "dotted",
         "email",
+        "labels",
+        "series",
+        "credentials",
     ],
 )
 def test_pathological_inputs_are_fast(body: str) -> None:

@@ -55,6 +55,7 @@ REASONS = [
     ("copyright", "© 2024 Example", "2024", "year"),
     ("phone-international", "call +44 20 7946 0958", "0958", "phone"),
     ("phone-parens", "(212) 555-0142", "0142", "phone"),
+    ("phone-plus-space", "dial access code + 88216\n52098236", "88216", "phone"),
     ("phone-chain", "1-800-555-0199", "0199", "phone"),
     ("postcode-us", "Redmond, WA 98052", "98052", "postcode"),
     ("postcode-uk", "London SW1A 1AA", "SW1A", "postcode"),
@@ -68,6 +69,15 @@ REASONS = [
     ("decimal", "pay 1234.56 now", "1234", "part of a larger number"),
     ("thousands", "2,340,000 IRR", "340", None),
     ("time", "at 1435:10", "1435", "part of a larger number"),
+    ("area-code", "ISDN number 01-2434321 password", "2434321", "part of a larger number"),
+    ("hex-literal", "card will use io 0x200 if free", "0x200", "hexadecimal"),
+    ("label", "password\ndebug1: next method", "debug1", "label"),
+    ("keypad", "calls at 512-225-3201 pin 439461# daily", "439461", "keypad"),
+    ("program-line", "password\n memset(p, 0, 1020 - strlen(code));", "1020", "program text"),
+    ("code-number-sign", "Code # CY0795", "CY0795", "reference"),
+    ("bug", "Bug 22056 has to do with it", "22056", "reference"),
+    ("us-code", "in the US code 3005 also", "3005", "sense"),
+    ("hyphen-after", "PIN 482913-04 order", "482913", "part of a larger number"),
     ("currency-before", "$4999 only", "4999", "amount"),
     ("currency-after", "4999 руб", "4999", "amount"),
     ("currency-code", "6000000 VND", "6000000", "amount"),
@@ -144,3 +154,17 @@ def test_candidates_in_regions_are_the_whole_texts_there(
     for c in everywhere:
         if any(c.start <= hi and c.end >= lo for lo, hi in regions):
             assert c in inside, c
+
+
+def test_letters_written_as_a_word_elsewhere_are_that_word() -> None:
+    # "Password: SOLEIL" where the text also writes "Soleil": a name, not random capitals.
+    text = "Password: SOLEIL\nYou must say 'Soleil' at the door."
+    assert "SOLEIL" not in _codes(text)
+    assert _codes("TeamViewer code: QGFDAE\nEnter QGFDAE to sign in.") == ["QGFDAE"]
+
+
+def test_a_series_of_identifiers_is_no_code() -> None:
+    # Knowledge-base articles, part numbers: several of one pattern are identifiers.
+    text = "Password help (Q321305)\nQ321146 - Fish\nQ310436 - DVD\nQ321305 - Log on"
+    assert "Q321305" not in _codes(text)
+    assert _codes("Your code: K7PX2Q. Enter K7PX2Q now.") == ["K7PX2Q", "K7PX2Q"]

@@ -278,3 +278,74 @@ NOT_CODES = [
 def test_not_codes(subject: str, body: str) -> None:
     result = extract(body, subject=subject)
     assert result.code is None
+
+
+REPLIES = [
+    (
+        "quoted",
+        "Re: [ILUG] Dial-up number",
+        "Try this:\n\n> 01 2434321\n> username: oceanfree\n> password: 4821",
+    ),
+    (
+        "pipe-quoted",
+        "Re: How do I remove a HDD password from a Travelmate 201T?",
+        "David wrote:\n| Any idea?\n| Dave\n\nGoogle returns about 1500 hits for it.",
+    ),
+    (
+        "outlook",
+        "AW: Zugang",
+        "Passwort 4821 geht.\n\n-----Original Message-----\nFrom: Anna\nPIN?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), [r[1:] for r in REPLIES], ids=[r[0] for r in REPLIES])
+def test_a_reply_quoting_mail_is_a_conversation_not_a_code(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert (result.is_verification, result.code) == (False, None)
+    # The same words without the reply's quote are still read as usual.
+    assert extract("Your password: 4821", subject="Re: your account").code == "4821"
+
+
+OTHER_SENSES = [
+    ("kernel", "Kernel update", "New packages fix an oops in the i810 3D\nkernel code."),
+    ("law", "Investment", "Section 3005 in the US code, also in\nthe code of federal regulations"),
+    ("person", "Bugzilla", "Neil did some excellent work in 22056\nand his code finally landed."),
+    ("bytecode", "Fonts", "The first, no-bytecodes.png, shows text in a GNOME2 panel."),
+    ("credentials", "Your account", "User Name: joe@example.com\nPassword: 1534\n"),
+    (
+        "credentials-caps",
+        "Access",
+        "ACCESS PASSWORD\nLOGIN NAME: joe@example.com\nPASSWORD: Ez4KWy",
+    ),
+    ("offer-code", "Full Disclosure", "Write down your offer code - 7765 - then click below."),
+    ("sales-rep", "Log homes", "www.example.com\n\nSales Rep Code: BSAD24\n"),
+    ("register-now", "Running SA", "Developers, register now for the Symposium. Code: EX8664"),
+    (
+        "protocol-list",
+        "CuteFTP Pro",
+        "Transfer data securely using SSL, SSH2, OTP (S/KEY) and HTTPS",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"), [o[1:] for o in OTHER_SENSES], ids=[o[0] for o in OTHER_SENSES]
+)
+def test_code_in_another_sense_credentials_and_offers_give_no_code(subject: str, body: str) -> None:
+    assert extract(body, subject=subject).code is None
+
+
+def test_mailing_list_mail_is_bulk() -> None:
+    # Through a mailing list (List-Id, RFC 2919) people discuss passwords and numbers; a code
+    # plainly given after its keyword still counts, as in other bulk mail.
+    body = "How do I remove the HDD password from an Acer Travelmate 201T?"
+    subject = "[ILUG] HDD password"
+    assert extract(body, subject=subject).code == "201T"
+    assert extract(body, subject=subject, mailing_list=True).code is None
+    assert extract("Your password is 482913", subject="x", mailing_list=True).code == "482913"
+
+
+def test_a_forwarded_reply_is_a_conversation() -> None:
+    body = ">> User account\n>>  Pass: d0949w4z\n"
+    assert extract(body, subject="Fw: Re: Account for you").code is None

@@ -35,8 +35,26 @@ def message(*headers: str, body: str = "hello\n") -> bytes:
         ("From: alice@example.org, bob@example.org", None, None),
         ("From: <>", None, None),
         ("From: not an address", None, None),
+        # An unquoted phrase is words separated by folding white space (RFC 5322 §3.2.5).
+        (
+            "From: CNET Shopper Sound  Graphics <a#1@x.example>",
+            "CNET Shopper Sound Graphics",
+            "a#1@x.example",
+        ),
+        ('From: "Two  Spaces" <a@x.example>', "Two  Spaces", "a@x.example"),
     ],
-    ids=["name-addr", "bare", "quoted-name", "rfc2047-name", "cve-paren", "two", "empty", "junk"],
+    ids=[
+        "name-addr",
+        "bare",
+        "quoted-name",
+        "rfc2047-name",
+        "cve-paren",
+        "two",
+        "empty",
+        "junk",
+        "phrase-blanks",
+        "quoted-blanks",
+    ],
 )
 def test_from_parsing(header: str, name: str | None, address: str | None) -> None:
     parsed = mail.headers(message(header, "Subject: x")).from_

@@ -44,6 +44,7 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
         sender_address=sender.address if sender else None,
         sender_name=sender.name if sender else None,
         sent_at=sent_time(*mail.sent_fields(block)),
+        mailing_list=block.first("list-id") is not None,
     )
     from_domain = sender.domain if sender else None
     if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):

@@ -24,7 +24,9 @@ rendered as text) and returns an ``Extraction``:
    Likewise a message about an event (meeting invitation, booking, door or parcel locker):
    its dial-in PIN, passcode or confirmation code is not a verification code. A message that
    names a code, carries none and says it went elsewhere ("we sent a code to your phone") is
-   a notice, not a verification message: there is nothing in it to enter.
+   a notice, not a verification message: there is nothing in it to enter. A bounce report or
+   a person's reply quoting earlier mail carries no code; mail through a mailing list is bulk
+   mail; a password or PIN given with a user name is an account's credentials.
 4. The stated validity (``validity``), else the service's published default, and the service
    (``services.identify``) complete the result.
 
@@ -57,12 +59,15 @@ def extract(
     sender_address: str | None = None,
     sender_name: str | None = None,
     sent_at: datetime | None = None,
+    mailing_list: bool = False,
 ) -> Extraction:
     """Decide whether a message is a verification message and find its code.
 
     ``body`` is the message text (text part, and the HTML part rendered as text), ``subject``
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
-    time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
+    time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant),
+    ``mailing_list`` whether it came through a mailing list (a List-Id field, RFC 2919): bulk
+    mail, like a list footer.
     """
     from inspector.extract.codes import raw_candidates, reject
     from inspector.extract.hits import find_all_hits
@@ -85,7 +90,7 @@ def extract(
     text = subject_text + "\n\n" + normalize(clip(body))
     body_start = len(subject_text) + 2
     key = fold_keys(text)
-    hits = find_all_hits(text, key)
+    hits = _without_credentials(find_all_hits(text, key))
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
     event = any(h.keyword.category == "event" for h in hits)
     # In a meeting invitation or a booking, "passcode"/"access code" name the event's code.
@@ -104,8 +109,10 @@ def extract(
 
     # Bulk mail ("unsubscribe") whose subject names no code and that asks to verify nothing
     # is a newsletter; transactional mail sent the same way says what it is in its subject.
+    # Mail through a mailing list is bulk whatever its subject: people discussing passwords.
     listed = any(h.kind == "list" for h in hits) and not verify
     listed = listed and not any(h.start < body_start and h.kind in WEIGHTS for h in hits)
+    listed = listed or (mailing_list and not verify)
     # Marketing, bulk mail or an event (meeting, booking, door): without a code keyword
     # proper, its numbers are promo codes, dial-in PINs and booking PINs.
     not_account = (promo or event) and not strong and origin is None
@@ -113,7 +120,8 @@ def extract(
     # still counts ("Your Uber code is 4821. ... Reply STOP ABC to unsubscribe").
     only_listed = listed and not not_account and not strong and origin is None
     # A bounce report carries another message's numbers (and maybe its code): never a code.
-    bounce = any(h.kind == "bounce" for h in hits)
+    # Nor does a person's reply quoting earlier mail: a conversation, whatever it quotes.
+    bounce = any(h.kind == "bounce" for h in hits) or _conversation(subject, body)
     ranked = []
     if not not_account and not bounce and any(h.kind in WEIGHTS for h in hits):
         # Nothing can pull a candidate without such a keyword; only near one can it score.
@@ -187,6 +195,41 @@ def extract(
         origin=origin,
         language=language,
     )
+
+
+# A reply (RFC 5322 §3.6.5: "Re: " before the subject; the localised forms mail clients
+# write, after an optional list tag such as "[ILUG]") that quotes the mail it answers (lines
+# starting with ">", RFC 3676 §4.5, or "|" as some clients write; or an "Original Message"
+# block): a person writing.
+_REPLY = re.compile(
+    r"^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:(?:fwd?|wg|tr)\s*:\s*)*"
+    r"(?:re|aw|sv|vs|antw|odp|ynt|rif|res|回复|答复|返信)(?:\[\d{1,3}\])?\s*[:：]",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"^[ \t]*[>|]|^-{2,}\s*Original Message\s*-{2,}", re.MULTILINE | re.IGNORECASE)
+
+
+def _conversation(subject: str, body: str) -> bool:
+    return _REPLY.match(subject) is not None and _QUOTED.search(body) is not None
+
+
+_CREDENTIALS_NEAR = 160  # a user name this close to "password"/"PIN" is given with it
+
+
+def _without_credentials(hits: list[Hit]) -> list[Hit]:
+    """The hits less the weak keywords next to a user name ("User Name: ...\nPassword: 1534"):
+    an account's credentials, not a code; a code keyword proper ("one-time password") stays."""
+    import bisect
+
+    names = [h.start for h in hits if h.kind == "neg" and h.keyword.category == "credentials"]
+    if not names:
+        return hits
+
+    def near_a_name(pos: int) -> bool:
+        i = bisect.bisect_left(names, pos - _CREDENTIALS_NEAR)
+        return i < len(names) and names[i] <= pos + _CREDENTIALS_NEAR
+
+    return [h for h in hits if h.kind != "weak" or not near_a_name(h.start)]
 
 
 _AUTHORISES = ("authori", "autori", "approv", "genehmig", "承認")

@@ -57,7 +57,8 @@ _BLOCKS: tuple[tuple[str, str, str | None], ...] = (
     ("year", r"(?:©|\([cC]\))\s?(?:\d{4}\s?[-–]\s?)?\d{4}", None),
     # IBAN (ISO 13616): country, check digits, then groups of 4, often spaced.
     ("iban", r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b", r"\d\d ?[A-Z0-9]{4}"),
-    ("phone", r"\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}", None),
+    # An international number (ITU-T E.123: "+" then the country code), also typed "+ 882...".
+    ("phone", r"\+ ?\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}", None),
     ("phone", r"\(\d{2,4}\)\s?\d{3,4}[\s.\-]?\d{3,4}", None),
     ("phone", r"(?<![\w\-])\d+(?:[ .\-]\d{2,}){2,}(?![\w\-])", r"\d[ .\-]\d\d"),
     ("postcode", rf"\b(?:{_US_STATES})\s\d{{5}}(?:-\d{{4}})?\b", r"\d{5}"),

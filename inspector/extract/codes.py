@@ -15,9 +15,12 @@ Rejected (``rejection`` says why): parts of URLs, e-mail addresses and domain na
 parts of larger numbers (``10.04.2024``, ``1,555,000``, ``169.00``, ``12:00``); phone numbers
 and chains of digit groups; amounts (a currency sign or code next to the number, ``%``);
 masked card/account digits (``XX1245``, ``57******2``, ``•••• 1234``); IBANs; postcodes; numbers
-with units (``30GB``); and numbers right after a negative keyword (order, amount, card ending,
-promo code, phone...; see ``lexicon_context.NEGATIVE``). The URL, date, phone... spans are
-found by ``blocks``.
+with units (``30GB``); hexadecimal numbers (``0x200``), field labels (``debug1:``), a PIN keyed
+in on a telephone (``439461#``), numbers on a line of program text; numbers right after a
+negative keyword (order, amount, card ending, promo code, phone...; see
+``lexicon_context.NEGATIVE``) or after "code #"; and what ``names`` finds naming something
+(host labels, words, series of identifiers). The URL, date, phone... spans are found by
+``blocks``.
 
 ``raw_candidates`` can be limited to regions of the text, and ``Blocked`` (the URL, date,
 phone... spans) is built only in windows around the candidates it is asked about; both give
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 
 from inspector.extract.blocks import Blocked, Span, widen
 from inspector.extract.keywords import Hit
+from inspector.extract.names import host_labels, series, written_as_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +67,6 @@ _CSS_BEFORE = re.compile(r"[a-z-]+\s*:\s*#$", re.I)
 _GLUED = re.compile(r"^(\d{4,10})[A-Za-zß-ÿ][a-zß-ÿ]+$")
 # A number someone is told to text or call ("text the word MIX to 85069") is a short code.
 _SEND_TO = re.compile(r"\b(?:text|txt|sms|send|reply|call)\b[^.!?\n]{0,40}\bto\s*$", re.I)
-# Host names in the text: a candidate that is one of their labels ("forum365.net",
-# "members.studio54.club") is the sender's name, not a code.
-_HOST = re.compile(r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])")
 
 # Three digits right after a code keyword, a ":" or "is" ("Your verification code is 482"):
 # shorter than any other candidate, so only where the text plainly calls it the code.
@@ -95,13 +96,21 @@ _UNIT_SUFFIX = re.compile(
 )
 _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
-_BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/]$")
-_BIGGER_NUMBER_AFTER = re.compile(r"^[.,:/]\d")
+# Digits joined to more digits by ".", ",", ":", "/" or "-" ("1,555,000", "01-2434321", a
+# phone number with its area code): a split code ("123-456") is found whole before this.
+_BIGGER_NUMBER_BEFORE = re.compile(r"\d[.,:/\-]$")
+_BIGGER_NUMBER_AFTER = re.compile(r"^[.,:/\-]\d")
 # A piece of a longer name joined by "-", "_" or "/" on both sides ("ISO-2022-JP"), or of a
 # token holding a path ("12583-16/Ss-IZaXqmZao"): an identifier, not a code.
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9][-_/]$")
 _JOINED_AFTER = re.compile(r"^[-_/][A-Za-z0-9]")
 _PATH_TOKEN = re.compile(r"[A-Za-z0-9]/[A-Za-z0-9]")
+# C notation ("0x200", "0x4151c931"): a hexadecimal number of a program or a device.
+_HEX_LITERAL = re.compile(r"^0x[0-9a-f]+$")
+# A line of program text: an assignment, comparison, call statement or preprocessor line.
+_PROGRAM_LINE = re.compile(
+    r"\)\s*;\s*$|[-+*/|&]=|==|->|&&|\|\||^\s*#\s*(?:include|define)\b|\{\s*$", re.MULTILINE
+)
 _NEG_GAP = re.compile(r"^[\s:#№.\-=*()]{0,4}$|^[\s:]*(?:no|nr|number|num|id|#)\.?[\s:#]*$", re.I)
 
 
@@ -139,6 +148,14 @@ def rejection(
         return "part of a name"
     if _UNIT_SUFFIX.match(code) and not code.isdigit():
         return "unit"
+    if _HEX_LITERAL.match(code):
+        return "hexadecimal"
+    if after[:1] == ":" and any(ch.islower() for ch in code) and not code.isdigit():
+        return "label"  # "debug1: ...": the name of a field, not its value
+    if after[:1] == "#":
+        return "keypad"  # "pin 439461#": keyed in on a telephone, a dial-in's PIN
+    if _program_line(text, start):
+        return "program text"
     if _SEND_TO.search(text[max(0, start - 60) : start]):
         return "phone"
     closes = after[:1] != "" and after[:1] in ";}\"'"
@@ -150,6 +167,16 @@ def rejection(
     if neg is not None:
         return neg
     return None
+
+
+_LINE_REACH = 200  # program lines are short: only this much each way is looked at
+
+
+def _program_line(text: str, start: int) -> bool:
+    lo = text.rfind("\n", max(0, start - _LINE_REACH), start) + 1 or max(0, start - _LINE_REACH)
+    hi = text.find("\n", start, start + _LINE_REACH)
+    line = text[lo : hi if hi >= 0 else start + _LINE_REACH]
+    return _PROGRAM_LINE.search(line) is not None
 
 
 _ENCODED_LINE = 40  # an ASCII line this long without a space is encoded data (uuencode, base64)
@@ -184,10 +211,10 @@ def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]
     if i < 0:
         return None
     hit = hits[i]
-    if hit.kind != "neg":
-        return None
     gap = text[hit.end : start]
-    if not _NEG_GAP.match(gap):
+    if hit.kind == "weak" and gap.strip() == "#":
+        return "reference"  # "Code # CY0795": the number sign names a reference number
+    if hit.kind != "neg" or not _NEG_GAP.match(gap):
         return None
     introduces = ":" in gap or "\n" in gap  # "...to your account:" ends the clause
     if hit.keyword.category == "account" and introduces and _code_word_on_line(text, hits, i):
@@ -277,26 +304,17 @@ def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[R
     blocked = Blocked(text, [(c.start, c.end) for c in candidates])
     # Only a candidate with a letter can be a host name's label (digit-only ones are not).
     named = any(not c.code.isdigit() for c in candidates) and "." in text
-    names = _host_labels(text) if named else frozenset()
+    names = host_labels(text) if named else frozenset()
+    letters = [c.code for c in candidates if c.shape == "letters"]
+    words = written_as_words(text, letters) | series(text, [c.code for c in candidates])
     return [
         c
         for c in candidates
         if c.code.lower() not in names
+        and c.code not in words
         and rejection(text, c.start, c.end, c.code, blocked=blocked, hits=hits, hit_ends=hit_ends)
         is None
     ]
-
-
-def _host_labels(text: str) -> frozenset[str]:
-    """The labels of the host names in ``text`` (a name like "forum365" is not a code)."""
-    # Host names are written in lower case ("Code:1234.Valid" holds none); a label that is
-    # only digits names nothing.
-    return frozenset(
-        label
-        for m in _HOST.finditer(text)
-        for label in m.group().split(".")[:-1]
-        if not label.isdigit()
-    )
 
 
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:

@@ -22,7 +22,8 @@ NEGATIVE: dict[str, dict[str, str]] = {
             "promo code; promotional code; promo; coupon; coupon code; discount code; voucher; "
             "voucher code; gift code; gift card; referral code; invite code; invitation code; "
             "redeem code; claim code; prize code; bonus code; reward code; identifier code; "
-            "redemption code; donation code"
+            "redemption code; donation code; offer code; priority code; rep code; "
+            "sales rep code; registration code; license key; licence key; product key"
         ),
         "de": "rabattcode; gutscheincode; gutschein; aktionscode",
         "es": "código promocional; código de descuento; cupón",
@@ -54,7 +55,7 @@ NEGATIVE: dict[str, dict[str, str]] = {
             "purchase number; order code; transaction code; receipt number; error; dns error; "
             "smtp error; error number; queue id; diagnostic code; reply code; response code; "
             "exit code; return code; protocol number; reference code; approval code; "
-            "approval number; approval no"
+            "approval number; approval no; bug; bug number"
         ),
         "de": (
             "bestellung; bestellnummer; auftrag; sendungsnummer; rechnung; rechnungsnummer; "
@@ -167,6 +168,41 @@ NEGATIVE: dict[str, dict[str, str]] = {
     "year": {
         "en": "copyright; since; year",
         "de": "jahr",
+    },
+    # "Code" in another sense: program text, law, and a person's code (a verification text
+    # says "your code", never "his code"); "code" inside one pulls no candidate.
+    "sense": {
+        "en": (
+            "kernel code; machine code; program code; code base; "
+            "codebase; code review; code snippet; html code; javascript code; python code; "
+            "shellcode; shell code; bytecode; bytecodes; opcode; us code; u.s. code; "
+            "united states code; code of federal regulations; penal code; civil code; "
+            "criminal code; tax code; "
+            "building code; his code; her code; their code"
+        ),
+        "de": "quellcode; programmcode; maschinencode",
+        "fr": "code source; code pénal; code civil; code de la route",
+        "es": "código fuente; código penal; código civil",
+        "pt": "código fonte; código-fonte; código penal; código civil",
+        "it": "codice sorgente; codice penale; codice civile",
+        "ru": "исходный код; программный код",
+        "zh": "源代码; 源码",
+        "ja": "ソースコード",
+    },
+    # A user name given with it: a weak keyword ("password", "PIN") next to one names that
+    # account's credentials, not a one-time code (see ``extract``).
+    "credentials": {
+        "en": "user name; username; login name; login id; user id; userid",
+        "de": "benutzername; benutzerkennung",
+        "fr": "nom d'utilisateur; identifiant",
+        "es": "nombre de usuario",
+        "pt": "nome de usuário; nome de utilizador",
+        "it": "nome utente",
+        "nl": "gebruikersnaam",
+        "pl": "nazwa użytkownika",
+        "ru": "имя пользователя",
+        "zh": "用户名",
+        "ja": "ユーザー名; ユーザーid",
     },
     # A message about an event: a meeting (its ID, dial-in and passcode), a booking or stay
     # (confirmation number, check-in), a door, gate or parcel locker. Its numbers open that
@@ -297,7 +333,7 @@ ELSEWHERE: dict[str, str] = {
 # Marketing vocabulary (message level).
 PROMO: dict[str, str] = {
     "en": "sale; discount; off your; % off; percent off; off with code; shop now; checkout; "
-    "free shipping; limited time; deals; newsletter",
+    "free shipping; limited time; deals; newsletter; register now",
     "de": "rabatt; angebot; sale",
     "fr": "réduction; soldes; offre",
     "es": "descuento; oferta",

@@ -110,6 +110,8 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
         # goes on (in any language: no "below" word is needed).
         return WEIGHTS[hit.kind] * _ANNOUNCED
     squeezed = _SPACES.sub(" ", gap)
+    if c.end <= hit.start and squeezed.strip() == ",":
+        return 0.0  # "SSL, SSH2, OTP (S/KEY)": items of a list, the keyword names another
     pull = WEIGHTS[hit.kind] / (1 + len(squeezed) / 20)
     # A sentence or paragraph end between them, unless the keyword's line ends with ":" and
     # introduces the code ("Enter this code:\n\n123456").

@@ -236,7 +236,9 @@ def _parse_addresses(name: str, raw: str) -> list[Address] | None:
         # The name unquoted though it holds "@" or "." (``jane@home <jane@example.com>``),
         # or no angle brackets at all (``Big Bug bb@bug.com``): mail readers show the
         # address the way below; Python's parser makes a quoted local part of the name.
-        display = decode_words(loose.group("name")).strip()
+        # Unquoted, the name is words separated by folding white space (RFC 5322 §3.2.5):
+        # a run of blanks between them reads as one space.
+        display = decode_words(" ".join(loose.group("name").split())).strip()
         return [Address(display or None, loose.group("spec"))]
     try:
         header = email.policy.default.header_factory(name, raw)

@@ -65,6 +65,7 @@ class Summary:
     total: Figures = field(default_factory=Figures)
     groups: dict[str, Figures] = field(default_factory=dict)
     failures: list[Outcome] = field(default_factory=list)
+    items: set[str] = field(default_factory=set)  # an item may give several outcomes
 
 
 def summarize(outcomes: Iterable[Outcome]) -> Summary:
@@ -72,6 +73,7 @@ def summarize(outcomes: Iterable[Outcome]) -> Summary:
     for o in outcomes:
         summary.total.add(o)
         summary.groups.setdefault(o.group, Figures()).add(o)
+        summary.items.add(o.item)
         if not o.ok:
             summary.failures.append(o)
     return summary
