@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from inspector.auth import check_auth
+from tests.corpus import dkimpy
 from tests.corpus.auth import (
     ZoneResolver,
     arc_cases,
@@ -52,3 +53,13 @@ def test_rfc8463_example_verifies() -> None:
         ("ed25519-sha256", "pass"),
         ("rsa-sha256", "pass"),
     ]
+
+
+def test_dkimpy_vectors(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes = dkimpy.score()
+    wrong = [f"{o.item}: want {o.expected}, got {o.got}" for o in outcomes if not o.ok]
+    with capsys.disabled():
+        print(f"\ndkimpy's DKIM vectors: {len(outcomes) - len(wrong)}/{len(outcomes)}")
+    assert len(outcomes) >= 50
+    assert any(o.expected != "pass" for o in outcomes)  # failures to find, too
+    assert not wrong, wrong

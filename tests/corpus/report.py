@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tests.corpus import auth, contacts, otp, received, robustness
+from tests.corpus import auth, contacts, dkimpy, otp, received, robustness
 from tests.corpus.scoring import Corpus, Summary, meets, summarize
 
 CORPORA: list[Corpus] = [
@@ -18,7 +18,12 @@ CORPORA: list[Corpus] = [
     Corpus("received", "Received hops, six fields each", received.outcomes, target_rate=1.0),
     Corpus("arc", "ARC chain verdicts (ARC test suite)", auth.score_arc, target_rate=1.0),
     Corpus("spf", "SPF results (RFC 7208 test suite)", auth.score_spf, target_rate=1.0),
-    Corpus("dkim", "RFC 8463 example signatures", auth.score_rfc8463, target_rate=1.0),
+    Corpus(
+        "dkim",
+        "DKIM verdicts (RFC 8463 example, dkimpy's test vectors)",
+        dkimpy.score_with_rfc8463,
+        target_rate=1.0,
+    ),
     Corpus(
         "contacts",
         "address typos, disposable domains, phone numbers",
