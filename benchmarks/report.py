@@ -156,7 +156,8 @@ def render_markdown(results: Results) -> str:
     head = (
         f"Measured {m.get('date', '?')[:10]} on {m.get('cpu')} ({m.get('cores')} cores, "
         f"{m.get('ram_gb')} GB RAM), Python {m.get('python')}, commit {m.get('commit')}; "
-        f"{s.get('messages'):,} messages, seed {s.get('seed')}, median of {s.get('runs')} runs."
+        f"{s.get('messages'):,} messages a corpus ({s.get('profiles', 'synthetic')}), "
+        f"seed {s.get('seed')}, median of {s.get('runs')} runs."
     )
     esc = [[c.replace("|", "\\|") for c in _cells(row)] for row in results.rows]
     lines = [head, "", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
