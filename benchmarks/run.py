@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -202,7 +203,13 @@ def main(argv: list[str] | None = None) -> int:
         ctx.log(f"== {name}")
         try:
             rows = BENCHMARKS[name](ctx)
-        except (CommandFailed, OSError, RuntimeError, ValueError) as exc:
+        except (
+            CommandFailed,
+            OSError,
+            RuntimeError,
+            ValueError,
+            subprocess.SubprocessError,
+        ) as exc:
             ctx.log(f"{name}: failed: {exc}")
             rows = [Row(name, "error", None, ok=False, note=str(exc)[:300])]
         results.rows += rows
