@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -203,15 +203,11 @@ def main(argv: list[str] | None = None) -> int:
         ctx.log(f"== {name}")
         try:
             rows = BENCHMARKS[name](ctx)
-        except (
-            CommandFailed,
-            OSError,
-            RuntimeError,
-            ValueError,
-            subprocess.SubprocessError,
-        ) as exc:
-            ctx.log(f"{name}: failed: {exc}")
-            rows = [Row(name, "error", None, ok=False, note=str(exc)[:300])]
+        except Exception as exc:
+            if not isinstance(exc, CommandFailed | OSError | RuntimeError | ValueError):
+                ctx.log(traceback.format_exc())
+            ctx.log(f"{name}: failed: {type(exc).__name__}: {exc}")
+            rows = [Row(name, "error", None, ok=False, note=f"{type(exc).__name__}: {exc}"[:300])]
         results.rows += rows
         print(report.render_text(rows), end="", flush=True)
     results.details = ctx.details
