@@ -151,6 +151,8 @@ def _merge(path: Path, fresh: Results, ran: list[str]) -> Results:
     )
     details = {k: v for k, v in old.details.items() if k not in ran}
     details.update(fresh.details)
+    commits = {k: v for k, v in old.details.get("commits", {}).items() if k not in ran}
+    details["commits"] = {**commits, **fresh.details.get("commits", {})}
     fresh.details = details
     return fresh
 
@@ -211,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         results.rows += rows
         print(report.render_text(rows), end="", flush=True)
     results.details = ctx.details
+    commit = results.machine.get("commit")
+    results.details["commits"] = dict.fromkeys(names, commit)
     results.details["total_seconds"] = round(time.perf_counter() - started, 1)
     results = _merge(args.results, results, names)
     results.write(args.results)
