@@ -39,7 +39,7 @@ from inspector.sources.imap_sections import (
 
 log = logging.getLogger(__name__)
 
-#: Messages whose steps 2 and 3 wait for one another (a few hundred bytes each).
+#: Messages whose steps 2 and 3 wait for one another (about 2 KB each while they wait).
 FLUSH_MESSAGES = 5000
 #: Gmail tabs worth naming in the report: a code filed under them is easy to overlook.
 GMAIL_CATEGORIES = ("promotions", "updates")
