@@ -16,7 +16,7 @@ import json
 import secrets
 from datetime import timedelta
 
-from benchmarks.context import Context, compare_sets
+from benchmarks.context import Context, compare_sets, corpus_key, inspector_codes
 from benchmarks.measure import CommandFailed, Sample, median, ratio
 from benchmarks.report import Row
 from testkit.corpus import Corpus, count_messages
@@ -43,7 +43,22 @@ def run(ctx: Context) -> list[Row]:
     why = why_unavailable()
     if why:
         return [Row(NAME, "skipped", None, note=why)]
-    corpus = ctx.corpus(ctx.settings.messages)
+    rows: list[Row] = []
+    for profile in ctx.settings.profiles:
+        rows += _profile(ctx, profile)
+    return rows
+
+
+def _analyze_codes(ctx: Context, corpus: Corpus) -> list[str]:
+    """The codes ``inspector analyze`` finds in the same messages (the mbox of the corpus)."""
+    from benchmarks.bench_analyze import analyze_cmd
+
+    cmd = analyze_cmd(ctx, str(corpus.mbox), corpus.now.isoformat(), "--offline")
+    return list(inspector_codes(ctx.run(cmd, ok_codes=(0, 1)).stdout).values())
+
+
+def _profile(ctx: Context, profile: str) -> list[Row]:
+    corpus = ctx.corpus(ctx.settings.messages, profile)
     expected = list(json.loads(corpus.expected.read_text())["codes"].values())
     # The loaded Maildir is kept under the output folder and reused while the corpus is the same.
     server = Dovecot(
@@ -57,7 +72,7 @@ def run(ctx: Context) -> list[Row]:
         server.start()
         proxy = WireProxy(server.port)
         try:
-            return _measure(ctx, server, corpus, proxy, expected, loaded)
+            return _measure(ctx, server, corpus, proxy, expected, loaded, profile)
         finally:
             proxy.close()
     finally:
@@ -71,6 +86,7 @@ def _measure(
     proxy: WireProxy,
     expected: list[str],
     loaded: float,
+    profile: str,
 ) -> list[Row]:
     since = (corpus.now - WINDOW).date()
     folders = count_messages(server.maildir(USER))
@@ -104,7 +120,7 @@ def _measure(
     naive_mb = naive[-1][1].bytes_down / 1e6
     naive_agree = compare_sets(expected, naive_doc["codes"])
     limit = 10 + window // 500
-    ctx.details[NAME] = {
+    details: dict[str, object] = {
         "folders": folders,
         "load_seconds": round(loaded, 1) if loaded else "reused",
         "since": since.isoformat(),
@@ -114,16 +130,18 @@ def _measure(
         "naive_bytes_down": naive[-1][1].bytes_down,
         "scan_available": has_scan,
     }
+    ctx.details.setdefault(NAME, {})[corpus_key(profile, corpus.messages)] = details
+    p = f"{profile}: "
     if not has_scan:
         note = "skipped: inspector scan not available"
         return [
-            Row(NAME, f"throughput, {window:,} msgs", None, naive_rate, "naive IMAP client",
+            Row(NAME, f"{p}throughput, {window:,} msgs", None, naive_rate, "naive IMAP client",
                 None, "≥ 10×", None, "msg/s", note),
-            Row(NAME, "IMAP commands", None, naive_cmds, "naive IMAP client", None,
+            Row(NAME, f"{p}IMAP commands", None, naive_cmds, "naive IMAP client", None,
                 f"≤ {limit}", None, "", note),
-            Row(NAME, "bytes received", None, naive_mb, "naive IMAP client", None,
+            Row(NAME, f"{p}bytes received", None, naive_mb, "naive IMAP client", None,
                 "≤ 10% of naive", None, "MB", note),
-            Row(NAME, "codes found", None, naive_agree.text(), "naive IMAP client", None,
+            Row(NAME, f"{p}codes found", None, naive_agree.text(), "naive IMAP client", None,
                 "all, ≤ 2% extra", None, "", note),
         ]  # fmt: skip
     scan_doc = json.loads(mine[-1][0].stdout)
@@ -132,21 +150,28 @@ def _measure(
     rate = window / median([s.seconds for s, _ in mine])
     cmds = mine[-1][1].total_commands
     mb = mine[-1][1].bytes_down / 1e6
-    ctx.details[NAME].update(
+    ctx.log("imap: inspector analyze on the same messages (its codes are scan's reference)")
+    analyzed = _analyze_codes(ctx, corpus)
+    same = compare_sets(analyzed, found)
+    details.update(
         scan_seconds=[round(s.seconds, 3) for s, _ in mine],
         scan_commands=dict(mine[-1][1].commands),
         scan_bytes_down=mine[-1][1].bytes_down,
         scan_rss_mb=[round(s.peak_rss_mb, 1) for s, _ in mine],
+        codes_vs_analyze=same.text(),
+        missed_vs_analyze=sorted(set(analyzed) - set(found))[:50],
     )
     speedup = ratio(rate, naive_rate)
     share = ratio(mb, naive_mb)
     return [
-        Row(NAME, f"throughput, {window:,} msgs", rate, naive_rate, "naive IMAP client",
+        Row(NAME, f"{p}throughput, {window:,} msgs", rate, naive_rate, "naive IMAP client",
             speedup, "≥ 10×", speedup is not None and speedup >= 10, "msg/s"),
-        Row(NAME, "IMAP commands", cmds, naive_cmds, "naive IMAP client", ratio(cmds, naive_cmds),
-            f"≤ {limit} (10 + N/500)", cmds <= limit),
-        Row(NAME, "bytes received", mb, naive_mb, "naive IMAP client", share, "≤ 10% of naive",
+        Row(NAME, f"{p}IMAP commands", cmds, naive_cmds, "naive IMAP client",
+            ratio(cmds, naive_cmds), f"≤ {limit} (10 + N/500)", cmds <= limit),
+        Row(NAME, f"{p}bytes received", mb, naive_mb, "naive IMAP client", share, "≤ 10% of naive",
             share is not None and share <= 0.10, "MB"),
-        Row(NAME, "codes found", agree.text(), naive_agree.text(), "naive IMAP client", None,
+        Row(NAME, f"{p}codes found", agree.text(), naive_agree.text(), "naive IMAP client", None,
             "all, ≤ 2% extra", agree.ok),
+        Row(NAME, f"{p}codes vs analyze, same messages", same.text(), len(set(analyzed)),
+            "analyze's codes", None, "same codes", same.found == same.expected and not same.extra),
     ]  # fmt: skip

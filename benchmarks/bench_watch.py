@@ -15,9 +15,11 @@ Maildir's for context.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import secrets
 import shutil
+import subprocess
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -125,7 +127,8 @@ def _imap(
             return samples
         finally:
             process.interrupt()
-            process.wait(30)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(30)  # a hang here must not hide what went wrong above
             process.stop()
     finally:
         server.stop()
@@ -153,7 +156,8 @@ def _maildir(ctx: Context, rng: random.Random) -> list[float]:
             return samples
         finally:
             process.interrupt()
-            process.wait(30)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(30)  # a hang here must not hide what went wrong above
             process.stop()
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -26,21 +26,26 @@ class Settings:
     python: str
     timeout: float
     startup_runs: int
+    profiles: tuple[str, ...] = ("synthetic", "realistic")  # corpus profiles analyze measures
 
 
 @dataclass(slots=True)
 class Context:
     settings: Settings
     details: dict[str, Any] = field(default_factory=dict)
-    _corpora: dict[int, Corpus] = field(default_factory=dict)
+    _corpora: dict[tuple[str, int], Corpus] = field(default_factory=dict)
+    _has_jobs: bool | None = None
 
     def log(self, message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
-    def corpus(self, messages: int) -> Corpus:
-        if messages not in self._corpora:
-            self.log(f"corpus of {messages:,} messages (seed {self.settings.seed})...")
-            corpus, seconds = ensure_corpus(self.settings.out, messages, self.settings.seed)
+    def corpus(self, messages: int, profile: str = "synthetic") -> Corpus:
+        """The corpus of ``messages`` in ``profile`` (generated once, then cached on disk)."""
+        if (profile, messages) not in self._corpora:
+            self.log(f"{profile} corpus of {messages:,} messages (seed {self.settings.seed})...")
+            corpus, seconds = ensure_corpus(
+                self.settings.out, messages, self.settings.seed, profile=profile
+            )
             expected = json.loads(corpus.expected.read_text())
             info = {
                 "path": _shown(corpus.root, self.settings.repo),
@@ -48,19 +53,36 @@ class Context:
                 "codes": len(expected["codes"]),
                 "dkim_signed": expected["dkim_signed"],
                 "dkim_pairs": len(expected["dkim_pairs"]),
+                "profile": profile,
                 "kinds": expected["kinds"],
                 "generated_seconds": round(seconds, 1) if seconds else "cached",
             }
-            self.details.setdefault("corpora", {})[str(messages)] = info
+            self.details.setdefault("corpora", {})[corpus_key(profile, messages)] = info
             self.log(
                 f"  {expected['bytes'] / 1e6:,.0f} MB, {len(expected['codes'])} codes "
                 f"({'cached' if not seconds else f'generated in {seconds:.0f} s'})"
             )
-            self._corpora[messages] = corpus
-        return self._corpora[messages]
+            self._corpora[profile, messages] = corpus
+        return self._corpora[profile, messages]
 
     def inspector(self, *args: str) -> list[str]:
         return [*self.settings.inspector, *args]
+
+    def has_jobs_option(self) -> bool:
+        """Whether ``inspector analyze --help`` lists ``--jobs`` (asked once)."""
+        if self._has_jobs is None:
+            try:
+                sample = self.run(self.inspector("analyze", "--help"), rss=False)
+                self._has_jobs = b"--jobs" in sample.stdout
+            except measure.CommandFailed:
+                self._has_jobs = False
+        return self._has_jobs
+
+    def jobs(self, workers: int) -> tuple[list[str], dict[str, str]]:
+        """How to ask analyze for ``workers`` processes: ``INSPECTOR_JOBS`` always, and the
+        ``--jobs`` option too when this build has it. (extra arguments, environment)"""
+        args = ["--jobs", str(workers)] if self.has_jobs_option() else []
+        return args, self.env({"INSPECTOR_JOBS": str(workers)})
 
     def naive(self, *args: str) -> list[str]:
         return [self.settings.python, "-m", "benchmarks.naive", *args]
@@ -84,6 +106,11 @@ class Context:
             ok_codes=ok_codes,
             rss=rss,
         )
+
+
+def corpus_key(profile: str, messages: int) -> str:
+    """The key of a corpus in the results' details: ``N`` (synthetic) or ``PROFILE-N``."""
+    return str(messages) if profile == "synthetic" else f"{profile}-{messages}"
 
 
 def _shown(path: Path, repo: Path) -> str:

@@ -155,13 +155,24 @@ def render_markdown(results: Results) -> str:
     s = results.settings
     head = (
         f"Measured {m.get('date', '?')[:10]} on {m.get('cpu')} ({m.get('cores')} cores, "
-        f"{m.get('ram_gb')} GB RAM), Python {m.get('python')}, commit {m.get('commit')}; "
-        f"{s.get('messages'):,} messages, seed {s.get('seed')}, median of {s.get('runs')} runs."
+        f"{m.get('ram_gb')} GB RAM), Python {m.get('python')}, {_commits(results)}; "
+        f"{s.get('messages'):,} messages a corpus ({s.get('profiles', 'synthetic')}), "
+        f"seed {s.get('seed')}, median of {s.get('runs')} runs."
     )
     esc = [[c.replace("|", "\\|") for c in _cells(row)] for row in results.rows]
     lines = [head, "", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(cells) + " |" for cells in esc]
     return "\n".join(lines) + "\n"
+
+
+def _commits(results: Results) -> str:
+    """``commit X``, or which benchmarks were measured at which commit (``--only`` runs)."""
+    by_bench: dict[str, str] = results.details.get("commits") or {}
+    commits = sorted(set(by_bench.values()))
+    if len(commits) <= 1:
+        return f"commit {commits[0] if commits else results.machine.get('commit')}"
+    parts = [f"{c} ({', '.join(b for b, at in by_bench.items() if at == c)})" for c in commits]
+    return "commits " + ", ".join(parts)
 
 
 def load(path: Path) -> Results:

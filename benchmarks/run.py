@@ -10,6 +10,7 @@ import argparse
 import shlex
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from benchmarks import (
 from benchmarks.context import Context, Settings
 from benchmarks.measure import CommandFailed
 from benchmarks.report import Results, Row
-from testkit.corpus import DEFAULT_SEED
+from testkit.corpus import DEFAULT_SEED, PROFILES
 
 REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS: dict[str, Callable[[Context], list[Row]]] = {
@@ -53,6 +54,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="messages in the synthetic mailbox (default: 20000)",
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
+    parser.add_argument(
+        "--profiles",
+        default=",".join(PROFILES),
+        metavar="LIST",
+        help=f"corpus profiles for analyze, memory and imap (default: {','.join(PROFILES)})",
+    )
     parser.add_argument(
         "--runs",
         type=int,
@@ -133,7 +140,8 @@ def _merge(path: Path, fresh: Results, ran: list[str]) -> Results:
         old = report.load(path)
     except (ValueError, TypeError, KeyError):
         return fresh
-    same = all(old.settings.get(k) == fresh.settings.get(k) for k in ("messages", "seed"))
+    keys = ("messages", "seed", "profiles")
+    same = all(old.settings.get(k) == fresh.settings.get(k) for k in keys)
     if not same:
         return fresh
     kept = [row for row in old.rows if row.bench not in ran]
@@ -143,6 +151,8 @@ def _merge(path: Path, fresh: Results, ran: list[str]) -> Results:
     )
     details = {k: v for k, v in old.details.items() if k not in ran}
     details.update(fresh.details)
+    commits = {k: v for k, v in old.details.get("commits", {}).items() if k not in ran}
+    details["commits"] = {**commits, **fresh.details.get("commits", {})}
     fresh.details = details
     return fresh
 
@@ -156,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     names = _selected(args.only)
+    profiles = tuple(p.strip() for p in args.profiles.split(",") if p.strip())
+    unknown = [p for p in profiles if p not in PROFILES]
+    if unknown or not profiles:
+        raise SystemExit(f"unknown profile {', '.join(unknown)}; choose from {', '.join(PROFILES)}")
     inspector = (
         tuple(shlex.split(args.inspector))
         if args.inspector
@@ -172,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         python=sys.executable,
         timeout=args.timeout,
         startup_runs=max(1, args.startup_runs),
+        profiles=profiles,
     )
     ctx = Context(settings)
     results = Results(
@@ -179,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         {
             "messages": args.messages,
             "seed": args.seed,
+            "profiles": ",".join(profiles),
             "runs": settings.runs,
             "big": args.big,
             "inspector": " ".join(inspector) if args.inspector else "python -m inspector",
@@ -189,12 +205,16 @@ def main(argv: list[str] | None = None) -> int:
         ctx.log(f"== {name}")
         try:
             rows = BENCHMARKS[name](ctx)
-        except (CommandFailed, OSError, RuntimeError, ValueError) as exc:
-            ctx.log(f"{name}: failed: {exc}")
-            rows = [Row(name, "error", None, ok=False, note=str(exc)[:300])]
+        except Exception as exc:
+            if not isinstance(exc, CommandFailed | OSError | RuntimeError | ValueError):
+                ctx.log(traceback.format_exc())
+            ctx.log(f"{name}: failed: {type(exc).__name__}: {exc}")
+            rows = [Row(name, "error", None, ok=False, note=f"{type(exc).__name__}: {exc}"[:300])]
         results.rows += rows
         print(report.render_text(rows), end="", flush=True)
     results.details = ctx.details
+    commit = results.machine.get("commit")
+    results.details["commits"] = dict.fromkeys(names, commit)
     results.details["total_seconds"] = round(time.perf_counter() - started, 1)
     results = _merge(args.results, results, names)
     results.write(args.results)

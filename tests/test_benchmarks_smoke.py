@@ -69,3 +69,23 @@ def test_dkim_signatures_verify(corpus: Corpus) -> None:
     assert signed
     for data in signed[:5]:
         assert dkim.verify(data, dnsfunc=dnsfunc)
+
+
+def test_realistic_profile_is_bulk_mail_and_attachments(tmp_path: Path) -> None:
+    realistic = generate(tmp_path, 120, SEED, jobs=1, profile="realistic")
+    expected = json.loads(realistic.expected.read_text())
+    assert expected["profile"] == "realistic"
+    kinds = expected["kinds"]
+    assert kinds["newsletter"] > kinds.get("verification", 0)
+    html_only = attachments = 0
+    stored = {int(str(record["index"])): data for record, data in iter_stored(realistic)}
+    for data in stored.values():
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+        assert isinstance(msg, EmailMessage)
+        types = [part.get_content_type() for part in msg.walk()]
+        html_only += "text/html" in types and "text/plain" not in types
+        attachments += any(part.is_attachment() for part in msg.walk())
+    assert html_only >= 20
+    assert attachments >= 10
+    for index, detail in expected["details"].items():
+        assert detail["shown"] in _text(stored[int(index)]), index

@@ -35,7 +35,7 @@ def run(port: int, user: str, timeout: float = 5) -> tuple[list[object], bool, f
 
 @pytest.mark.parametrize(
     ("trigger", "after"),
-    [(b"HEADER.FIELDS", 60), (b"BODY.PEEK[]<", 300)],
+    [(b"HEADER.FIELDS", 60), (b"BODY.PEEK[1]<1024.", 300)],
     ids=["headers-fetch", "body-fetch"],
 )
 def test_connection_cut_mid_fetch(
@@ -60,7 +60,7 @@ def test_stalled_server_gives_up_within_the_timeout(
     dovecot: Dovecot, mailbox: str, wire_proxy
 ) -> None:
     proxy = wire_proxy(dovecot.port)
-    proxy.arm(b"BODY.PEEK[]<", "stall")
+    proxy.arm(b"BODY.PEEK[1]<1024.", "stall")
     items, incomplete, elapsed = run(proxy.port, mailbox, timeout=1)
     problems = [i for i in items if isinstance(i, ReadProblem)]
     assert incomplete

@@ -2,10 +2,12 @@
 
 Per folder (see ``imap_folders`` for which ones and in what order): ``EXAMINE`` (read-only
 SELECT, RFC 3501 §6.3.2), one ``UID SEARCH`` for the time window and senders, then per batch
-of UIDs one ``FETCH`` of INTERNALDATE, size and the classifying headers, and one ``FETCH`` of
-the (capped) full text of the candidates only. Everything is read with ``BODY.PEEK`` so no
-flag changes (§6.4.5); no command that writes (STORE, COPY, MOVE, EXPUNGE, APPEND) or SELECT
-is ever sent.
+of UIDs one ``FETCH`` of INTERNALDATE, size, BODYSTRUCTURE and the classifying headers; then,
+for up to ``FLUSH_MESSAGES`` messages at a time, one ``FETCH`` of the opening of each text part
+and one of the header block and the rest of the text part of the candidates only (see
+``imap_sections``: attachments are never fetched). Everything is read with ``BODY.PEEK`` so
+no flag changes (§6.4.5); no command that writes (STORE, COPY, MOVE, EXPUNGE, APPEND) or
+SELECT is ever sent.
 
 A failure mid-scan becomes a :class:`ReadProblem` item (and ``ImapScan.incomplete``), never a
 traceback: the report can say what it could not read.
@@ -48,7 +50,7 @@ from inspector.sources.imap_fetch import (
     check_wire_value,
     normalise_domains,
 )
-from inspector.sources.imap_headers import default_is_candidate
+from inspector.sources.imap_headers import default_is_candidate, default_text_is_candidate
 from inspector.sources.imap_quota import MailboxQuota
 from inspector.sources.imap_scan import ImapScan, ProgressCallback, ScanProgress
 from inspector.sources.secrets import KeyringGet, Prompt, keyring_lookup
@@ -60,6 +62,7 @@ __all__ = [
     "ScanProgress",
     "config_from_account",
     "default_is_candidate",
+    "default_text_is_candidate",
     "load_account",
     "make_config",
     "scan_mailbox",
@@ -74,6 +77,7 @@ def scan_mailbox(
     sender_domains: Iterable[str] = (),
     folders: Sequence[str] | None = None,
     is_candidate: Callable[[bytes], bool] = default_is_candidate,
+    text_is_candidate: Callable[[str], bool] | None = default_text_is_candidate,
     all_messages: bool = False,
     progress: ProgressCallback | None = None,
     client_factory: ClientFactory = default_client_factory,
@@ -91,6 +95,8 @@ def scan_mailbox(
     Raises (before anything is read) :class:`UsageError` for bad arguments and
     :class:`SourceError` subclasses (``ConnectionFailed``, ``LoginFailed``, ``ProtocolError``)
     when the mailbox cannot be opened. ``since`` defaults to 24 hours before ``now()``.
+    ``is_candidate`` judges a message on its classifying header fields, ``text_is_candidate``
+    (None: headers only) on the decoded opening of its text part when the headers said no.
     """
     domains = normalise_domains(sender_domains)
     for name in folders or ():
@@ -117,6 +123,7 @@ def scan_mailbox(
         window=window,
         domains=domains,
         is_candidate=is_candidate,
+        text_is_candidate=text_is_candidate,
         all_messages=all_messages,
         progress=progress,
         batch_size=batch_size,

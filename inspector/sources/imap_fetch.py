@@ -13,8 +13,9 @@ from typing import SupportsIndex, SupportsInt, TypeAlias
 from inspector.errors import UsageError
 from inspector.sources.imap_headers import HEADER_FIELDS
 
-#: Messages per FETCH of headers: commands grow with batches, not with messages.
-DEFAULT_BATCH = 2000
+#: Messages per FETCH of headers and structure (under 2 KB each): commands grow with batches,
+#: not with messages.
+DEFAULT_BATCH = 5000
 #: Bytes read of one candidate message (a code is in the first few KB; attachments are not).
 DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024
 #: Bytes asked for in one FETCH of candidate bodies, so memory stays bounded.

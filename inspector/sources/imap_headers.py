@@ -67,6 +67,25 @@ def default_is_candidate(header_bytes: bytes) -> bool:
     return _known_sender(sender)
 
 
+def default_text_is_candidate(text: str) -> bool:
+    """Could a message its headers did not pick carry a code after all? Judged on the
+    opening of its text part, decoded, with the extractor's keyword tables (every language
+    they know): yes for a strong code keyword ("验证码", "security code", "Bestätigungscode"),
+    or a plain "code" word ("code", "código", "код") with a 4-8 digit number and no promo
+    wording. A subject like "账户安全验证" says nothing a table knows; the text does.
+    """
+    from inspector.extract.hits import find_all_hits
+    from inspector.extract.normalize import fold_keys, normalize
+
+    opening = normalize(text[:_OPENING_CHARS])
+    hits = find_all_hits(opening, fold_keys(opening))
+    kinds = {hit.kind for hit in hits}
+    if "strong" in kinds:
+        return True
+    return "weak" in kinds and "promo" not in kinds and _DIGITS.search(opening) is not None
+
+
+_OPENING_CHARS = 4096
 _ADDRESS_DOMAIN = re.compile(r"@([\w.-]+\.[a-z]{2,})", re.I)
 
 

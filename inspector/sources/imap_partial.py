@@ -15,7 +15,7 @@ which is the message itself, byte for byte, so DKIM can still be verified.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 #: Bytes read of the first text part: a code sits in its first few hundred bytes.
@@ -143,11 +143,11 @@ def sections(data: dict[bytes, object], part: TextPart | None) -> tuple[bytes, b
     if part.whole_body:
         return header, b"", as_bytes(item(data, b"BODY[TEXT]"))
     mime = as_bytes(item(data, f"BODY[{part.section}.MIME]".encode()))
-    text = _exact(data, f"BODY[{part.section}]".encode())
+    text = exact_item(data, f"BODY[{part.section}]".encode())
     return header, mime, text
 
 
-def _exact(data: dict[bytes, object], name: bytes) -> bytes:
+def exact_item(data: Mapping[bytes, object], name: bytes) -> bytes:
     """The item ``name`` or ``name<origin>``, never ``name.MIME`` (a prefix of it)."""
     from inspector.sources.imap_fetch import as_bytes
 

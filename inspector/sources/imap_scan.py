@@ -20,8 +20,6 @@ from inspector.sources.imap_fetch import (
     as_bytes,
     as_datetime,
     as_int,
-    body_batches,
-    body_item,
     chunks,
     has_wire_breaker,
     in_window,
@@ -31,9 +29,18 @@ from inspector.sources.imap_fetch import (
 )
 from inspector.sources.imap_folders import Folder, choose_folders
 from inspector.sources.imap_quota import MailboxQuota, fullest
+from inspector.sources.imap_sections import (
+    Seen,
+    plan,
+    read_candidates,
+    read_openings,
+    readable,
+)
 
 log = logging.getLogger(__name__)
 
+#: Messages whose steps 2 and 3 wait for one another (about 2 KB each while they wait).
+FLUSH_MESSAGES = 5000
 #: Gmail tabs worth naming in the report: a code filed under them is easy to overlook.
 GMAIL_CATEGORIES = ("promotions", "updates")
 
@@ -76,6 +83,7 @@ class ImapScan:
         window: tuple[datetime, datetime | None],
         domains: Sequence[str],
         is_candidate: Callable[[bytes], bool],
+        text_is_candidate: Callable[[str], bool] | None,
         all_messages: bool,
         progress: ProgressCallback | None,
         batch_size: int,
@@ -89,6 +97,7 @@ class ImapScan:
         self._since, self._until = window
         self._domains = tuple(domains)
         self._is_candidate = is_candidate
+        self._text_is_candidate = text_is_candidate
         self._all_messages = all_messages
         self._progress = progress
         self._batch = batch_size
@@ -271,9 +280,16 @@ class ImapScan:
         uids = sorted(self._call("SEARCH", lambda c: c.search(criteria)))
         categories = self._gmail_categories(folder, criteria)
         self._report(folder, index, 0, len(uids))
+        # Steps 2 and 3 (see imap_sections) wait for up to FLUSH_MESSAGES messages, so that
+        # one FETCH serves the candidates of many header batches.
+        pending: list[Seen] = []
         for done, batch in enumerate(chunks(uids, self._batch), 1):
-            yield from self._read_batch(folder, source, batch, categories)
+            pending += self._classify(folder, batch)
             self._report(folder, index, min(done * self._batch, len(uids)), len(uids))
+            if len(pending) >= FLUSH_MESSAGES:
+                yield from self._flush(folder, source, pending, categories)
+                pending = []
+        yield from self._flush(folder, source, pending, categories)
 
     def _gmail_categories(self, folder: Folder, criteria: list[SearchKey]) -> dict[int, str]:
         """Gmail files mail under tabs that are not folders; X-GM-RAW finds them (one SEARCH
@@ -287,14 +303,14 @@ class ImapScan:
                 found.setdefault(uid, name)
         return found
 
-    def _read_batch(
-        self, folder: Folder, source: str, batch: Sequence[int], categories: Mapping[int, str]
-    ) -> Iterator[SourceItem]:
-        items = ["INTERNALDATE", "RFC822.SIZE", HEADER_ITEM]
+    def _classify(self, folder: Folder, batch: Sequence[int]) -> list[Seen]:
+        """Step 1: dates, sizes, structure and classifying headers of a batch (RFC 3501
+        §6.4.5, §7.4.2); the messages worth a further look, with what is known of them."""
+        items = ["INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE", HEADER_ITEM]
         if self.gmail:
             items.append("X-GM-MSGID")
         response = self._call("FETCH", lambda c: c.fetch(batch, items))
-        kept: list[tuple[int, bytes, datetime | None, int | None, bool]] = []
+        kept: list[Seen] = []
         for uid in batch:
             data = response.get(uid)
             if data is None:
@@ -305,35 +321,56 @@ class ImapScan:
             headers = as_bytes(item(data, b"BODY[HEADER"))
             if self._duplicate(folder, data, headers):
                 continue
-            candidate = bool(self._is_candidate(headers))
-            if candidate or self._all_messages:
-                kept.append((uid, headers, stored, as_int(data.get(b"RFC822.SIZE")), candidate))
-        bodies = self._fetch_bodies([(uid, size) for uid, _, _, size, cand in kept if cand])
-        for uid, headers, stored, size, candidate in kept:
-            body = bodies.get(uid) if candidate else None
-            content = body if body is not None else headers
-            truncated = body is None or (size is not None and len(body) < size)
+            structure = data.get(b"BODYSTRUCTURE")
+            seen = Seen(
+                uid,
+                headers,
+                stored,
+                as_int(data.get(b"RFC822.SIZE")),
+                plan(structure),
+                readable(structure),
+                bool(self._is_candidate(headers)),
+            )
+            may_read = seen.section is not None and self._text_is_candidate is not None
+            if seen.candidate or may_read or self._all_messages:
+                kept.append(seen)
+        return kept
+
+    def _flush(
+        self, folder: Folder, source: str, pending: Sequence[Seen], categories: Mapping[int, str]
+    ) -> Iterator[SourceItem]:
+        """Steps 2 and 3: the text part's opening, the candidate test on it, then the header
+        block and the rest of the part of the candidates; the messages, in UID order."""
+        if not pending:
+            return
+        reading = self._text_is_candidate
+        if reading is not None:
+            read_openings(self._fetch, pending, reading, FLUSH_MESSAGES)
+        contents = read_candidates(
+            self._fetch,
+            [s for s in pending if s.candidate],
+            max_bytes=self._max_bytes,
+            max_count=self._batch,
+            after_opening=reading is not None,
+        )
+        for seen in pending:
+            if not seen.candidate and not self._all_messages:
+                continue
+            content = contents.get(seen.uid) if seen.candidate else None
+            data, truncated = content if content is not None else (seen.headers, True)
             yield RawMail(
-                data=content,
-                source=f"{source};UID={uid}",
+                data=data,
+                source=f"{source};UID={seen.uid}",
                 folder=folder.name,
                 folder_role=folder.role,
-                stored_at=stored,
+                stored_at=seen.stored,
                 truncated=truncated,
-                category=categories.get(uid),
-                size=size,
+                category=categories.get(seen.uid),
+                size=seen.size,
             )
 
-    def _fetch_bodies(self, wanted: Sequence[tuple[int, int | None]]) -> dict[int, bytes]:
-        bodies: dict[int, bytes] = {}
-        fetch_item = body_item(self._max_bytes)
-        for batch in body_batches(wanted, self._max_bytes, self._batch):
-            response = self._call("FETCH", lambda c, b=batch: c.fetch(b, [fetch_item]))  # type: ignore[misc]
-            for uid in batch:
-                data = response.get(uid)
-                if data is not None:
-                    bodies[uid] = as_bytes(item(data, b"BODY[]"))
-        return bodies
+    def _fetch(self, uids: Sequence[int], items: list[str]) -> Mapping[int, Mapping[bytes, object]]:
+        return self._call("FETCH", lambda c: c.fetch(uids, items))
 
     def _duplicate(self, folder: Folder, data: Mapping[bytes, object], headers: bytes) -> bool:
         """A \\All folder repeats the others: skip what an earlier folder already gave.

@@ -8,6 +8,7 @@ seeded random generator, so the same seed and size give byte-identical files.
 from __future__ import annotations
 
 from testkit.corpus.gen_message import org_domain
+from testkit.corpus.gen_realistic import PROFILES
 from testkit.corpus.generator import (
     DEFAULT_BASE_TIME,
     DEFAULT_SEED,
@@ -22,6 +23,7 @@ from testkit.corpus.maildir import count_messages, write_maildir_message
 __all__ = [
     "DEFAULT_BASE_TIME",
     "DEFAULT_SEED",
+    "PROFILES",
     "Corpus",
     "count_messages",
     "ensure_corpus",

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from testkit.corpus import generator
+from testkit.corpus.gen_realistic import PROFILES
 from testkit.corpus.generator import DEFAULT_BASE_TIME, DEFAULT_SEED, generate
 
 
@@ -23,11 +24,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-time", type=datetime.fromisoformat, default=DEFAULT_BASE_TIME)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out/corpus"))
     parser.add_argument("--maildir", action="store_true", help="also write a Maildir")
+    parser.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default="synthetic",
+        help="synthetic (the benchmark corpus) or realistic (a real mailbox's mix)",
+    )
     parser.add_argument("--jobs", type=int, default=0, help="processes (default: all cores)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     corpus = generate(
-        args.out, args.messages, args.seed, args.base_time, maildir=args.maildir, jobs=args.jobs
+        args.out,
+        args.messages,
+        args.seed,
+        args.base_time,
+        maildir=args.maildir,
+        jobs=args.jobs,
+        profile=args.profile,
     )
     expected = json.loads(corpus.expected.read_text())
     print(

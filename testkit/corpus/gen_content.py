@@ -44,6 +44,7 @@ class Draft:
     folder: str = "INBOX"
     labels: str = "Inbox,Opened"
     style: str = "generic"  # multipart boundary style
+    html_cte: str | None = None  # force the HTML part's transfer encoding (realistic profile)
 
 
 _OWNER_FIRST = OWNER_NAME.split()[0]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 
-from testkit.corpus import gen_content, gen_decoys, gen_dkim, gen_mime, gen_trace
+from testkit.corpus import gen_content, gen_decoys, gen_dkim, gen_mime, gen_realistic, gen_trace
 from testkit.corpus.gen_senders import OWNER, OWNER_NAME, Sender
 
 _B_TAG = re.compile(rb";\s*b=([^;]+)")
@@ -34,7 +34,9 @@ class Generated:
     dkim: tuple[str, str] | None = None
 
 
-def choose(rng: random.Random) -> gen_content.Draft:
+def choose(rng: random.Random, profile: str = "synthetic") -> gen_content.Draft:
+    if profile == "realistic":
+        return gen_realistic.choose(rng)
     roll = rng.random()
     if roll < 0.05:
         return gen_content.verification(rng)
@@ -92,7 +94,7 @@ def _body(rng: random.Random, draft: gen_content.Draft, at: datetime) -> gen_mim
     if draft.text is not None:
         parts.append(gen_mime.text_part(rng, "plain", draft.text, draft.lang))
     if draft.html is not None:
-        parts.append(gen_mime.text_part(rng, "html", draft.html, draft.lang))
+        parts.append(gen_mime.text_part(rng, "html", draft.html, draft.lang, cte=draft.html_cte))
     body = (
         parts[0] if len(parts) == 1 else gen_mime.multipart(rng, "alternative", parts, draft.style)
     )
@@ -109,7 +111,12 @@ def _body(rng: random.Random, draft: gen_content.Draft, at: datetime) -> gen_mim
         blob = {"application/pdf": gen_mime.pdf_blob, "image/png": gen_mime.png_blob}.get(
             ctype, gen_mime.jpeg_blob
         )(rng, size)
-        children.append(gen_mime.attachment(name, ctype, blob))
+        if name.startswith("inline:"):
+            name = name.removeprefix("inline:")
+            cid = f"{name}@{rng.randrange(10**9)}"
+            children.append(gen_mime.attachment(name, ctype, blob, inline_id=cid))
+        else:
+            children.append(gen_mime.attachment(name, ctype, blob))
     return gen_mime.multipart(rng, "mixed", children, draft.style)
 
 
@@ -133,9 +140,12 @@ def _auth_results(draft: gen_content.Draft, trace: gen_trace.Trace, b_tag: str |
     return ";\n       ".join(clauses)
 
 
-def build(index: int, seed: int, delivered: datetime, key_pem: bytes) -> Generated:
-    rng = random.Random(f"{seed}:message:{index}")
-    draft = choose(rng)
+def build(
+    index: int, seed: int, delivered: datetime, key_pem: bytes, profile: str = "synthetic"
+) -> Generated:
+    salt = "message" if profile == "synthetic" else f"{profile}-message"
+    rng = random.Random(f"{seed}:{salt}:{index}")
+    draft = choose(rng, profile)
     sender = draft.sender
     trace = gen_trace.build(rng, sender, delivered)
     body = _body(rng, draft, delivered)

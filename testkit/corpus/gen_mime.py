@@ -74,9 +74,14 @@ class Part:
         return "".join(chunks)
 
 
-def text_part(rng: random.Random, subtype: str, text: str, lang: str) -> Part:
-    """A text/plain or text/html part in an encoding chosen the way senders choose them."""
-    if text.isascii():
+def text_part(
+    rng: random.Random, subtype: str, text: str, lang: str, *, cte: str | None = None
+) -> Part:
+    """A text/plain or text/html part in an encoding chosen the way senders choose them
+    (or in ``cte`` when given)."""
+    if cte is not None:
+        charset = "utf-8"
+    elif text.isascii():
         cte = "7bit" if rng.random() < 0.6 else "quoted-printable"
         charset = "us-ascii" if subtype == "plain" and rng.random() < 0.3 else "utf-8"
     else:

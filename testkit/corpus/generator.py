@@ -32,6 +32,7 @@ from pathlib import Path
 
 from testkit.corpus.gen_dkim import make_key
 from testkit.corpus.gen_message import Generated, build, org_domain
+from testkit.corpus.gen_realistic import PROFILES
 from testkit.corpus.maildir import write_maildir_message
 
 GENERATOR_VERSION = 4
@@ -48,6 +49,7 @@ class Corpus:
     messages: int
     seed: int
     base_time: datetime
+    profile: str = "synthetic"  # or "realistic" (see gen_realistic)
 
     @property
     def mbox(self) -> Path:
@@ -80,13 +82,13 @@ def delivery_time(rng: random.Random, index: int, messages: int, base: datetime)
     return start + (index - 1 + rng.random()) * SPAN / messages
 
 
-def _build_chunk(args: tuple[int, int, int, int, str, bytes]) -> list[Generated]:
-    first, last, messages, seed, base_iso, key_pem = args
+def _build_chunk(args: tuple[int, int, int, int, str, bytes, str]) -> list[Generated]:
+    first, last, messages, seed, base_iso, key_pem, profile = args
     base = datetime.fromisoformat(base_iso)
     out = []
     for index in range(first, last):
         when = delivery_time(random.Random(f"{seed}:time:{index}"), index, messages, base)
-        out.append(build(index, seed, when.replace(microsecond=0), key_pem))
+        out.append(build(index, seed, when.replace(microsecond=0), key_pem, profile))
     return out
 
 
@@ -97,11 +99,20 @@ def iter_messages(
     *,
     key_pem: bytes | None = None,
     jobs: int = 1,
+    profile: str = "synthetic",
 ) -> Iterator[Generated]:
     """Every message of the corpus in order, built on ``jobs`` processes."""
     pem = key_pem if key_pem is not None else make_key(seed).private_pem()
     chunks = [
-        (first, min(first + _CHUNK, messages + 1), messages, seed, base_time.isoformat(), pem)
+        (
+            first,
+            min(first + _CHUNK, messages + 1),
+            messages,
+            seed,
+            base_time.isoformat(),
+            pem,
+            profile,
+        )
         for first in range(1, messages + 1, _CHUNK)
     ]
     if jobs <= 1 or len(chunks) == 1:
@@ -138,9 +149,12 @@ def generate(
     *,
     maildir: bool = False,
     jobs: int = 0,
+    profile: str = "synthetic",
 ) -> Corpus:
+    if profile not in PROFILES:
+        raise ValueError(f"unknown corpus profile {profile!r}; choose from {', '.join(PROFILES)}")
     out.mkdir(parents=True, exist_ok=True)
-    corpus = Corpus(out, messages, seed, base_time)
+    corpus = Corpus(out, messages, seed, base_time, profile)
     (out / "DONE").unlink(missing_ok=True)
     key = make_key(seed)
     (out / "dkim-private.pem").write_bytes(key.private_pem())
@@ -154,7 +168,9 @@ def generate(
     signed = 0
     offset = 0
     with corpus.mbox.open("wb") as mbox, corpus.manifest.open("w") as manifest:
-        for msg in iter_messages(messages, seed, base_time, key_pem=key.private_pem(), jobs=jobs):
+        for msg in iter_messages(
+            messages, seed, base_time, key_pem=key.private_pem(), jobs=jobs, profile=profile
+        ):
             prefix, data = mbox_entry(msg)
             mbox.write(prefix + data + b"\n")
             start = offset + len(prefix)
@@ -191,6 +207,7 @@ def generate(
                 )
     expected = {
         "generator_version": GENERATOR_VERSION,
+        "profile": profile,
         "seed": seed,
         "messages": messages,
         "base_time": base_time.isoformat(),
@@ -205,12 +222,17 @@ def generate(
     corpus.expected.write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n")
     records = dns_records(key.dns_txt(), pairs, spf, dmarc)
     corpus.dns_records.write_text(json.dumps(records, indent=1) + "\n")
-    (out / "DONE").write_text(_stamp(messages, seed, base_time, maildir))
+    (out / "DONE").write_text(_stamp(messages, seed, base_time, maildir, profile))
     return corpus
 
 
-def _stamp(messages: int, seed: int, base_time: datetime, maildir: bool) -> str:
-    return json.dumps([GENERATOR_VERSION, messages, seed, base_time.isoformat(), maildir])
+def _stamp(
+    messages: int, seed: int, base_time: datetime, maildir: bool, profile: str = "synthetic"
+) -> str:
+    fields: list[object] = [GENERATOR_VERSION, messages, seed, base_time.isoformat(), maildir]
+    if profile != "synthetic":  # the synthetic stamp is unchanged, so cached corpora stay valid
+        fields.append(profile)
+    return json.dumps(fields)
 
 
 def ensure_corpus(
@@ -220,15 +242,22 @@ def ensure_corpus(
     base_time: datetime = DEFAULT_BASE_TIME,
     *,
     maildir: bool = False,
+    profile: str = "synthetic",
 ) -> tuple[Corpus, float]:
-    """The corpus under ``root``, generated unless an identical one is there; (corpus, seconds)."""
-    out = root / f"corpus-{messages}-{seed}"
+    """The corpus under ``root``, generated unless an identical one is there; (corpus, seconds).
+
+    ``corpus-N-SEED`` for the synthetic profile, ``corpus-PROFILE-N-SEED`` for another."""
+    name = f"corpus-{messages}-{seed}"
+    out = root / (name if profile == "synthetic" else f"corpus-{profile}-{messages}-{seed}")
     done = out / "DONE"
-    stamp = _stamp(messages, seed, base_time, maildir)
-    if done.exists() and done.read_text() in (stamp, _stamp(messages, seed, base_time, True)):
-        return Corpus(out, messages, seed, base_time), 0.0
+    stamps = (
+        _stamp(messages, seed, base_time, maildir, profile),
+        _stamp(messages, seed, base_time, True, profile),
+    )
+    if done.exists() and done.read_text() in stamps:
+        return Corpus(out, messages, seed, base_time, profile), 0.0
     started = time.perf_counter()
-    corpus = generate(out, messages, seed, base_time, maildir=maildir)
+    corpus = generate(out, messages, seed, base_time, maildir=maildir, profile=profile)
     return corpus, time.perf_counter() - started
 
 
