@@ -180,3 +180,41 @@ def test_forged_results_with_verification_are_possible_phishing(tiktok_dns: DNSS
 def test_no_service_and_passing_mail(kit: AuthKit) -> None:
     report = check_auth(kit.delivered(kit.message()), resolver=None)
     assert _findings(report, folder=FolderRole.INBOX) == {}
+
+
+def test_failing_mail_is_never_to_be_trusted_or_taught_to_the_filter() -> None:
+    found = auth_findings(
+        7,
+        auth=(report := _fixture("postfix-stacked-stamps.eml")),
+        spam=report.spam,
+        claimed_service=None,
+        from_domain=report.from_domain,
+        folder_role=FolderRole.JUNK,
+    )
+    advice = next(f.advice for f in found if f.id == "auth_failed")
+    assert "Do not mark it 'Not spam'" in advice
+    assert "forged mail fails them too" in advice
+
+
+@pytest.mark.parametrize(
+    ("dmarc", "trusting"),
+    [("pass", True), ("none", False), ("fail", False)],
+    ids=["dmarc-pass-trust-it", "no-dmarc-check-first", "dmarc-fail-check-first"],
+)
+def test_spam_verdict_advice_trusts_only_a_confirmed_sender(dmarc: str, trusting: bool) -> None:
+    report = AuthReport(
+        dmarc=DmarcCheck(result=dmarc, source="receipt", from_domain="example.org"),
+        spam=SpamVerdict(verdict="spam", score=7.0, threshold=5.0, source="X-Spam-Status"),
+        from_domain="example.org",
+    )
+    found = auth_findings(
+        7,
+        auth=report,
+        spam=report.spam,
+        claimed_service=None,
+        from_domain="example.org",
+        folder_role=FolderRole.JUNK,
+    )
+    advice = next(f.advice for f in found if f.id == "spam_verdict")
+    assert advice.startswith("Mark it as 'Not spam'") is trusting
+    assert ("nothing here proves the sender" in advice) is not trusting

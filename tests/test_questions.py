@@ -317,3 +317,39 @@ def test_junk_findings_group_by_service(tmp_path: Path) -> None:
     assert any("Alipay" in m for m in messages)
     assert any("TikTok" in m for m in messages)
     assert all("are in Junk/Spam, the newest" in m for m in messages)
+
+
+# ---- Advice that cannot hurt ---------------------------------------------------------------
+
+
+def test_junk_code_from_an_unconfirmed_sender_is_not_to_be_trusted_blindly(tmp_path: Path) -> None:
+    junk = tmp_path / "Junk"
+    junk.mkdir()
+    data = next((SAMPLE / ".Junk" / "cur").iterdir()).read_bytes()
+    stamp = next(line for line in data.splitlines(True) if line.startswith(b"Authentication-"))
+    (junk / "tiktok.eml").write_bytes(data.replace(stamp, b""))  # nothing proves the sender
+    _, doc, text = run(str(junk), "--now", NOW)
+    advice = finding(doc, "code_in_spam")["advice"]
+    assert "nothing here proves the message comes from TikTok" in advice
+    assert "to your contacts" not in advice
+    assert "to your contacts" not in text
+    # With the receiving server's DMARC pass (the sample as it is) the usual advice stands.
+    _, doc, _ = run(str(SAMPLE), "--now", NOW)
+    assert "to your contacts" in finding(doc, "code_in_spam")["advice"]
+
+
+def test_a_verification_message_without_a_code_is_not_called_a_code(tmp_path: Path) -> None:
+    junk = tmp_path / "Junk"
+    junk.mkdir()
+    (junk / "verify.eml").write_bytes(
+        b"From: support@bank.example\r\nTo: alice@example.net\r\n"
+        b"Subject: Verify your account\r\nDate: Wed, 25 Nov 2026 14:10:00 +0000\r\n"
+        b"Content-Type: text/plain\r\n\r\n"
+        b"Please verify your account within 24 hours by clicking the link below:\r\n"
+        b"https://bank.example/verify?t=abc\r\n"
+    )
+    _, doc, _ = run(str(junk), "--now", NOW)
+    spam = [f for f in doc["findings"] if f["id"] == "code_in_spam"]
+    assert spam, doc["findings"]
+    assert "verification message" in spam[0]["message"]
+    assert " code " not in spam[0]["message"]

@@ -31,7 +31,8 @@ from inspector.auth.report import AuthReport
 from inspector.extract.services import Service, owns_domain
 from inspector.model import Channel
 
-_KNOWN = ("receipt", "verified")
+# Results inspector can stand behind: the receiving server's own (RFC 8601) or its own checks.
+KNOWN_SOURCES = ("receipt", "verified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,13 @@ class Suspicion:
     service: Service
     domain: str | None  # the domain the evidence is about (origin, From)
     detail: str | None = None  # the authentication explanation, when it is the evidence
+
+
+def sender_confirmed(auth: AuthReport | None) -> bool:
+    """DMARC passed, at receipt or verified here: the From domain is the sender's own
+    (RFC 7489 §3.1 alignment). Only then may advice say to trust the sender ("Not spam",
+    contacts): an unchecked or failing message may be forged."""
+    return auth is not None and auth.dmarc.result == "pass" and auth.dmarc.source in KNOWN_SOURCES
 
 
 def suspicion(record: MessageRecord) -> Suspicion | None:
@@ -83,7 +91,7 @@ def judge(
     if (
         auth is not None
         and auth.dmarc.result == "fail"
-        and auth.dmarc.source in _KNOWN
+        and auth.dmarc.source in KNOWN_SOURCES
         and auth.arc.result != "pass"
     ):
         return Suspicion("spoofed", service, domain)
@@ -111,7 +119,11 @@ def lookalike_evidence(service: Service, domain: str, auth: AuthReport | None) -
     labels = [label, *(x for x in subdomain if x)]
     if any(_imitates(x, b) or (x is not label and x == b) for x in labels for b in brands):
         return f"the name {domain} imitates {service.name}'s"
-    if auth is not None and auth.dmarc.source in _KNOWN and auth.dmarc.result in ("fail", "none"):
+    if (
+        auth is not None
+        and auth.dmarc.source in KNOWN_SOURCES
+        and auth.dmarc.result in ("fail", "none")
+    ):
         return f"its mail did not authenticate (DMARC {auth.dmarc.result})"
     return None
 

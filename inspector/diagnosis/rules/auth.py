@@ -12,7 +12,7 @@ from inspector.auth.report import AuthReport
 from inspector.auth.spam import SpamVerdict
 from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
-from inspector.diagnosis.suspicion import Suspicion, judge
+from inspector.diagnosis.suspicion import KNOWN_SOURCES, Suspicion, judge, sender_confirmed
 from inspector.extract.services import Service
 from inspector.model import Finding, FolderRole, Severity
 
@@ -44,7 +44,7 @@ def authentication(ev: Evidence) -> list[Finding]:
     return out
 
 
-_KNOWN = ("receipt", "verified")
+_KNOWN = KNOWN_SOURCES
 
 
 def auth_findings(
@@ -69,7 +69,7 @@ def auth_findings(
     failed = _auth_failed(index, auth, domain, claimed_service, folder_role)
     if failed is not None:
         findings.append(failed)
-    verdict = _spam(index, spam, folder_role)
+    verdict = _spam(index, spam, folder_role, confirmed=sender_confirmed(auth))
     if verdict is not None:
         findings.append(verdict)
     return findings
@@ -163,9 +163,10 @@ def _auth_failed(
         severity=Severity.ERROR if in_junk else Severity.WARNING,
         message=f"Mail from {who} failed authentication ({', '.join(failed)}); {why}.",
         advice=(
-            "Mark the message as 'Not spam' and add the sender to your contacts so the next "
-            f"code lands in the inbox. The problem is on {who}'s side: if it keeps happening, "
-            "tell their support that their e-mail fails SPF/DKIM/DMARC checks."
+            f"Use its code only if you asked {who} for one just now. Do not mark it 'Not spam' "
+            "or add the sender to your contacts while its mail fails these checks: forged "
+            f"mail fails them too. The problem is on {who}'s side: if it keeps happening, tell "
+            "their support that their e-mail fails SPF/DKIM/DMARC checks."
         ),
         messages=(index,),
         detail=_technical(auth),
@@ -204,7 +205,9 @@ def _technical(auth: AuthReport) -> str:
     return "; ".join(parts) + "."
 
 
-def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | None:
+def _spam(
+    index: int, spam: SpamVerdict, folder_role: FolderRole, *, confirmed: bool
+) -> Finding | None:
     in_junk = folder_role is FolderRole.JUNK
     where = f"{spam.source} ({spam.vendor})" if spam.source else "the spam headers"
     caveat = (
@@ -227,6 +230,10 @@ def _spam(index: int, spam: SpamVerdict, folder_role: FolderRole) -> Finding | N
             advice=(
                 "Mark it as 'Not spam' and add the sender to your contacts; the filter learns "
                 "from that and the next code is more likely to reach the inbox."
+                if confirmed
+                else "If it is the code you asked for, use it only in the service's own app or "
+                "site. Mark it 'Not spam' only once you are sure who sent it: nothing here "
+                "proves the sender, and the filter learns from that."
             ),
             messages=(index,),
             # The message already names four reasons; the detail adds the rest, if any.

@@ -7,6 +7,7 @@ from inspector.analysis.record import MessageRecord
 from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence, arrival, in_junk
 from inspector.diagnosis.rules.causes import likely_causes
+from inspector.diagnosis.suspicion import sender_confirmed
 from inspector.diagnosis.wording import duration, group_label, plural, when
 from inspector.model import Finding, FolderRole, Freshness, Severity
 
@@ -97,26 +98,44 @@ def code_in_spam(ev: Evidence) -> list[Finding]:
         at = arrival(record)
         stamp = f" from {when(at, ev.context.now)}" if at else ""
         if len(indexes) == 1:
-            code = f" {record.code}" if record.code else ""
-            message = f"The {label} code{code}{stamp} is in your {record.folder or 'Junk'} folder."
+            what = f"code {record.code}" if record.code else "verification message"
+            message = f"The {label} {what}{stamp} is in your {record.folder or 'Junk'} folder."
         else:
             code = f", the newest ({record.code}){stamp}" if record.code else ""
             message = f"{plural(len(indexes), label + ' verification message')} are in "
             message += f"Junk/Spam{code}."
-        sender = record.from_address or record.from_display or "the sender"
         current = newest in newest_records and _is_current(ev, newest)
+        confirmed = all(sender_confirmed(ev.records[i].auth) for i in indexes)
         out.append(
             Finding(
                 "code_in_spam",
                 Severity.ERROR if current else Severity.WARNING,
                 message,
-                f"Look in your Spam/Junk folder and mark the message as 'Not spam'; add {sender} "
-                "to your contacts so future codes reach the Inbox.",
+                _spam_advice(record) if confirmed else _unconfirmed_advice(label),
                 messages=tuple(indexes),
                 rank=rank.CODE_IN_SPAM,
             )
         )
     return out
+
+
+def _spam_advice(record: MessageRecord) -> str:
+    sender = record.from_address or record.from_display or "the sender"
+    return (
+        f"Look in your Spam/Junk folder and mark the message as 'Not spam'; add {sender} "
+        "to your contacts so future codes reach the Inbox."
+    )
+
+
+def _unconfirmed_advice(label: str) -> str:
+    """Advice that cannot hurt when nothing proves who sent the message: a forged one in
+    Junk must not be trusted, nor taught to the filter as good mail."""
+    return (
+        f"Look in your Spam/Junk folder, but nothing here proves the message comes from "
+        f"{label}: use it only if you asked {label} for it just now, and enter a code or "
+        f"follow a link only in {label}'s own app or site. Mark it 'Not spam' only once you "
+        "are sure of the sender."
+    )
 
 
 def _is_current(ev: Evidence, record_index: int) -> bool:
