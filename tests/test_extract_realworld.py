@@ -197,6 +197,39 @@ def test_no_code(subject: str, body: str) -> None:
     assert extract(body, subject=subject).code is None
 
 
+NOT_VERIFICATION = [
+    # A telephone's "access code" (the international dialling prefix) is no code word.
+    (
+        "dialling-prefix",
+        "Business proposal",
+        "Dear friend,\nTel No: Your Intl. Access Code + 873 7626 92484\n"
+        "Fax No: Your international access code + 873 7626 92485\nI write to ask your help.",
+    ),
+    # A code word far down a long letter (a product sheet naming OTP as a protocol) does not
+    # make it a verification message when it carries no code.
+    (
+        "code-word-far-down",
+        "CuteFTP Pro 3.0 released",
+        "We are pleased to announce the new release of our file transfer client.\n" * 8
+        + "Connect and transfer data securely using SSL, SSH2, OTP (S/KEY) and HTTPS.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"), [n[1:] for n in NOT_VERIFICATION], ids=[n[0] for n in NOT_VERIFICATION]
+)
+def test_not_a_verification_message(subject: str, body: str) -> None:
+    result = extract(body, subject=subject)
+    assert not result.is_verification
+    assert result.code is None
+
+
+def test_a_code_word_up_front_without_a_readable_code_is_still_a_verification() -> None:
+    # The code is an image, or in a part that could not be read: still the message.
+    assert extract("Your one-time passcode:\n\n[image]", subject="Sign in").is_verification
+
+
 def test_camel_case_identifier_is_no_compound_keyword() -> None:
     from inspector.extract.hits import find_all_hits
     from inspector.extract.normalize import normalize

@@ -52,6 +52,10 @@ _MAX_CANDIDATES = 8
 _VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
 
 
+# How far into the body a code word still names the message's purpose (about five lines).
+_OPENING = 400
+
+
 def extract(
     body: str,
     *,
@@ -141,6 +145,11 @@ def extract(
     if only_listed:
         ranked = [s for s in ranked if s.hit.kind == "weak" and s.score >= LISTED_MIN]
 
+    if strong and not ranked and not verify and origin is None:
+        # A code word but no code: a verification message whose code could not be read says
+        # what it is up front (subject or opening lines); a long letter that names an
+        # "access code" far down (a scam's phone line, a product sheet's "OTP") is not one.
+        strong = [h for h in strong if h.start < body_start + _OPENING]
     is_verification = origin is not None or bool(strong) or (bool(verify) and not not_account)
     is_verification = (is_verification or bool(ranked)) and not (bounce and origin is None)
     if is_verification and origin is None and not ranked and not verify:
