@@ -18,11 +18,11 @@ from datetime import datetime
 from inspector.analysis.record import MessageRecord, Options, relevant_parts
 from inspector.auth.report import AuthReport
 from inspector.extract import extract
-from inspector.model import Channel, FolderRole, RawMail, TextMessage, Timeline
+from inspector.model import Channel, Extraction, FolderRole, RawMail, TextMessage, Timeline
 from inspector.parse import message as mail
 from inspector.parse.fields import HeaderBlock
 from inspector.parse.trace import Trace, read_trace
-from inspector.timeline.delivery import build_timeline, sent_time
+from inspector.timeline.delivery import arrival_timeline, build_timeline, sent_time
 
 
 def analyze_item(item: RawMail | TextMessage, options: Options) -> MessageRecord | None:
@@ -49,6 +49,18 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):
         return None  # not reported: the rest of its headers, timeline and auth are not needed
     head = mail.headers(raw.data, block)
+    if not extraction.is_verification:
+        # Listed (--all-messages) but never diagnosed: the rules read verification messages
+        # only, so its route is not traced; its times are read as the timeline reads them.
+        timeline = arrival_timeline(
+            block.get_all("received"),
+            date=head.date,
+            dkim_timestamp=head.dkim_timestamp,
+            stored_at=raw.stored_at,
+        )
+        return _record(
+            raw, head, sender, extraction, timeline=timeline, body_truncated=body.truncated
+        )
     trace = read_trace(block.unfolded)
     timeline = build_timeline(
         trace, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
@@ -57,7 +69,22 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
         timeline = replace(
             timeline, greylisting_suspected=True, greylisting_seconds=head.greylist_seconds
         )
-    auth = _authenticate(raw, block, trace, options) if extraction.is_verification else None
+    auth = _authenticate(raw, block, trace, options)
+    return _record(
+        raw, head, sender, extraction, timeline=timeline, body_truncated=body.truncated, auth=auth
+    )
+
+
+def _record(
+    raw: RawMail,
+    head: mail.Headers,
+    sender: mail.Address | None,
+    extraction: Extraction,
+    *,
+    timeline: Timeline,
+    body_truncated: bool,
+    auth: AuthReport | None = None,
+) -> MessageRecord:
     return MessageRecord(
         source=raw.source,
         channel=Channel.EMAIL,
@@ -65,13 +92,13 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
         folder_role=raw.folder_role,
         from_display=sender.display() if sender else None,
         from_address=sender.address if sender else None,
-        from_domain=from_domain,
+        from_domain=sender.domain if sender else None,
         to=tuple(a.address or "(unparseable)" for a in head.to),
         subject=head.subject or None,
         extraction=extraction,
         timeline=timeline,
         category=raw.category,
-        truncated=raw.truncated or body.truncated or head.to_truncated,
+        truncated=raw.truncated or body_truncated or head.to_truncated,
         from_count=head.from_count,
         auth=auth,
     )

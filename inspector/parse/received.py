@@ -156,13 +156,7 @@ def parse_received(value: str) -> Hop:
 def parse_received_full(value: str) -> ParsedReceived:
     """Parse one Received header value, keeping the TCP-info details the Hop has no field for."""
     unfolded = value.replace("\r", " ").replace("\n", " ")  # RFC 5322 §2.2.3 unfolding
-    stamp, date_text = _split_date(unfolded)
-    trailing_for = None
-    if date_text is not None:
-        # "...; Thu, 20 Mar 03 10:06:43 +0100 for <asrg@ietf.org>": a clause after the date.
-        head, found, tail = date_text.partition(" for ")
-        if found and "@" in tail:
-            date_text, trailing_for = head, tail.strip().strip("<>").split()[0]
+    stamp, date_text, trailing_for = _stamp_date_for(unfolded)
     date = parse_date(date_text) if date_text is not None else ParsedDate(None, "missing")
     stamp = stamp.strip()
     if stamp[:6].lower() == "(from ":
@@ -203,6 +197,25 @@ def parse_received_full(value: str) -> ParsedReceived:
         raw=value,
     )
     return ParsedReceived(hop, rdns, helo, date.problem, retrieval)
+
+
+def received_date(value: str) -> datetime | None:
+    """The timestamp of one Received value, as ``parse_received_full`` reads it, without
+    parsing the rest: what the arrival time of a message that is only listed needs."""
+    date_text = _stamp_date_for(value.replace("\r", " ").replace("\n", " "))[1]
+    return parse_date(date_text).at if date_text is not None else None
+
+
+def _stamp_date_for(unfolded: str) -> tuple[str, str | None, str | None]:
+    """(stamp, date text, trailing "for" address) of an unfolded Received value."""
+    stamp, date_text = _split_date(unfolded)
+    trailing_for = None
+    if date_text is not None:
+        # "...; Thu, 20 Mar 03 10:06:43 +0100 for <asrg@ietf.org>": a clause after the date.
+        head, found, tail = date_text.partition(" for ")
+        if found and "@" in tail:
+            date_text, trailing_for = head, tail.strip().strip("<>").split()[0]
+    return stamp, date_text, trailing_for
 
 
 def _split_date(unfolded: str) -> tuple[str, str | None]:
