@@ -146,12 +146,12 @@ def arrival_timeline(
     first), by the same rules, so it sorts and shows where the full timeline would put it.
     """
     sent_at, sent_source = _sent_at(date, dkim_timestamp, [])
-    stamps = [received_date(value) for value in received[:MAX_HOPS]]
-    delivered_at = stamps[0] if stamps else None
+    kept = received[:MAX_HOPS]
+    delivered_at = received_date(kept[0]) if kept else None
     if delivered_at is None:
         delivered_at = _delivered_at((), stored_at, [])
     if delivered_at is None:
-        delivered_at = next((at for at in stamps if at is not None), None)
+        delivered_at = next((at for v in kept[1:] if (at := received_date(v)) is not None), None)
     transit = None
     if delivered_at is not None and sent_at is not None:
         transit = (delivered_at - sent_at).total_seconds()
