@@ -64,6 +64,7 @@ def extract(
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
     """
+    from inspector.extract.candidate import maybe_verification
     from inspector.extract.codes import raw_candidates, reject
     from inspector.extract.hits import find_all_hits
     from inspector.extract.keywords import WEIGHTS
@@ -85,6 +86,11 @@ def extract(
     text = subject_text + "\n\n" + normalize(clip(body))
     body_start = len(subject_text) + 2
     key = fold_keys(text)
+    if origin is None and not maybe_verification(text, key):
+        # No keyword that can make it one (most of a mailbox): what the full test would
+        # conclude, without finding every keyword and candidate of a long newsletter.
+        found = identify(sender_address, sender_name, text)
+        return Extraction(is_verification=False, service=found.id if found else None)
     hits = find_all_hits(text, key)
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
     event = any(h.keyword.category == "event" for h in hits)
