@@ -48,7 +48,7 @@ class _Keyword:
 class _Table:
     matcher: Any  # ahocorasick.Automaton: end index -> (piece id, piece length)
     keywords: tuple[_Keyword, ...]
-    by_piece: tuple[tuple[int, ...], ...]  # piece id -> the keywords holding it
+    by_piece: tuple[tuple[int, ...], ...]  # piece id -> the keywords whose longest piece it is
     always: bool  # a keyword has no scanned piece: every text is a candidate
 
 
@@ -69,12 +69,8 @@ def maybe_verification(normalized: str, key: str) -> bool:
         if not flags & 4 and _right_ok(key, end + 1):
             flags |= 4
         present[piece] = flags
-    seen: set[int] = set()
     for piece in present:
         for index in table.by_piece[piece]:
-            if index in seen:
-                continue
-            seen.add(index)
             keyword = table.keywords[index]
             if not keyword.pieces.issubset(present):
                 continue
@@ -110,10 +106,13 @@ def _table() -> _Table | None:
         always = always or not pieces
         left = first if first is not None and parts[0][0].isascii() else None
         keywords.append(_Keyword(pieces, left, last))
+    # A keyword needs all its pieces, so it is looked at only when its longest one (the
+    # rarest, roughly) is present, not for every "code" of the text.
+    length = {number: len(text) for text, number in ids.items()}
     by_piece: list[list[int]] = [[] for _ in ids]
     for index, keyword in enumerate(keywords):
-        for piece in keyword.pieces:
-            by_piece[piece].append(index)
+        if keyword.pieces:
+            by_piece[max(keyword.pieces, key=lambda p: (length[p], p))].append(index)
     matcher = ahocorasick.Automaton()
     for text, number in ids.items():
         matcher.add_word(text, (number, len(text)))
