@@ -127,8 +127,13 @@ def _table() -> _Table | None:
     # The second one only runs on a text holding a letter one of its pieces starts with, or
     # (for "bekræftelseskode") the first letter beyond ASCII such a piece has.
     letters = {next(ch for ch in text if not ch.isascii()) for text in ids if not text.isascii()}
-    wide = re.compile(
-        f"[{''.join(sorted(re.escape(ch) for ch in letters))}]" if letters else "(?!)"
+    wide = "".join(sorted(re.escape(ch) for ch in letters))
+    return _Table(
+        matchers,
+        tuple(keywords),
+        tuple(tuple(k) for k in by_piece),
+        always,
+        re.compile(f"[{wide}]" if wide else "(?!)"),
     )
 
 
