@@ -22,6 +22,7 @@ Everything else is reported as untrusted and never counted as a pass.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from email.message import Message
@@ -84,10 +85,12 @@ def parse_authres(
     policies = _dmarc_policies(value)
     results = []
     for item in getattr(parsed, "results", []):
-        method = str(item.method).lower()
+        # Names and results recur in every message: one string each (records stay small).
+        method = sys.intern(str(item.method).lower())
         raw = str(item.result or "")
         props = tuple(
-            (f"{p.type}.{p.name}".lower(), str(p.value or "")) for p in (item.properties or [])
+            (sys.intern(f"{p.type}.{p.name}".lower()), str(p.value or ""))
+            for p in (item.properties or [])
         )
         reason = str(item.reason) if item.reason else None
         policy = None
@@ -101,7 +104,7 @@ def parse_authres(
                 authserv_id=authserv_id,
                 method=method,
                 result=normalise_result(raw),
-                raw_result=raw.lower(),
+                raw_result=sys.intern(raw.lower()),
                 reason=reason,
                 properties=props,
                 policy=policy,
