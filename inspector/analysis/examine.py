@@ -18,7 +18,7 @@ from datetime import datetime
 
 from inspector.analysis.record import MessageRecord, Options, relevant_parts
 from inspector.auth.report import AuthReport
-from inspector.extract import extract
+from inspector.extract import extract, screen
 from inspector.model import Channel, Extraction, FolderRole, RawMail, TextMessage, Timeline
 from inspector.parse import message as mail
 from inspector.parse.fields import HeaderBlock
@@ -37,15 +37,27 @@ def analyze_item(item: RawMail | TextMessage, options: Options) -> MessageRecord
 def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     """One message through the two stages; None when it is not kept (see the module doc)."""
     block = mail.header_block(raw.data)
-    body = mail.body_text(raw.data)
+    parts = mail.text_parts(raw.data)
     sender = mail.sender(block)
-    extraction = extract(
-        body.text,
-        subject=mail.subject(block),
-        sender_address=sender.address if sender else None,
-        sender_name=sender.name if sender else None,
-        sent_at=sent_time(*mail.sent_fields(block)),
-    )
+    subject = mail.subject(block)
+    address, name = (sender.address, sender.name) if sender else (None, None)
+    # First look: the plain text of a message that has an HTML twin, whose rendering is
+    # most of the cost of a message; only a possible verification message has it rendered.
+    first = parts.plain_body()
+    screened = None
+    if first is not None:
+        screened = screen(first.text, subject=subject, sender_address=address, sender_name=name)
+    if first is not None and screened is not None:
+        body, extraction = first, screened
+    else:
+        body = parts.body()
+        extraction = extract(
+            body.text,
+            subject=subject,
+            sender_address=address,
+            sender_name=name,
+            sent_at=sent_time(*mail.sent_fields(block)),
+        )
     from_domain = sender.domain if sender else None
     if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):
         return None  # not reported: the rest of its headers, timeline and auth are not needed

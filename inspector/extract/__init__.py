@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from inspector.extract.keywords import Hit
     from inspector.extract.validity import Stated
 
-__all__ = ["extract"]
+__all__ = ["extract", "screen"]
 
 _MAX_CANDIDATES = 8
 _VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
@@ -193,6 +193,31 @@ def extract(
         origin=origin,
         language=language,
     )
+
+
+def screen(
+    body: str,
+    *,
+    subject: str = "",
+    sender_address: str | None = None,
+    sender_name: str | None = None,
+) -> Extraction | None:
+    """``extract``'s answer when ``body`` cannot be a verification message (no origin-bound
+    line, no keyword that can make it one: ``candidate``), else None (``extract`` must read
+    it). The first, cheap look at a message."""
+    from inspector.extract.candidate import maybe_verification
+    from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
+    from inspector.extract.origin import origin_line
+    from inspector.extract.services import identify
+
+    if origin_line(body) is not None:
+        return None
+    text = normalize(clip(subject, MAX_SUBJECT_CHARS)).replace("\n", " ")
+    text += "\n\n" + normalize(clip(body))
+    if maybe_verification(text, fold_keys(text)):
+        return None
+    found = identify(sender_address, sender_name, text)
+    return Extraction(is_verification=False, service=found.id if found else None)
 
 
 _AUTHORISES = ("authori", "autori", "approv", "genehmig", "承認")

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inspector.parse.fields import MAX_HEADER_BYTES, HeaderBlock, header_block, split
-from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text
+from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, TextParts, body_text, text_parts
 from inspector.parse.words import decode_words
 
 __all__ = [
@@ -28,11 +28,13 @@ __all__ = [
     "Body",
     "HeaderBlock",
     "Headers",
+    "TextParts",
     "body_text",
     "header_block",
     "headers",
     "split",
     "subject",
+    "text_parts",
 ]
 
 # Caps that keep hostile messages cheap. A verification message is a few KB; anything beyond

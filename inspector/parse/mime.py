@@ -49,6 +49,44 @@ class _Part:
     attachment: bool
 
 
+# A plain part shorter than this ("View this email in your browser", "This message needs
+# HTML") is a stub, not the text of its HTML twin.
+STUB_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class TextParts:
+    """The text parts of a message, decoded; the HTML not rendered yet (see ``body``)."""
+
+    plain: tuple[str, ...]
+    html: tuple[str, ...]
+    truncated: bool
+    unreadable: str | None = None  # the raw body, when the MIME walk failed
+
+    def body(self) -> Body:
+        """Every text/plain part, then text/html as text (``body_text``)."""
+        if self.unreadable is not None:
+            return Body(self.unreadable, True)
+        text = "\n\n".join([*self.plain, *(html_to_text(h) for h in self.html)])
+        if len(text) > MAX_TEXT_CHARS:
+            return Body(text[:MAX_TEXT_CHARS], True)
+        return Body(text, self.truncated)
+
+    def plain_body(self) -> Body | None:
+        """The plain text alone, when the message has HTML too and the plain text is more
+        than a stub: what a first look reads, the HTML's rendering being most of the cost of
+        a message (a plain part is the HTML's twin). None when ``body`` reads no HTML or
+        the plain text is a stub: then the first look is ``body``."""
+        if not self.html or self.unreadable is not None:
+            return None
+        text = "\n\n".join(self.plain)
+        if len(text.strip()) < STUB_CHARS:
+            return None
+        if len(text) > MAX_TEXT_CHARS:
+            return Body(text[:MAX_TEXT_CHARS], True)
+        return Body(text, self.truncated)
+
+
 def body_text(data: bytes) -> Body:
     """The readable text of a message: every text/plain part, then text/html as text.
 
@@ -56,15 +94,16 @@ def body_text(data: bytes) -> Body:
     read (RFC 2183 §2.2: it is a file, not the message). An attached message
     (message/rfc822) is read like the message itself, as forwarded mail holds its text there.
     """
+    return text_parts(data).body()
+
+
+def text_parts(data: bytes) -> TextParts:
+    """The decoded text parts ``body_text`` reads, before the HTML is rendered."""
     try:
         plain, html, truncated = _walk(data)
     except Exception:  # belt and braces: a malformed message is a result, never a crash
-        return Body(_decode(_split(data)[1], None), True)
-    chunks = plain + [html_to_text(h) for h in html]
-    text = "\n\n".join(chunks)
-    if len(text) > MAX_TEXT_CHARS:
-        text, truncated = text[:MAX_TEXT_CHARS], True
-    return Body(text, truncated)
+        return TextParts((), (), True, _decode(_split(data)[1], None))
+    return TextParts(tuple(plain), tuple(html), truncated)
 
 
 def _walk(data: bytes) -> tuple[list[str], list[str], bool]:
