@@ -85,3 +85,16 @@ def test_no_keyword_hit_is_ever_missed(parts: list[tuple[str, str, str]], split:
     full scan finds, the candidate test lets through."""
     body = "".join(a + (p.replace(" ", "") if split else p) + b for a, p, b in parts)
     _agrees("", body)
+
+
+def test_screen_answers_as_extract_or_defers_to_it() -> None:
+    from inspector.extract import screen
+
+    for item in otp.items():
+        subject, body = item.get("subject", ""), item["text"]
+        screened = screen(body, subject=subject)
+        if screened is not None:
+            assert screened == extract(body, subject=subject), item["id"]
+    newsletter = "Spring sale: 20% off everything this weekend.\nUnsubscribe"
+    assert screen(newsletter, subject="Sale") == extract(newsletter, subject="Sale")
+    assert screen("Your code is 123456", subject="Verify") is None
