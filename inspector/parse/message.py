@@ -152,7 +152,12 @@ def _raw(value: str) -> str:
     shown and extracted stays as it always was, and the tests pin it against Python's parser.
     """
     text = value[:MAX_HEADER_VALUE]
-    return re.sub(r"\r?\n[ \t]", " ", text).replace("\r", " ").replace("\n", " ")
+    if "\n" not in text and "\r" not in text:
+        return text  # one line (most fields): nothing to replace
+    return _FOLDING.sub(" ", text).replace("\r", " ").replace("\n", " ")
+
+
+_FOLDING = re.compile(r"\r?\n[ \t]")
 
 
 def _unstructured(block: HeaderBlock, name: str) -> str:

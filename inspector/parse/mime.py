@@ -156,7 +156,8 @@ def header_end(data: bytes, limit: int) -> tuple[int, int] | None:
     skip ahead and costs ten times as much on a long header section.
     """
     lf = data.find(b"\n\n", 0, limit)
-    crlf = data.find(b"\n\r\n", 0, limit)
+    # Only a CRLF blank line before the LF one can come first: no need to look past it.
+    crlf = data.find(b"\n\r\n", 0, lf + 1 if lf >= 0 else limit)
     if lf < 0 and crlf < 0:
         return None
     if crlf < 0 or 0 <= lf < crlf:
