@@ -61,7 +61,7 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     from_domain = sender.domain if sender else None
     if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):
         return None  # not reported: the rest of its headers, timeline and auth are not needed
-    head = mail.headers(raw.data, block)
+    head = mail.headers(raw.data, block, known=(sender, subject))
     if not extraction.is_verification:
         # Listed (--all-messages) but never diagnosed: the rules read verification messages
         # only, so its route is not traced; its times are read as the timeline reads them.

@@ -94,18 +94,28 @@ def sent_fields(block: HeaderBlock) -> tuple[str | None, int | None]:
     return (_raw(date) if date is not None else None), _dkim_t(block.get_all("dkim-signature"))
 
 
-def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
-    """Every header the checks use; pass ``block`` when ``header_block`` already ran."""
+def headers(
+    data: bytes,
+    block: HeaderBlock | None = None,
+    *,
+    known: tuple[Address | None, str] | None = None,
+) -> Headers:
+    """Every header the checks use; pass ``block`` when ``header_block`` already ran, and
+    ``known`` = (``sender(block)``, ``subject(block)``) when those were read already."""
     if block is None:
         block = header_block(data)
     froms = block.get_all("from")
-    from_ = _one_address(_raw(froms[0])) if froms else None
+    if known is not None:
+        from_, subject_text = known
+    else:
+        from_ = _one_address(_raw(froms[0])) if froms else None
+        subject_text = subject(block)
     to, truncated = _address_list([_raw(v) for v in block.get_all("to")])
     labels = _unstructured(block, "x-gmail-labels")
     date = block.first("date")
     message_id = block.first("message-id")
     return Headers(
-        subject=subject(block),
+        subject=subject_text,
         from_=from_,
         from_count=len(froms),
         to=to,
