@@ -175,17 +175,19 @@ def _read_part(head: bytes, default: str) -> _Part:
     """
     lower = head.lower()
     fields: dict[str, str] = {}
-    position = lower.find(b"content-")
+    # A field starts a line: only "content-" right after a line break (or at the very start)
+    # is looked at, not the many inside DKIM's h= lists and other values.
+    position = 0 if lower.startswith(b"content-") else _next_field(lower, 0)
     while position >= 0:
         match = _FIELD.match(lower, position)
-        if match is not None and (position == 0 or lower[position - 1] == 10):  # "\n"
+        if match is not None:
             name = match.group(1).decode("ascii")
             end = _field_end(lower, match.end())
             if name not in fields:
                 lines = head[match.end() : end].split(b"\n")
                 fields[name] = " ".join(line.strip().decode("latin-1") for line in lines).strip()
             position = end
-        position = lower.find(b"content-", position + 1)
+        position = _next_field(lower, position)
     ctype, params = _content_type(fields.get("content-type"), default)
     return _Part(
         ctype=ctype,
@@ -193,6 +195,12 @@ def _read_part(head: bytes, default: str) -> _Part:
         encoding=fields.get("content-transfer-encoding", "").strip().lower(),
         attachment=fields.get("content-disposition", "").lower().startswith("attachment"),
     )
+
+
+def _next_field(lower: bytes, start: int) -> int:
+    """Where the next line starting with "content-" starts, from ``start`` on; -1 if none."""
+    found = lower.find(b"\ncontent-", start)
+    return found + 1 if found >= 0 else -1
 
 
 def _field_end(head: bytes, start: int) -> int:
