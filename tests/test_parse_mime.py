@@ -220,6 +220,9 @@ def test_plain_body_is_the_twin_of_the_html_only_when_more_than_a_stub() -> None
     assert stub.plain_body() is None  # a stub: the first look renders the HTML too
     plain_only = mime.text_parts(b"Content-Type: text/plain\n\n" + twin.encode())
     assert plain_only.plain_body() is None  # nothing to save: the first look is body()
+    link = "View this email in your browser: https://click.example.com/?t=" + "x" * 400
+    linked = mime.text_parts(_alternative(link, "<p>Your code is 123456</p>"))
+    assert linked.plain_body() is None  # a long link is no text: still a stub
 
 
 @settings(max_examples=60, deadline=None)

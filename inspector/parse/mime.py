@@ -49,9 +49,11 @@ class _Part:
     attachment: bool
 
 
-# A plain part shorter than this ("View this email in your browser", "This message needs
-# HTML") is a stub, not the text of its HTML twin.
+# A plain part with less text than this ("View this email in your browser", "This message
+# needs HTML") is a stub, not the text of its HTML twin; links do not count (a stub's one
+# tracking link can be hundreds of characters).
 STUB_CHARS = 300
+_LINK = re.compile(r"\S+://\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ class TextParts:
         if not self.html or self.unreadable is not None:
             return None
         text = "\n\n".join(self.plain)
-        if len(text.strip()) < STUB_CHARS:
+        if len(text.strip()) < STUB_CHARS or len(_LINK.sub("", text).strip()) < STUB_CHARS:
             return None
         if len(text) > MAX_TEXT_CHARS:
             return Body(text[:MAX_TEXT_CHARS], True)
