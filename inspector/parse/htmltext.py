@@ -75,8 +75,23 @@ def html_to_text(markup: str) -> str:
     text += texts[-1]
     if "&" in text:
         text = html.unescape(text)
-    text = _SPACES.sub(" ", text.replace("\xa0", " "))
-    return _NEWLINES.sub("\n", text).strip()
+    return collapse_spaces(text)
+
+
+# White space the way a browser shows it, in passes that ``re`` can skip through in C (a
+# pattern that starts with a class or an optional character is tried at every position):
+# tabs, CR, FF, VT and no-break spaces become spaces, runs of spaces become one, and a line
+# break with the spaces and line breaks around it becomes one line break.
+_BLANKS = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " ", "\xa0": " "})
+_RUN = re.compile(" {2,}")
+_BREAKS = re.compile("\n[ \n]*")
+
+
+def collapse_spaces(text: str) -> str:
+    """``text`` with white space collapsed: the same result as ``_SPACES`` then
+    ``_NEWLINES`` (after no-break spaces become spaces), then stripped."""
+    text = _RUN.sub(" ", text.translate(_BLANKS))
+    return _BREAKS.sub("\n", text.replace(" \n", "\n")).strip()
 
 
 def _hiding_tags(pieces: list[str]) -> list[int]:
