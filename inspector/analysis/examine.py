@@ -46,7 +46,13 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     first = parts.plain_body()
     screened = None
     if first is not None:
-        screened = screen(first.text, subject=subject, sender_address=address, sender_name=name)
+        screened = screen(
+            first.text,
+            subject=subject,
+            sender_address=address,
+            sender_name=name,
+            name_service=options.all_messages,  # else a message that is none is dropped
+        )
     if first is not None and screened is not None:
         body, extraction = first, screened
     else:
@@ -57,6 +63,7 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
             sender_address=address,
             sender_name=name,
             sent_at=sent_time(*mail.sent_fields(block)),
+            name_service=options.all_messages,
         )
     from_domain = sender.domain if sender else None
     if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):

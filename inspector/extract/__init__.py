@@ -57,12 +57,15 @@ def extract(
     sender_address: str | None = None,
     sender_name: str | None = None,
     sent_at: datetime | None = None,
+    name_service: bool = True,
 ) -> Extraction:
     """Decide whether a message is a verification message and find its code.
 
     ``body`` is the message text (text part, and the HTML part rendered as text), ``subject``
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant).
+    With ``name_service`` False, a text the cheap test finds no verification message is not
+    matched against the service catalogue (``service`` None): for a caller that drops it.
     """
     from inspector.extract.candidate import maybe_verification
     from inspector.extract.codes import raw_candidates, reject
@@ -89,7 +92,7 @@ def extract(
     if origin is None and not maybe_verification(text, key):
         # No keyword that can make it one (most of a mailbox): what the full test would
         # conclude, without finding every keyword and candidate of a long newsletter.
-        found = identify(sender_address, sender_name, text)
+        found = identify(sender_address, sender_name, text) if name_service else None
         return Extraction(is_verification=False, service=found.id if found else None)
     hits = find_all_hits(text, key)
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
@@ -201,10 +204,11 @@ def screen(
     subject: str = "",
     sender_address: str | None = None,
     sender_name: str | None = None,
+    name_service: bool = True,
 ) -> Extraction | None:
     """``extract``'s answer when ``body`` cannot be a verification message (no origin-bound
     line, no keyword that can make it one: ``candidate``), else None (``extract`` must read
-    it). The first, cheap look at a message."""
+    it). The first, cheap look at a message. ``name_service`` as for ``extract``."""
     from inspector.extract.candidate import maybe_verification
     from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
     from inspector.extract.origin import origin_line
@@ -216,7 +220,7 @@ def screen(
     text += "\n\n" + normalize(clip(body))
     if maybe_verification(text, fold_keys(text)):
         return None
-    found = identify(sender_address, sender_name, text)
+    found = identify(sender_address, sender_name, text) if name_service else None
     return Extraction(is_verification=False, service=found.id if found else None)
 
 
