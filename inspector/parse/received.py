@@ -142,12 +142,7 @@ _COMMON_DATE = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([12]\d{3}) (\d\d):(\d\d):(\d\d) "
     r"([+-])([01]\d|2[0-3])([0-5]\d)(?: \([A-Za-z]{1,10}\))?"
 )
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
-    )
-}
+_MONTH_NUMBERS = {name.title(): n for n, name in enumerate(_MONTHS.split("|"), 1)}
 
 
 def _common_date(match: re.Match[str]) -> datetime | None:
@@ -155,10 +150,8 @@ def _common_date(match: re.Match[str]) -> datetime | None:
     offset = (int(zh) * 3600 + int(zm) * 60) * (-1 if sign == "-" else 1)
     try:
         # A leap second (":60") is read as :59, as in the general path.
-        local = datetime(
-            int(year), _MONTH_NUMBERS[month], int(day), int(hour), int(minute),
-            min(int(second), 59),
-        )  # fmt: skip
+        when = (int(year), _MONTH_NUMBERS[month], int(day), int(hour), int(minute))
+        local = datetime(*when, min(int(second), 59))
     except ValueError:
         return None  # the general path says why
     return (local - timedelta(seconds=offset)).replace(tzinfo=UTC)
