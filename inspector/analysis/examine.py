@@ -1,9 +1,14 @@
 """One message through the checks: the two-stage read of an e-mail, and an SMS.
 
 A message is read in two stages so that a mailbox costs what its few verification messages
-cost. Every message gets its header fields split, its body text found (a byte-level MIME walk)
-and the code extraction, whose no-keyword path is cheap; only a message that is kept gets its
-delivery timeline and authentication checks. With ``all_messages`` every message is kept.
+cost. Every message gets its header fields split, its text parts found (a byte-level MIME walk)
+and a first look: the candidate test of extraction (``extract.screen``) on its subject and
+plain text when it has an HTML twin that is not a stub, else the code extraction, whose
+no-keyword path is that same cheap test. Only a possible verification message gets its HTML
+rendered and the whole extraction; only a message that is kept gets its delivery timeline
+and authentication checks. With ``all_messages`` every message is kept, but one that is no
+verification message only with its times (``timeline.arrival_timeline``): the diagnosis never
+reads it.
 
 Each kept message is parsed once: its ``HeaderBlock`` (the one header parser) and its ``Trace``
 (the Received fields, parsed once, with the one answer to where the message entered the
