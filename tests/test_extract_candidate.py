@@ -3,6 +3,7 @@ keyword scan would find a pulling keyword in (so ``extract`` decides exactly as 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,14 @@ from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, norm
 from tests.corpus import otp
 
 _SPELLINGS = sorted(_entries()[1])
+
+
+@pytest.fixture(autouse=True)
+def candidate_test_from_the_first_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``extract`` skips the candidate test for a process's first few texts; not here."""
+    import inspector.extract
+
+    monkeypatch.setattr(inspector.extract, "_FIRST_TEXTS", 0)
 
 
 def _view(subject: str, body: str) -> tuple[str, str]:
@@ -98,3 +107,19 @@ def test_screen_answers_as_extract_or_defers_to_it() -> None:
     newsletter = "Spring sale: 20% off everything this weekend.\nUnsubscribe"
     assert screen(newsletter, subject="Sale") == extract(newsletter, subject="Sale")
     assert screen("Your code is 123456", subject="Verify") is None
+
+
+def test_the_first_texts_of_a_process_skip_the_test_with_the_same_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import itertools
+
+    import inspector.extract
+    from inspector.extract import screen
+
+    newsletter = "Spring sale: 20% off everything this weekend.\nUnsubscribe"
+    expected = extract(newsletter, subject="Sale")
+    monkeypatch.setattr(inspector.extract, "_FIRST_TEXTS", 8)
+    monkeypatch.setattr(inspector.extract, "_LOOKS", itertools.count())
+    assert screen(newsletter, subject="Sale") is None  # read in full instead
+    assert extract(newsletter, subject="Sale") == expected
