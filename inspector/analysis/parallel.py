@@ -171,8 +171,10 @@ def _warm_up() -> None:
     """
     from inspector.domains.psl import public_suffix_list
     from inspector.extract import extract
+    from inspector.extract.candidate import maybe_verification
 
     extract("Your verification code is 123456", subject="code", sender_address="a@tiktok.com")
+    maybe_verification("", "")  # builds the candidate test's automaton
     public_suffix_list()
 
 
