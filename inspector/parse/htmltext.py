@@ -56,7 +56,10 @@ _HIDDEN_ATTR = re.compile(r"""(?:^|[\s/])hidden(?=[\s/=]|$)""", re.I)
 _MAYBE_HIDING = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0|hidden(?<![\w-]hidden)|&#"
 )
-_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # a single space is left alone
+# The white-space rule in its plainest form: runs of spaces and tabs become one space (a
+# single space is left alone), then a line break with the spaces around it one line break.
+# ``collapse_spaces`` applies it faster; the tests hold the two to the same result.
+_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
 _NEWLINES = re.compile(r" *\n[ \n]*")
 
 
