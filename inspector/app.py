@@ -40,6 +40,8 @@ class Request:
     resolver: Resolver | None = None
     trust_authserv_ids: tuple[str, ...] = ()
     since: datetime | None = None
+    # Worker processes: None when not given (INSPECTOR_JOBS, else auto), 0 auto, N exactly.
+    jobs: int | None = None
 
 
 @dataclass(slots=True)
@@ -87,6 +89,7 @@ def diagnose_items(
         all_messages=request.all_messages,
         trust_authserv_ids=request.trust_authserv_ids,
         region=request.region,
+        jobs=request.jobs,
     )
     result = run(items, options, progress=progress)
     return diagnose_result(

@@ -141,3 +141,42 @@ def test_a_worker_that_dies_ends_the_run_with_one_sentence(
     monkeypatch.setattr(parallel, "analyze_item", _die)  # the forked workers inherit it
     with pytest.raises(InspectorError, match="worker process stopped"):
         run(iter(items), Options(now=NOW), parallel_after=1)
+
+
+def test_jobs_option_sets_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--jobs N`` wins over INSPECTOR_JOBS (kept as the fallback); ``auto`` is every CPU."""
+    from inspector.cli.analyze import analyze
+    from inspector.cli.options import request_from
+
+    monkeypatch.setenv("INSPECTOR_JOBS", "2")
+    assert parallel.threshold(Options(now=NOW, jobs=1)) is None
+    assert parallel.jobs(None) == 2
+    assert parallel.jobs(3) == 3
+    monkeypatch.setenv("INSPECTOR_JOBS", "1")
+    assert parallel.threshold(Options(now=NOW, jobs=2)) == parallel.PARALLEL_AFTER
+    assert parallel.jobs(0) == len(os.sched_getaffinity(0))  # auto ignores the variable
+    jobs_type = next(p.type for p in analyze.params if p.name == "jobs")
+    assert jobs_type.convert("4", None, None) == 4
+    assert jobs_type.convert("auto", None, None) == 0
+    for given, expected in ((4, 4), (0, 0), (None, None)):
+        assert request_from({"offline": True, "jobs": given}).jobs == expected
+
+
+@pytest.mark.parametrize("value", ["0", "65", "two", "-1"])
+def test_jobs_option_refuses_nonsense(value: str) -> None:
+    result = CliRunner().invoke(main, ["analyze", str(FIXTURES / "mail"), "--jobs", value])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
+
+
+def test_jobs_two_and_one_give_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INSPECTOR_JOBS", "1")  # the option, not the variable, decides
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 5)
+    base = [str(FIXTURES / "mail"), "--offline", "--format", "json", "--all-messages"]
+    base += ["--now", NOW.isoformat()]
+    runner = CliRunner()
+    one = runner.invoke(main, ["analyze", *base, "--jobs", "1"])
+    two = runner.invoke(main, ["analyze", *base, "--jobs", "2"])
+    assert one.exit_code == two.exit_code
+    assert cli_json(two.output, "analyze") == cli_json(one.output, "analyze")
+    assert cli_json(one.output, "analyze")["messages_read"] > 5

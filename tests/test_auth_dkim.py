@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector.auth import DkimSignature, check_auth
 from inspector.domains.dns import Resolver
@@ -227,3 +229,22 @@ def test_truncated_message_does_not_claim_failure(
     assert signature.verified is None
     assert "truncated" in (signature.explanation or "")
     assert report.truncated
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab=; \t_1é-", max_size=24))
+def test_tag_lists_read_as_dkimpy_reads_them(value: str) -> None:
+    """inspector reads DKIM tag lists itself (no dkimpy import offline), with its answers."""
+    from dkim.util import InvalidTagValueList, parse_tag_value
+
+    from inspector.auth.dkim_verify import _tags
+
+    try:
+        tags = parse_tag_value(value.encode("utf-8", "replace"))
+        expected = {
+            k.decode("ascii", "replace").lower(): v.decode("utf-8", "replace")
+            for k, v in tags.items()
+        }
+    except (InvalidTagValueList, ValueError):
+        expected = None
+    assert _tags(value) == expected

@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector.parse.htmltext import html_to_text
@@ -153,3 +153,12 @@ def test_same_text_as_html_parser_on_well_formed_html(html: str) -> None:
 )
 def test_odd_tag_names(html: str) -> None:
     assert isinstance(html_to_text(html), str)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\r\n\f\v\xa0\u2003ab", max_size=40))
+def test_white_space_collapses_as_the_two_patterns_did(text: str) -> None:
+    from inspector.parse.htmltext import _NEWLINES, _SPACES, collapse_spaces
+
+    expected = _NEWLINES.sub("\n", _SPACES.sub(" ", text.replace("\xa0", " "))).strip()
+    assert collapse_spaces(text) == expected

@@ -197,3 +197,35 @@ def test_header_end_is_the_first_empty_line(data: bytes, limit: int) -> None:
 
     match = re.compile(rb"\r?\n\r?\n").search(data, 0, limit)
     assert mime.header_end(data, limit) == (None if match is None else match.span())
+
+
+def _alternative(plain: str, html: str) -> bytes:
+    return (
+        b'Content-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain\n\n'
+        + plain.encode()
+        + b"\n--b\nContent-Type: text/html\n\n"
+        + html.encode()
+        + b"\n--b--\n"
+    )
+
+
+def test_plain_body_is_the_twin_of_the_html_only_when_more_than_a_stub() -> None:
+    twin = "Our spring collection is here, with free shipping on every order. " * 6
+    parts = mime.text_parts(_alternative(twin, f"<p>{twin}</p>"))
+    first = parts.plain_body()
+    assert first is not None
+    assert first.text == twin.strip("\n")
+    assert parts.body() == mime.body_text(_alternative(twin, f"<p>{twin}</p>"))
+    stub = mime.text_parts(_alternative("View this email in your browser.", "<p>Code 123</p>"))
+    assert stub.plain_body() is None  # a stub: the first look renders the HTML too
+    plain_only = mime.text_parts(b"Content-Type: text/plain\n\n" + twin.encode())
+    assert plain_only.plain_body() is None  # nothing to save: the first look is body()
+    link = "View this email in your browser: https://click.example.com/?t=" + "x" * 400
+    linked = mime.text_parts(_alternative(link, "<p>Your code is 123456</p>"))
+    assert linked.plain_body() is None  # a long link is no text: still a stub
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.recursive(leaf(), lambda kids: st.lists(kids, min_size=1, max_size=4).map(multipart)))
+def test_text_parts_body_is_body_text(entity: bytes) -> None:
+    assert mime.text_parts(entity).body() == mime.body_text(entity)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -684,3 +685,27 @@ def test_build_timeline_never_raises(
     assert len(timeline.hops) == len(received)
     assert timeline.clock_skew_seconds is None or timeline.clock_skew_seconds < 0
     assert border_hop(timeline.hops) is None or border_hop(timeline.hops) in range(len(received))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Tue, 3 Nov 2026 14:02:07 +0100",
+        "3 Nov 2026 14:02:07 -0000",
+        "Fri, 20 Nov 2026 08:03:12 +0000 (UTC)",
+        "Tue, 3 Nov 2026 14:02:60 +0530 (IST)",
+        "Tue, 31 Feb 2026 14:02:07 +0100",
+        "Sun, 00 Nov 2026 14:02:07 +0100",
+        "Tue, 3 Nov 2026 14:02:07 +2400",
+        "Tue, 3 Nov 2026 14:02:07 +0000",
+    ],
+)
+def test_common_date_form_reads_as_the_general_path(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The direct read of the usual form gives what the general path gives, problems too."""
+    from inspector.parse import received
+
+    fast = received.parse_date(value)
+    monkeypatch.setattr(received, "_COMMON_DATE", re.compile(r"(?!)"))
+    assert fast == received.parse_date(value)

@@ -1,9 +1,14 @@
 """One message through the checks: the two-stage read of an e-mail, and an SMS.
 
 A message is read in two stages so that a mailbox costs what its few verification messages
-cost. Every message gets its header fields split, its body text found (a byte-level MIME walk)
-and the code extraction, whose no-keyword path is cheap; only a message that is kept gets its
-delivery timeline and authentication checks. With ``all_messages`` every message is kept.
+cost. Every message gets its header fields split, its text parts found (a byte-level MIME walk)
+and a first look: the candidate test of extraction (``extract.screen``) on its subject and
+plain text when it has an HTML twin that is not a stub, else the code extraction, whose
+no-keyword path is that same cheap test. Only a possible verification message gets its HTML
+rendered and the whole extraction; only a message that is kept gets its delivery timeline
+and authentication checks. With ``all_messages`` every message is kept, but one that is no
+verification message only with its times (``timeline.arrival_timeline``): the diagnosis never
+reads it.
 
 Each kept message is parsed once: its ``HeaderBlock`` (the one header parser) and its ``Trace``
 (the Received fields, parsed once, with the one answer to where the message entered the
@@ -12,17 +17,18 @@ receiver) serve extraction, the timeline and authentication alike.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import datetime
 
 from inspector.analysis.record import MessageRecord, Options, relevant_parts
 from inspector.auth.report import AuthReport
-from inspector.extract import extract
-from inspector.model import Channel, FolderRole, RawMail, TextMessage, Timeline
+from inspector.extract import extract, screen
+from inspector.model import Channel, Extraction, FolderRole, RawMail, TextMessage, Timeline
 from inspector.parse import message as mail
 from inspector.parse.fields import HeaderBlock
 from inspector.parse.trace import Trace, read_trace
-from inspector.timeline.delivery import build_timeline, sent_time
+from inspector.timeline.delivery import arrival_timeline, build_timeline, sent_time
 
 
 def analyze_item(item: RawMail | TextMessage, options: Options) -> MessageRecord | None:
@@ -36,20 +42,51 @@ def analyze_item(item: RawMail | TextMessage, options: Options) -> MessageRecord
 def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
     """One message through the two stages; None when it is not kept (see the module doc)."""
     block = mail.header_block(raw.data)
-    body = mail.body_text(raw.data)
+    parts = mail.text_parts(raw.data)
     sender = mail.sender(block)
-    extraction = extract(
-        body.text,
-        subject=mail.subject(block),
-        sender_address=sender.address if sender else None,
-        sender_name=sender.name if sender else None,
-        sent_at=sent_time(*mail.sent_fields(block)),
-        mailing_list=block.first("list-id") is not None,
-    )
+    subject = mail.subject(block)
+    address, name = (sender.address, sender.name) if sender else (None, None)
+    # First look: the plain text of a message that has an HTML twin, whose rendering is
+    # most of the cost of a message; only a possible verification message has it rendered.
+    first = parts.plain_body()
+    screened = None
+    if first is not None:
+        screened = screen(
+            first.text,
+            subject=subject,
+            sender_address=address,
+            sender_name=name,
+            name_service=options.all_messages,  # else a message that is none is dropped
+        )
+    if first is not None and screened is not None:
+        body, extraction = first, screened
+    else:
+        body = parts.body()
+        extraction = extract(
+            body.text,
+            subject=subject,
+            sender_address=address,
+            sender_name=name,
+            sent_at=sent_time(*mail.sent_fields(block)),
+            mailing_list=block.first("list-id") is not None,
+            name_service=options.all_messages,
+        )
     from_domain = sender.domain if sender else None
     if not options.all_messages and not relevant_parts(extraction, from_domain, options.service):
         return None  # not reported: the rest of its headers, timeline and auth are not needed
-    head = mail.headers(raw.data, block)
+    head = mail.headers(raw.data, block, known=(sender, subject))
+    if not extraction.is_verification:
+        # Listed (--all-messages) but never diagnosed: the rules read verification messages
+        # only, so its route is not traced; its times are read as the timeline reads them.
+        timeline = arrival_timeline(
+            block.get_all("received"),
+            date=head.date,
+            dkim_timestamp=head.dkim_timestamp,
+            stored_at=raw.stored_at,
+        )
+        return _record(
+            raw, head, sender, extraction, timeline=timeline, body_truncated=body.truncated
+        )
     trace = read_trace(block.unfolded)
     timeline = build_timeline(
         trace, date=head.date, dkim_timestamp=head.dkim_timestamp, stored_at=raw.stored_at
@@ -58,7 +95,23 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
         timeline = replace(
             timeline, greylisting_suspected=True, greylisting_seconds=head.greylist_seconds
         )
-    auth = _authenticate(raw, block, trace, options) if extraction.is_verification else None
+    timeline = _compact(timeline)
+    auth = _authenticate(raw, block, trace, options)
+    return _record(
+        raw, head, sender, extraction, timeline=timeline, body_truncated=body.truncated, auth=auth
+    )
+
+
+def _record(
+    raw: RawMail,
+    head: mail.Headers,
+    sender: mail.Address | None,
+    extraction: Extraction,
+    *,
+    timeline: Timeline,
+    body_truncated: bool,
+    auth: AuthReport | None = None,
+) -> MessageRecord:
     return MessageRecord(
         source=raw.source,
         channel=Channel.EMAIL,
@@ -66,16 +119,41 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
         folder_role=raw.folder_role,
         from_display=sender.display() if sender else None,
         from_address=sender.address if sender else None,
-        from_domain=from_domain,
+        from_domain=sender.domain if sender else None,
         to=tuple(a.address or "(unparseable)" for a in head.to),
         subject=head.subject or None,
         extraction=extraction,
         timeline=timeline,
         category=raw.category,
-        truncated=raw.truncated or body.truncated or head.to_truncated,
+        truncated=raw.truncated or body_truncated or head.to_truncated,
         from_count=head.from_count,
         auth=auth,
     )
+
+
+def _compact(timeline: Timeline) -> Timeline:
+    """The timeline as a record keeps it: without what each hop has that neither the report
+    nor the diagnosis reads (its raw header, queue id and "for" recipient), so a kept message
+    costs a few hundred bytes a hop less."""
+    hops = tuple(
+        replace(
+            hop,
+            # The same relays, receivers and protocols recur in every message of a service:
+            # one string each, not one per message.
+            from_host=_shared(hop.from_host),
+            by_host=_shared(hop.by_host),
+            with_protocol=_shared(hop.with_protocol),
+            raw="",
+            id=None,
+            for_addr=None,
+        )
+        for hop in timeline.hops
+    )
+    return replace(timeline, hops=hops)
+
+
+def _shared(text: str | None) -> str | None:
+    return sys.intern(text) if text is not None else None
 
 
 def _authenticate(raw: RawMail, block: HeaderBlock, trace: Trace, options: Options) -> AuthReport:

@@ -6,9 +6,9 @@ a pool of workers; records come back in the order the messages were read.
 
 * **When.** The first ``PARALLEL_AFTER`` messages are analysed in the parent; only an input
   that goes on past them starts workers, so a single message or a small folder never pays
-  for starting processes. ``INSPECTOR_JOBS=N`` sets the number of workers
-  (default: the CPUs this process may use); ``INSPECTOR_JOBS=1`` keeps everything in one
-  process.
+  for starting processes. ``--jobs N`` (``Options.jobs``) sets the number of workers,
+  ``--jobs 1`` keeps everything in one process, ``--jobs auto`` (the default) uses the CPUs
+  this process may run on. Without the option, ``INSPECTOR_JOBS=N`` (the older way) is read.
 * **DNS.** With a resolver (authentication re-checked over DNS) everything stays in one
   process: the resolver holds a socket and a per-run cache that must be shared by all
   messages, and it cannot be sent to another process. ``--offline`` runs use the pool.
@@ -53,15 +53,18 @@ PARALLEL_AFTER = 200
 _BATCH_MESSAGES = 64
 _BATCH_BYTES = 2 * 1024 * 1024
 _IN_FLIGHT = 3  # batches per worker: enough to keep it busy while the parent reads
-_MAX_JOBS = 64  # a typo in INSPECTOR_JOBS must not start thousands of processes
+_MAX_JOBS = 64  # a typo in INSPECTOR_JOBS must not start thousands of processes (as --jobs)
 
 Message = RawMail | TextMessage
 Batch = list[Message]
 
 
-def jobs() -> int:
-    """Worker processes to use: ``INSPECTOR_JOBS``, else the CPUs this process may run on."""
-    configured = os.environ.get("INSPECTOR_JOBS", "").strip()
+def jobs(requested: int | None = None) -> int:
+    """Worker processes to use: ``requested`` (``--jobs``; 0 is auto), else ``INSPECTOR_JOBS``,
+    else the CPUs this process may run on."""
+    if requested is not None and requested > 0:
+        return min(requested, _MAX_JOBS)
+    configured = os.environ.get("INSPECTOR_JOBS", "").strip() if requested is None else ""
     if configured.isdigit() and int(configured) > 0:
         return min(int(configured), _MAX_JOBS)
     try:
@@ -73,7 +76,7 @@ def jobs() -> int:
 def threshold(options: Options, after: int | None = None) -> int | None:
     """After how many messages (``after``, else ``PARALLEL_AFTER``) to hand the rest to
     workers; None: never (a resolver, or one CPU)."""
-    if options.resolver is not None or jobs() < 2:
+    if options.resolver is not None or jobs(options.jobs) < 2:
         return None
     return PARALLEL_AFTER if after is None else after
 
@@ -86,7 +89,7 @@ def run_rest(
     progress: Callable[[int], None] | None = None,
 ) -> None:
     """Analyse the rest of ``items`` in worker processes, adding to ``result`` in order."""
-    workers = jobs()
+    workers = jobs(options.jobs)
     _warm_up()
     # fork shares the parent's loaded modules and compiled keyword tables with the workers
     # (no start-up cost); elsewhere the platform's default start method is used.
@@ -107,7 +110,7 @@ def run_rest(
             # rather than leaving it waiting for ever.
             raise InspectorError(
                 "a worker process stopped unexpectedly (out of memory?); "
-                "run again with INSPECTOR_JOBS=1 to use one process."
+                "run again with --jobs 1 to use one process."
             ) from None
         for record in records:
             add_record(result, record, options)
@@ -168,8 +171,10 @@ def _warm_up() -> None:
     """
     from inspector.domains.psl import public_suffix_list
     from inspector.extract import extract
+    from inspector.extract.candidate import maybe_verification
 
     extract("Your verification code is 123456", subject="code", sender_address="a@tiktok.com")
+    maybe_verification("", "")  # builds the candidate test's automaton
     public_suffix_list()
 
 

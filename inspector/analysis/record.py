@@ -65,6 +65,7 @@ class Options:
     all_messages: bool = False
     trust_authserv_ids: tuple[str, ...] = ()
     region: str | None = None
+    jobs: int | None = None  # worker processes, see ``parallel.jobs``
 
 
 @dataclass(slots=True)

@@ -99,15 +99,25 @@ def _verifier_class() -> type[Any]:  # Any: a subclass of dkimpy's dkim.DKIM, wh
 
 
 def _tags(value: str) -> dict[str, str] | None:
-    from dkim.util import InvalidTagValueList, parse_tag_value
-
-    try:
-        tags = parse_tag_value(value.encode("utf-8", "replace"))
-    except (InvalidTagValueList, ValueError):
-        return None
+    """The tag list (RFC 6376 §3.2) read exactly as dkimpy's ``parse_tag_value`` reads it,
+    without importing dkimpy: with dnspython that import costs some 40 ms, and a run without
+    DNS reads the tags only. None where dkimpy refuses the list."""
+    tags: dict[bytes, bytes] = {}
+    specs = value.encode("utf-8", "replace").strip().split(b";")
+    if not specs[-1]:
+        specs.pop()  # a trailing ";" is allowed
+    for spec in specs:
+        key, equals, text = spec.partition(b"=")
+        key = key.strip()
+        if not equals or _TAG_NAME.match(key) is None or key in tags:
+            return None
+        tags[key] = text.strip()
     return {
         k.decode("ascii", "replace").lower(): v.decode("utf-8", "replace") for k, v in tags.items()
     }
+
+
+_TAG_NAME = re.compile(rb"^[a-zA-Z](\w)*")
 
 
 def _int(text: str | None) -> int | None:

@@ -22,10 +22,12 @@ Everything else is reported as untrusted and never counted as a pass.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from email.message import Message
 
+from inspector.auth import authres_fast
 from inspector.auth.headers import Header, indexed
 from inspector.auth.received import DeliveryPath
 from inspector.auth.report import ReceiptResult, normalise_result
@@ -64,10 +66,46 @@ def parse_authres(
     value: str, *, header: str = AR, position: int = 0
 ) -> tuple[str | None, list[ReceiptResult]] | None:
     """Parse one AR (or AAR without its ``i=``) value; None when it cannot be read at all."""
-    import authres
-
     if len(value) > MAX_VALUE:  # no real stamp is this long; spare the parser
         return None
+    read = authres_fast.parse(value) or _read_authres(value)
+    if read is None:
+        return None
+    authserv_id, items = read
+    policies = _dmarc_policies(value)
+    results = []
+    for item in items:
+        # Names and results recur in every message: one string each (records stay small).
+        method = sys.intern(item.method.lower())
+        raw = item.result
+        props = tuple(
+            (sys.intern(f"{ptype}.{name}".lower()), found) for ptype, name, found in item.properties
+        )
+        policy = None
+        if method == "dmarc":
+            policy = dict(props).get("policy.dmarc") or (policies.pop(0) if policies else None)
+            policy = policy.lower() if policy else None
+        results.append(
+            ReceiptResult(
+                header=header,
+                position=position,
+                authserv_id=authserv_id,
+                method=method,
+                result=normalise_result(raw),
+                raw_result=sys.intern(raw.lower()),
+                reason=item.reason,
+                properties=props,
+                policy=policy,
+            )
+        )
+    return authserv_id, results
+
+
+def _read_authres(value: str) -> tuple[str | None, list[authres_fast.Result]] | None:
+    """Any RFC 8601 value, by the ``authres`` package (the shape ``authres_fast`` does not
+    read); authserv-id None for Microsoft's stamps without one."""
+    import authres
+
     features = authres.all_features()
     authserv_id: str | None
     try:
@@ -81,33 +119,15 @@ def parse_authres(
         except Exception:
             return None
         authserv_id = None
-    policies = _dmarc_policies(value)
-    results = []
-    for item in getattr(parsed, "results", []):
-        method = str(item.method).lower()
-        raw = str(item.result or "")
-        props = tuple(
-            (f"{p.type}.{p.name}".lower(), str(p.value or "")) for p in (item.properties or [])
+    return authserv_id, [
+        authres_fast.Result(
+            str(item.method),
+            str(item.result or ""),
+            str(item.reason) if item.reason else None,
+            tuple((str(p.type), str(p.name), str(p.value or "")) for p in (item.properties or [])),
         )
-        reason = str(item.reason) if item.reason else None
-        policy = None
-        if method == "dmarc":
-            policy = dict(props).get("policy.dmarc") or (policies.pop(0) if policies else None)
-            policy = policy.lower() if policy else None
-        results.append(
-            ReceiptResult(
-                header=header,
-                position=position,
-                authserv_id=authserv_id,
-                method=method,
-                result=normalise_result(raw),
-                raw_result=raw.lower(),
-                reason=reason,
-                properties=props,
-                policy=policy,
-            )
-        )
-    return authserv_id, results
+        for item in getattr(parsed, "results", [])
+    ]
 
 
 _POLICY = re.compile(r"\bdmarc\s*=[^;]*?\b(?:p|action)\s*=\s*([A-Za-z]+)", re.IGNORECASE)

@@ -12,6 +12,7 @@ from inspector.cli.options import (
     auth_options,
     diagnosis_options,
     dns_options,
+    jobs_option,
     output_options,
     request_from,
 )
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 @dns_options
 @auth_options
 @output_options
+@jobs_option
 def analyze(paths: tuple[str, ...], **options: object) -> int:
     """Diagnose saved mail: .eml files, folders of them, mbox, Maildir, SMS exports, or - (stdin).
 
@@ -37,6 +39,7 @@ def analyze(paths: tuple[str, ...], **options: object) -> int:
       inspector analyze Takeout.mbox --service tiktok --entered-code 482915
       inspector analyze ~/Maildir --now 2026-11-25T14:20 --format json -o report.json
       inspector analyze ~/Maildir --requested-at 14:05 --format html -o report.html
+      inspector analyze Takeout.mbox --jobs 1
     """
     from inspector import app
     from inspector.sources.files import read_paths

@@ -118,6 +118,36 @@ all_messages_option = click.option(
     help="List every message read in the report, not only the codes of the attempt in focus.",
 )
 
+
+class _Jobs(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """``--jobs``: a number of processes, or ``auto`` (0: every CPU this process may use)."""
+
+    name = "N|auto"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        if isinstance(value, int):
+            return value
+        word = str(value).strip().lower()
+        if word == "auto":
+            return 0
+        if not (word.isdigit() and 1 <= int(word) <= MAX_JOBS):
+            self.fail(f"give a number of processes from 1 to {MAX_JOBS}, or auto.", param, ctx)
+        return int(word)
+
+
+MAX_JOBS = 64  # a typo must not start thousands of processes
+
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=_Jobs(),
+    metavar="N|auto",
+    help="Processes to analyse with (default auto: one per CPU, for more than 200 messages; "
+    "1: one process).",
+)
+
 output_options = _compose(
     format_option("text", "json", "html"),
     output_file_option,
@@ -331,6 +361,7 @@ def request_from(options: Options) -> Request:
         redact=bool(options.get("redact")),
         resolver=make_resolver(options),
         trust_authserv_ids=tuple(str(v) for v in repeated(options, "trust_authserv_ids")),
+        jobs=jobs if isinstance(jobs := options.get("jobs"), int) else None,
     )
 
 

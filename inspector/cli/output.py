@@ -8,7 +8,7 @@ Exit codes: 0 no problem found, 1 problems found, 2 usage error, 3 could not rea
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, NoReturn
 
 import click
@@ -164,8 +164,8 @@ def write(rendered: Iterable[str], output: str | None) -> None:
     """Write the pieces to stdout, or atomically to a file (a temporary name, then renamed)."""
     if not output or output == "-":
         stream = sys.stdout
-        for piece in rendered:
-            stream.write(piece)
+        for block in _blocks(rendered):
+            stream.write(block)
         stream.flush()
         return
     from pathlib import Path
@@ -176,7 +176,26 @@ def write(rendered: Iterable[str], output: str | None) -> None:
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         with tmp.open("w", encoding="utf-8") as fh:
-            fh.writelines(rendered)
+            fh.writelines(_blocks(rendered))
         tmp.replace(target)
     except OSError as exc:
         raise InspectorError(f"could not write the report to {output}: {exc.strerror}.") from None
+
+
+_BLOCK_CHARS = 1 << 20
+
+
+def _blocks(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces joined into blocks of about a megabyte: a few large writes, not one per
+    piece, and never the whole of a large report in memory at once."""
+    pending: list[str] = []
+    size = 0
+    for piece in pieces:
+        pending.append(piece)
+        size += len(piece)
+        if size >= _BLOCK_CHARS:
+            yield "".join(pending)
+            pending.clear()
+            size = 0
+    if pending:
+        yield "".join(pending)

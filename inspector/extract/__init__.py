@@ -36,6 +36,7 @@ of a body (plus its last line, for the origin-bound format).
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -46,9 +47,13 @@ if TYPE_CHECKING:
     from inspector.extract.keywords import Hit
     from inspector.extract.validity import Stated
 
-__all__ = ["extract"]
+__all__ = ["extract", "screen"]
 
 _MAX_CANDIDATES = 8
+# The first few texts of a process skip the candidate test (it is a shortcut, never needed
+# for the answer): one message, a pasted text, does not pay ~15 ms to build its automaton.
+_FIRST_TEXTS = 8
+_LOOKS = itertools.count()
 _VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
 
 
@@ -64,6 +69,7 @@ def extract(
     sender_name: str | None = None,
     sent_at: datetime | None = None,
     mailing_list: bool = False,
+    name_service: bool = True,
 ) -> Extraction:
     """Decide whether a message is a verification message and find its code.
 
@@ -71,8 +77,11 @@ def extract(
     the decoded subject, ``sender_address``/``sender_name`` the parsed From, ``sent_at`` the
     time the message was sent (used to resolve "expires at 2:59 PM EDT" to an instant),
     ``mailing_list`` whether it came through a mailing list (a List-Id field, RFC 2919): bulk
-    mail, like a list footer.
+    mail, like a list footer. With ``name_service`` False, a text the cheap test finds no
+    verification message is not matched against the service catalogue (``service`` None):
+    for a caller that drops it.
     """
+    from inspector.extract.candidate import maybe_verification
     from inspector.extract.codes import raw_candidates, reject
     from inspector.extract.hits import find_all_hits
     from inspector.extract.keywords import WEIGHTS
@@ -94,6 +103,11 @@ def extract(
     text = subject_text + "\n\n" + normalize(clip(body))
     body_start = len(subject_text) + 2
     key = fold_keys(text)
+    if origin is None and next(_LOOKS) >= _FIRST_TEXTS and not maybe_verification(text, key):
+        # No keyword that can make it one (most of a mailbox): what the full test would
+        # conclude, without finding every keyword and candidate of a long newsletter.
+        found = identify(sender_address, sender_name, text) if name_service else None
+        return Extraction(is_verification=False, service=found.id if found else None)
     hits = _without_credentials(find_all_hits(text, key))
     # Hits never overlap: "code" inside "promo code" is already part of the negative hit.
     event = any(h.keyword.category == "event" for h in hits)
@@ -239,6 +253,32 @@ def _without_credentials(hits: list[Hit]) -> list[Hit]:
         return i < len(names) and names[i] <= pos + _CREDENTIALS_NEAR
 
     return [h for h in hits if h.kind != "weak" or not near_a_name(h.start)]
+
+
+def screen(
+    body: str,
+    *,
+    subject: str = "",
+    sender_address: str | None = None,
+    sender_name: str | None = None,
+    name_service: bool = True,
+) -> Extraction | None:
+    """``extract``'s answer when ``body`` cannot be a verification message (no origin-bound
+    line, no keyword that can make it one: ``candidate``), else None (``extract`` must read
+    it). The first, cheap look at a message. ``name_service`` as for ``extract``."""
+    from inspector.extract.candidate import maybe_verification
+    from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
+    from inspector.extract.origin import origin_line
+    from inspector.extract.services import identify
+
+    if next(_LOOKS) < _FIRST_TEXTS or origin_line(body) is not None:
+        return None
+    text = normalize(clip(subject, MAX_SUBJECT_CHARS)).replace("\n", " ")
+    text += "\n\n" + normalize(clip(body))
+    if maybe_verification(text, fold_keys(text)):
+        return None
+    found = identify(sender_address, sender_name, text) if name_service else None
+    return Extraction(is_verification=False, service=found.id if found else None)
 
 
 _AUTHORISES = ("authori", "autori", "approv", "genehmig", "承認")

@@ -56,7 +56,10 @@ _HIDDEN_ATTR = re.compile(r"""(?:^|[\s/])hidden(?=[\s/=]|$)""", re.I)
 _MAYBE_HIDING = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0|hidden(?<![\w-]hidden)|&#"
 )
-_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # a single space is left alone
+# The white-space rule in its plainest form: runs of spaces and tabs become one space (a
+# single space is left alone), then a line break with the spaces around it one line break.
+# ``collapse_spaces`` applies it faster; the tests hold the two to the same result.
+_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
 _NEWLINES = re.compile(r" *\n[ \n]*")
 
 
@@ -75,8 +78,23 @@ def html_to_text(markup: str) -> str:
     text += texts[-1]
     if "&" in text:
         text = html.unescape(text)
-    text = _SPACES.sub(" ", text.replace("\xa0", " "))
-    return _NEWLINES.sub("\n", text).strip()
+    return collapse_spaces(text)
+
+
+# White space the way a browser shows it, in passes that ``re`` can skip through in C (a
+# pattern that starts with a class or an optional character is tried at every position):
+# tabs, CR, FF, VT and no-break spaces become spaces, runs of spaces become one, and a line
+# break with the spaces and line breaks around it becomes one line break.
+_BLANKS = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " ", "\xa0": " "})
+_RUN = re.compile(" {2,}")
+_BREAKS = re.compile("\n[ \n]*")
+
+
+def collapse_spaces(text: str) -> str:
+    """``text`` with white space collapsed: the same result as ``_SPACES`` then
+    ``_NEWLINES`` (after no-break spaces become spaces), then stripped."""
+    text = _RUN.sub(" ", text.translate(_BLANKS))
+    return _BREAKS.sub("\n", text.replace(" \n", "\n")).strip()
 
 
 def _hiding_tags(pieces: list[str]) -> list[int]:

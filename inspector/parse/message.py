@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inspector.parse.fields import MAX_HEADER_BYTES, HeaderBlock, header_block, split
-from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, body_text
+from inspector.parse.mime import MAX_PARTS, MAX_TEXT_CHARS, Body, TextParts, body_text, text_parts
 from inspector.parse.words import decode_words
 
 __all__ = [
@@ -28,11 +28,13 @@ __all__ = [
     "Body",
     "HeaderBlock",
     "Headers",
+    "TextParts",
     "body_text",
     "header_block",
     "headers",
     "split",
     "subject",
+    "text_parts",
 ]
 
 # Caps that keep hostile messages cheap. A verification message is a few KB; anything beyond
@@ -92,18 +94,28 @@ def sent_fields(block: HeaderBlock) -> tuple[str | None, int | None]:
     return (_raw(date) if date is not None else None), _dkim_t(block.get_all("dkim-signature"))
 
 
-def headers(data: bytes, block: HeaderBlock | None = None) -> Headers:
-    """Every header the checks use; pass ``block`` when ``header_block`` already ran."""
+def headers(
+    data: bytes,
+    block: HeaderBlock | None = None,
+    *,
+    known: tuple[Address | None, str] | None = None,
+) -> Headers:
+    """Every header the checks use; pass ``block`` when ``header_block`` already ran, and
+    ``known`` = (``sender(block)``, ``subject(block)``) when those were read already."""
     if block is None:
         block = header_block(data)
     froms = block.get_all("from")
-    from_ = _one_address(_raw(froms[0])) if froms else None
+    if known is not None:
+        from_, subject_text = known
+    else:
+        from_ = _one_address(_raw(froms[0])) if froms else None
+        subject_text = subject(block)
     to, truncated = _address_list([_raw(v) for v in block.get_all("to")])
     labels = _unstructured(block, "x-gmail-labels")
     date = block.first("date")
     message_id = block.first("message-id")
     return Headers(
-        subject=subject(block),
+        subject=subject_text,
         from_=from_,
         from_count=len(froms),
         to=to,
@@ -150,7 +162,12 @@ def _raw(value: str) -> str:
     shown and extracted stays as it always was, and the tests pin it against Python's parser.
     """
     text = value[:MAX_HEADER_VALUE]
-    return re.sub(r"\r?\n[ \t]", " ", text).replace("\r", " ").replace("\n", " ")
+    if "\n" not in text and "\r" not in text:
+        return text  # one line (most fields): nothing to replace
+    return _FOLDING.sub(" ", text).replace("\r", " ").replace("\n", " ")
+
+
+_FOLDING = re.compile(r"\r?\n[ \t]")
 
 
 def _unstructured(block: HeaderBlock, name: str) -> str:

@@ -49,6 +49,46 @@ class _Part:
     attachment: bool
 
 
+# A plain part with less text than this ("View this email in your browser", "This message
+# needs HTML") is a stub, not the text of its HTML twin; links do not count (a stub's one
+# tracking link can be hundreds of characters).
+STUB_CHARS = 300
+_LINK = re.compile(r"\S+://\S*")
+
+
+@dataclass(frozen=True, slots=True)
+class TextParts:
+    """The text parts of a message, decoded; the HTML not rendered yet (see ``body``)."""
+
+    plain: tuple[str, ...]
+    html: tuple[str, ...]
+    truncated: bool
+    unreadable: str | None = None  # the raw body, when the MIME walk failed
+
+    def body(self) -> Body:
+        """Every text/plain part, then text/html as text (``body_text``)."""
+        if self.unreadable is not None:
+            return Body(self.unreadable, True)
+        text = "\n\n".join([*self.plain, *(html_to_text(h) for h in self.html)])
+        if len(text) > MAX_TEXT_CHARS:
+            return Body(text[:MAX_TEXT_CHARS], True)
+        return Body(text, self.truncated)
+
+    def plain_body(self) -> Body | None:
+        """The plain text alone, when the message has HTML too and the plain text is more
+        than a stub: what a first look reads, the HTML's rendering being most of the cost of
+        a message (a plain part is the HTML's twin). None when ``body`` reads no HTML or
+        the plain text is a stub: then the first look is ``body``."""
+        if not self.html or self.unreadable is not None:
+            return None
+        text = "\n\n".join(self.plain)
+        if len(text.strip()) < STUB_CHARS or len(_LINK.sub("", text).strip()) < STUB_CHARS:
+            return None
+        if len(text) > MAX_TEXT_CHARS:
+            return Body(text[:MAX_TEXT_CHARS], True)
+        return Body(text, self.truncated)
+
+
 def body_text(data: bytes) -> Body:
     """The readable text of a message: every text/plain part, then text/html as text.
 
@@ -56,15 +96,16 @@ def body_text(data: bytes) -> Body:
     read (RFC 2183 §2.2: it is a file, not the message). An attached message
     (message/rfc822) is read like the message itself, as forwarded mail holds its text there.
     """
+    return text_parts(data).body()
+
+
+def text_parts(data: bytes) -> TextParts:
+    """The decoded text parts ``body_text`` reads, before the HTML is rendered."""
     try:
         plain, html, truncated = _walk(data)
     except Exception:  # belt and braces: a malformed message is a result, never a crash
-        return Body(_decode(_split(data)[1], None), True)
-    chunks = plain + [html_to_text(h) for h in html]
-    text = "\n\n".join(chunks)
-    if len(text) > MAX_TEXT_CHARS:
-        text, truncated = text[:MAX_TEXT_CHARS], True
-    return Body(text, truncated)
+        return TextParts((), (), True, _decode(_split(data)[1], None))
+    return TextParts(tuple(plain), tuple(html), truncated)
 
 
 def _walk(data: bytes) -> tuple[list[str], list[str], bool]:
@@ -117,7 +158,8 @@ def header_end(data: bytes, limit: int) -> tuple[int, int] | None:
     skip ahead and costs ten times as much on a long header section.
     """
     lf = data.find(b"\n\n", 0, limit)
-    crlf = data.find(b"\n\r\n", 0, limit)
+    # Only a CRLF blank line before the LF one can come first: no need to look past it.
+    crlf = data.find(b"\n\r\n", 0, lf + 1 if lf >= 0 else limit)
     if lf < 0 and crlf < 0:
         return None
     if crlf < 0 or 0 <= lf < crlf:
@@ -135,17 +177,19 @@ def _read_part(head: bytes, default: str) -> _Part:
     """
     lower = head.lower()
     fields: dict[str, str] = {}
-    position = lower.find(b"content-")
+    # A field starts a line: only "content-" right after a line break (or at the very start)
+    # is looked at, not the many inside DKIM's h= lists and other values.
+    position = 0 if lower.startswith(b"content-") else _next_field(lower, 0)
     while position >= 0:
         match = _FIELD.match(lower, position)
-        if match is not None and (position == 0 or lower[position - 1] == 10):  # "\n"
+        if match is not None:
             name = match.group(1).decode("ascii")
             end = _field_end(lower, match.end())
             if name not in fields:
                 lines = head[match.end() : end].split(b"\n")
                 fields[name] = " ".join(line.strip().decode("latin-1") for line in lines).strip()
             position = end
-        position = lower.find(b"content-", position + 1)
+        position = _next_field(lower, position)
     ctype, params = _content_type(fields.get("content-type"), default)
     return _Part(
         ctype=ctype,
@@ -153,6 +197,12 @@ def _read_part(head: bytes, default: str) -> _Part:
         encoding=fields.get("content-transfer-encoding", "").strip().lower(),
         attachment=fields.get("content-disposition", "").lower().startswith("attachment"),
     )
+
+
+def _next_field(lower: bytes, start: int) -> int:
+    """Where the next line starting with "content-" starts, from ``start`` on; -1 if none."""
+    found = lower.find(b"\ncontent-", start)
+    return found + 1 if found >= 0 else -1
 
 
 def _field_end(head: bytes, start: int) -> int:

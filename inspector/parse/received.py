@@ -96,6 +96,11 @@ def parse_date(value: str | None) -> ParsedDate:
     """
     if value is None or not value.strip():
         return ParsedDate(None, "missing")
+    if len(value) <= MAX_DATE_CHARS:
+        common = _COMMON_DATE.fullmatch(value.strip())
+        at = _common_date(common) if common is not None else None
+        if at is not None:
+            return ParsedDate(at, None)
     text = _COMMENT.sub(" ", " ".join(value[:MAX_DATE_CHARS].split())).strip()
     text = text.lstrip("_-,.:; ")  # a stray mark before the date ("; _ Tue, 21 Jul ...")
     text = _GO_MONOTONIC.sub("", text)
@@ -129,6 +134,29 @@ def parse_date(value: str | None) -> ParsedDate:
     return ParsedDate(at, None)
 
 
+# The form nearly every Date and Received stamp has ("Tue, 3 Nov 2026 14:02:07 +0100", maybe
+# with a zone comment): read directly, as ``parse_date``'s general path reads it, without its
+# five substitutions and the standard library's tokenizer. Anything else takes that path.
+_COMMON_DATE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([12]\d{3}) (\d\d):(\d\d):(\d\d) "
+    r"([+-])([01]\d|2[0-3])([0-5]\d)(?: \([A-Za-z]{1,10}\))?"
+)
+_MONTH_NUMBERS = {name.title(): n for n, name in enumerate(_MONTHS.split("|"), 1)}
+
+
+def _common_date(match: re.Match[str]) -> datetime | None:
+    day, month, year, hour, minute, second, sign, zh, zm = match.groups()
+    offset = (int(zh) * 3600 + int(zm) * 60) * (-1 if sign == "-" else 1)
+    try:
+        # A leap second (":60") is read as :59, as in the general path.
+        when = (int(year), _MONTH_NUMBERS[month], int(day), int(hour), int(minute))
+        local = datetime(*when, min(int(second), 59))
+    except ValueError:
+        return None  # the general path says why
+    return (local - timedelta(seconds=offset)).replace(tzinfo=UTC)
+
+
 def _iso_date(match: re.Match[str]) -> ParsedDate:
     """An ISO 8601 date-time (not RFC 5322, but what some MTAs write)."""
     year, month, day, hour, minute = (int(match.group(i)) for i in range(1, 6))
@@ -156,13 +184,7 @@ def parse_received(value: str) -> Hop:
 def parse_received_full(value: str) -> ParsedReceived:
     """Parse one Received header value, keeping the TCP-info details the Hop has no field for."""
     unfolded = value.replace("\r", " ").replace("\n", " ")  # RFC 5322 §2.2.3 unfolding
-    stamp, date_text = _split_date(unfolded)
-    trailing_for = None
-    if date_text is not None:
-        # "...; Thu, 20 Mar 03 10:06:43 +0100 for <asrg@ietf.org>": a clause after the date.
-        head, found, tail = date_text.partition(" for ")
-        if found and "@" in tail:
-            date_text, trailing_for = head, tail.strip().strip("<>").split()[0]
+    stamp, date_text, trailing_for = _stamp_date_for(unfolded)
     date = parse_date(date_text) if date_text is not None else ParsedDate(None, "missing")
     stamp = stamp.strip()
     if stamp[:6].lower() == "(from ":
@@ -203,6 +225,25 @@ def parse_received_full(value: str) -> ParsedReceived:
         raw=value,
     )
     return ParsedReceived(hop, rdns, helo, date.problem, retrieval)
+
+
+def received_date(value: str) -> datetime | None:
+    """The timestamp of one Received value, as ``parse_received_full`` reads it, without
+    parsing the rest: what the arrival time of a message that is only listed needs."""
+    date_text = _stamp_date_for(value.replace("\r", " ").replace("\n", " "))[1]
+    return parse_date(date_text).at if date_text is not None else None
+
+
+def _stamp_date_for(unfolded: str) -> tuple[str, str | None, str | None]:
+    """(stamp, date text, trailing "for" address) of an unfolded Received value."""
+    stamp, date_text = _split_date(unfolded)
+    trailing_for = None
+    if date_text is not None:
+        # "...; Thu, 20 Mar 03 10:06:43 +0100 for <asrg@ietf.org>": a clause after the date.
+        head, found, tail = date_text.partition(" for ")
+        if found and "@" in tail:
+            date_text, trailing_for = head, tail.strip().strip("<>").split()[0]
+    return stamp, date_text, trailing_for
 
 
 def _split_date(unfolded: str) -> tuple[str, str | None]:

@@ -91,10 +91,31 @@ def render(doc: JSON, *, redactor: Redactor | None = None) -> str:
 
 
 def chunks(doc: JSON, *, redactor: Redactor | None = None) -> Iterator[str]:
-    """The serialised report piece by piece: a large report is never one string in memory."""
+    """The serialised report piece by piece: a large report is never one string in memory.
+
+    Every top-level member is on its own line, and so is each item of a top-level list (one
+    message, one finding per line): the C encoder, which the standard library uses only
+    without ``indent``, writes each piece, so a report of 100,000 messages costs no more
+    than the encoding of its values.
+    """
     if redactor is not None:
         doc = redactor.apply(doc)
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    for piece in encoder.iterencode(doc):
-        yield json_safe(piece)  # escapes single characters, so any split point is safe
-    yield "\n"
+    if not isinstance(doc, dict):
+        yield json_safe(_encode(doc)) + "\n"
+        return
+    yield "{"
+    for number, (key, value) in enumerate(doc.items()):
+        head = f"{',' if number else ''}\n  {_encode(key)}: "
+        if isinstance(value, list) and value:
+            yield head + "["
+            last = len(value) - 1
+            for index, item in enumerate(value):
+                yield f"\n    {json_safe(_encode(item))}{',' if index < last else ''}"
+            yield "\n  ]"
+        else:
+            yield head + json_safe(_encode(value))
+    yield "\n}\n" if doc else "}\n"
+
+
+# json_safe escapes single characters, so each piece can be made safe on its own.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from inspector.model import Hop, Timeline
-from inspector.parse.received import parse_date, parse_received, parse_received_full
+from inspector.parse.received import parse_date, parse_received, parse_received_full, received_date
 from inspector.parse.trace import MAX_HOPS, Trace, read_trace, receiving_border
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "GREYLIST_MIN_SECONDS",
     "MAX_HOPS",
     "QUICK_SECONDS",
+    "arrival_timeline",
     "border_hop",
     "build_timeline",
     "is_greylisting",
@@ -128,6 +129,37 @@ def build_timeline(
         greylisting_suspected=greylisting is not None,
         greylisting_seconds=greylisting,
         notes=tuple(notes),
+    )
+
+
+def arrival_timeline(
+    received: Sequence[str],
+    *,
+    date: str | None,
+    dkim_timestamp: int | None = None,
+    stored_at: datetime | None = None,
+) -> Timeline:
+    """The send and delivery times ``build_timeline`` gives, without the hops.
+
+    For a message that is listed but not diagnosed (not a verification message, with
+    ``--all-messages``): only the timestamps are read from its Received values (newest
+    first), by the same rules, so it sorts and shows where the full timeline would put it.
+    """
+    sent_at, sent_source = _sent_at(date, dkim_timestamp, [])
+    kept = received[:MAX_HOPS]
+    delivered_at = received_date(kept[0]) if kept else None
+    if delivered_at is None:
+        delivered_at = _delivered_at((), stored_at, [])
+    if delivered_at is None:
+        delivered_at = next((at for v in kept[1:] if (at := received_date(v)) is not None), None)
+    transit = None
+    if delivered_at is not None and sent_at is not None:
+        transit = (delivered_at - sent_at).total_seconds()
+    return Timeline(
+        sent_at=sent_at,
+        sent_at_source=sent_source,
+        delivered_at=delivered_at,
+        transit_seconds=transit,
     )
 
 
