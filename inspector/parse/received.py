@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_tz
 
 from inspector.model import Hop
+from inspector.parse.stamp_words import unglue
 
 MAX_STAMP_CHARS = 8192  # longer Received headers are read up to here (real ones are < 1 KiB)
 MAX_DATE_CHARS = 256
@@ -193,7 +194,7 @@ def parse_received_full(value: str) -> ParsedReceived:
         closing = stamp.find(")")
         if closing > 0 and "@" not in stamp[6:closing].split(" ", 1)[0]:
             stamp = stamp[1:closing] + " " + stamp[closing + 1 :]
-    clauses = _clauses(_tokens(stamp[:MAX_STAMP_CHARS]))
+    clauses = _clauses(unglue(_tokens(stamp[:MAX_STAMP_CHARS])))
 
     from_words, from_comments = clauses.get("from", ([], []))
     from_host = _host(from_words[0]) if from_words else None
