@@ -98,6 +98,10 @@ CODES = [
         "Thanks,\nThe Team\nPO Box 1234, Springfield",
         "739102",
     ),
+    # A code word whose last words name another code elsewhere ("approval code": a card
+    # payment's) is still the code word when the whole phrase is listed.
+    ("login-approval-code", "", "Here is your login approval code:938429", "938429"),
+    ("th-loanword-code", "", "โค้ด Shopee ของคุณคือ 418250 อย่าแชร์ให้ใคร", "418250"),
     (
         "announced-de-footer",
         "Dein Code",
@@ -158,6 +162,11 @@ NO_CODE = [
     ("claim-code", "", "You have won a £900 prize! Call 09061701461. Claim code KL341."),
     ("identifier-code", "", "Call 08719180248 Identifier Code: 45239 Expires 07/11/04"),
     ("text-to", "", 'Simply text the password "MIX" to 85069 to verify.'),
+    # A bill's customer or service-charge code, Thai promo and quantity words.
+    ("service-charge-code", "", "Service charge code 670169737, please pay before 01/07"),
+    ("th-bill", "", "แจ้งค่าบริการรหัส123456789 กรุณาชำระก่อน 01/07"),
+    ("th-promo", "", "ใส่โค้ด SALE150 ลดสูงสุด 150 บาท วันนี้เท่านั้น"),
+    ("th-quantity", "", "ฉันมีโค้ดมาให้ ทำตามที่บอกแล้วจะได้รับเพชรจำนวน 3000 เม็ด"),
     ("pence", "", "Claim your prize now. Valid 12hrs 150p pm"),
     ("case-number", "Case 02948172", "Your case number is 02948172. Our team will contact you."),
     (

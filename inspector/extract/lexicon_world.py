@@ -19,7 +19,7 @@ from __future__ import annotations
 STRONG: dict[str, str] = {
     "en": (
         "sign in code; sign-in code; one time verification code; security pin; mfa code; "
-        "2 step code; two step code; verification token; otp token"
+        "2 step code; two step code; verification token; otp token; login approval code"
     ),
     "es": (
         "código de inicio de sesión; código de restablecimiento; código de un solo uso; "
@@ -104,7 +104,7 @@ STRONG: dict[str, str] = {
     "zh": "认证代码; 授权认证代码; 授权码; 登录验证码; 身份验证码; 短信验证码",
     "ja": "ワンタイムパスワード; 確認用コード; 本人確認コード; ログイン用コード",
     "ko": "인증 번호; 로그인 코드; 재설정 코드",
-    "th": "รหัสยืนยันตัวตน; รหัสเข้าสู่ระบบ; รหัสผ่านครั้งเดียว",
+    "th": "รหัสยืนยันตัวตน; รหัสเข้าสู่ระบบ; รหัสผ่านครั้งเดียว; รหัสยืนยันสิทธิ์",
     "am": "የማረጋገጫ ኮድ",
     "ne": "प्रमाणीकरण कोड",
     # Scripts of South and South-East Asia (spelled as the apps' translators do, loanwords
@@ -188,6 +188,7 @@ WEAK: dict[str, str] = {
     "sn": "kodhi",
     "el": "κωδικού; κωδικό σας",
     "zh": "代码",
+    "th": "โค้ด",
 }
 
 # The compound rule (see ``keywords``): a word that ends in one of these nouns for "code"
