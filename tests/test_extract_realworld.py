@@ -67,6 +67,12 @@ CODES = [
     # A code glued to the next word.
     ("glued-lower", "", "650027on sinu autentimiskood", "650027"),
     ("glued-title", "", "Your code:482913Do not share it", "482913"),
+    # A code glued after its keyword; a word glued to a number is neither (a sender tag
+    # "[11street]"); capitals before a hyphen and the digits are the reference's prefix.
+    ("glued-after-keyword", "", "Shop 11006 OTP634809 Ref:VBAP", "634809"),
+    ("sender-tag-digits", "", "[11street] รหัสยืนยันของคุณคือ 784329", "784329"),
+    ("letters-prefix", "", "OTP: PQRJ - 178573 (valid 3 minutes)", "178573"),
+    ("letters-prefix-glued", "", "Your code:\nEAQC-919420", "919420"),
     # A prefix joined by a hyphen is the sender's mark, not part of a name.
     ("google-prefix", "", "G-482913 is your Google verification code.", "482913"),
     # An authorisation code that asks to be typed, even next to an amount and a reference.
