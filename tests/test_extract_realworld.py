@@ -72,6 +72,8 @@ CODES = [
     ("glued-after-keyword", "", "Shop 11006 OTP634809 Ref:VBAP", "634809"),
     ("sender-tag-digits", "", "[11street] รหัสยืนยันของคุณคือ 784329", "784329"),
     ("letters-prefix", "", "OTP: PQRJ - 178573 (valid 3 minutes)", "178573"),
+    # A sender's label that is also an account word: the sentence says what the number is.
+    ("label-then-is-your-code", "", "Account: 968413 is your Acme verification code.", "968413"),
     ("letters-prefix-glued", "", "Your code:\nEAQC-919420", "919420"),
     # A prefix joined by a hyphen is the sender's mark, not part of a name.
     ("google-prefix", "", "G-482913 is your Google verification code.", "482913"),
@@ -170,6 +172,7 @@ NO_CODE = [
     ("text-to", "", 'Simply text the password "MIX" to 85069 to verify.'),
     # A bill's customer or service-charge code, Thai promo and quantity words.
     ("service-charge-code", "", "Service charge code 670169737, please pay before 01/07"),
+    ("card-ending-then-code-word", "", "Your card ending 4821 verification code expired"),
     ("th-bill", "", "แจ้งค่าบริการรหัส123456789 กรุณาชำระก่อน 01/07"),
     ("th-promo", "", "ใส่โค้ด SALE150 ลดสูงสุด 150 บาท วันนี้เท่านั้น"),
     ("th-quantity", "", "ฉันมีโค้ดมาให้ ทำตามที่บอกแล้วจะได้รับเพชรจำนวน 3000 เม็ด"),

@@ -171,7 +171,7 @@ def rejection(
         return "colour"
     if hit_ends is None:
         hit_ends = [h.end for h in hits]
-    neg = _negative_before(text, start, hits, hit_ends)
+    neg = _negative_before(text, start, end, hits, hit_ends)
     if neg is not None:
         return neg
     return None
@@ -213,7 +213,9 @@ def _is_mask(ch: str) -> bool:
     return ch != "" and ch in _MASK
 
 
-def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]) -> str | None:
+def _negative_before(
+    text: str, start: int, end: int, hits: list[Hit], hit_ends: list[int]
+) -> str | None:
     """The category of a negative keyword right before ``start`` ("Order #", "ending")."""
     i = bisect.bisect_right(hit_ends, start) - 1
     if i < 0:
@@ -229,7 +231,28 @@ def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]
         # "Use the code below to sign in to your account:\n\n482913": the colon introduces
         # the code the line names, not an account number.
         return None
+    if hit.keyword.category == "account" and _called_the_code(text, end, hits, hit_ends):
+        # "Account: 968413 is your Samsung account verification code.": the sentence says
+        # what the number is; "Account:" was the sender's label.
+        return None
     return hit.keyword.category
+
+
+_IS_THE = re.compile(r"[ \t]+(?:is|ist|est|es|è|é|là|je|jest|это)[ \t]")
+_CALLED_REACH = 60
+_CLAUSE_BREAK = re.compile(r"\n|[.!?;。！？](?:\s|$)")
+
+
+def _called_the_code(text: str, end: int, hits: list[Hit], hit_ends: list[int]) -> bool:
+    """``text[end:]`` says "is ... code": a code keyword proper ends the clause on its line."""
+    if _IS_THE.match(text, end) is None:
+        return False
+    for hit in hits[bisect.bisect_right(hit_ends, end) :]:
+        if hit.start > end + _CALLED_REACH or _CLAUSE_BREAK.search(text, end, hit.start):
+            return False
+        if hit.kind == "strong":
+            return True
+    return False
 
 
 def _code_word_on_line(text: str, hits: list[Hit], i: int) -> bool:
