@@ -75,6 +75,14 @@ CODES = [
     # A sender's label that is also an account word: the sentence says what the number is.
     ("label-then-is-your-code", "", "Account: 968413 is your Acme verification code.", "968413"),
     ("letters-prefix-glued", "", "Your code:\nEAQC-919420", "919420"),
+    # Line breaks a template printed as text ("\\n"): the escape's letter is not the code's.
+    (
+        "printed-escapes",
+        "Verify email",
+        "Please verify your email address by entering the following code.\\n\\n270395\\n\\n.",
+        "270395",
+    ),
+    ("kk-accusative", "", "Келесі кодты енгізіңіз:\n\n270395", "270395"),
     # A prefix joined by a hyphen is the sender's mark, not part of a name.
     ("google-prefix", "", "G-482913 is your Google verification code.", "482913"),
     # An authorisation code that asks to be typed, even next to an amount and a reference.

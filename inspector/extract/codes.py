@@ -310,7 +310,8 @@ def raw_candidates(
                     shape = "spaced" if m.group("code")[0].isdigit() else "letters"
                     code = m.group("code").replace(" ", "").replace("-", "")
                     add(RawCandidate(code, start, end, shape))
-    # A code glued to the code keyword before it ("OTP634809", "รหัสOTP634809").
+    # A code glued to the code keyword before it ("OTP634809", "รหัสOTP634809") or to a
+    # printed escape sequence ("\\n\\n270395").
     keyword_ends = {h.end for h in hits if h.kind in ("strong", "weak")}
     for lo, hi in ranges:
         for m in _TOKEN.finditer(text, lo, hi):
@@ -354,7 +355,15 @@ def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[R
 
 
 def _after_keyword(text: str, start: int, end: int, keyword_ends: set[int]) -> int | None:
-    """Where the digits of a token glued to a code keyword start ("OTP|634809"), or None."""
+    """Where the digits of a token glued to a code keyword ("OTP|634809") or to an escape
+    sequence printed as text ("\\n|270395", a template's bug) start, or None."""
+    if (
+        start
+        and text[start - 1] == "\\"
+        and text[start] in "ntr"
+        and text[start + 1 : end].isdigit()
+    ):
+        return start + 1 if end - start > 4 else None
     for cut in range(start + 1, end - 3):
         if cut in keyword_ends and text[cut:end].isdigit():
             return cut
