@@ -73,6 +73,8 @@ REASONS = [
     ("hex-literal", "card will use io 0x200 if free", "0x200", "hexadecimal"),
     ("label", "password\ndebug1: next method", "debug1", "label"),
     ("keypad", "calls at 512-225-3201 pin 439461# daily", "439461", "keypad"),
+    ("word-then-number", "please call1333 now", "call1333", "word and number"),
+    ("number-then-word", "[11street] your code", "11street", "word and number"),
     ("program-line", "password\n memset(p, 0, 1020 - strlen(code));", "1020", "program text"),
     ("code-number-sign", "Code # CY0795", "CY0795", "reference"),
     ("bug", "Bug 22056 has to do with it", "22056", "reference"),

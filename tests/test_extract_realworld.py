@@ -67,6 +67,22 @@ CODES = [
     # A code glued to the next word.
     ("glued-lower", "", "650027on sinu autentimiskood", "650027"),
     ("glued-title", "", "Your code:482913Do not share it", "482913"),
+    # A code glued after its keyword; a word glued to a number is neither (a sender tag
+    # "[11street]"); capitals before a hyphen and the digits are the reference's prefix.
+    ("glued-after-keyword", "", "Shop 11006 OTP634809 Ref:VBAP", "634809"),
+    ("sender-tag-digits", "", "[11street] รหัสยืนยันของคุณคือ 784329", "784329"),
+    ("letters-prefix", "", "OTP: PQRJ - 178573 (valid 3 minutes)", "178573"),
+    # A sender's label that is also an account word: the sentence says what the number is.
+    ("label-then-is-your-code", "", "Account: 968413 is your Acme verification code.", "968413"),
+    ("letters-prefix-glued", "", "Your code:\nEAQC-919420", "919420"),
+    # Line breaks a template printed as text ("\\n"): the escape's letter is not the code's.
+    (
+        "printed-escapes",
+        "Verify email",
+        "Please verify your email address by entering the following code.\\n\\n270395\\n\\n.",
+        "270395",
+    ),
+    ("kk-accusative", "", "Келесі кодты енгізіңіз:\n\n270395", "270395"),
     # A prefix joined by a hyphen is the sender's mark, not part of a name.
     ("google-prefix", "", "G-482913 is your Google verification code.", "482913"),
     # An authorisation code that asks to be typed, even next to an amount and a reference.
@@ -98,6 +114,10 @@ CODES = [
         "Thanks,\nThe Team\nPO Box 1234, Springfield",
         "739102",
     ),
+    # A code word whose last words name another code elsewhere ("approval code": a card
+    # payment's) is still the code word when the whole phrase is listed.
+    ("login-approval-code", "", "Here is your login approval code:938429", "938429"),
+    ("th-loanword-code", "", "โค้ด Shopee ของคุณคือ 418250 อย่าแชร์ให้ใคร", "418250"),
     (
         "announced-de-footer",
         "Dein Code",
@@ -116,6 +136,34 @@ def test_code_found(subject: str, body: str, code: str) -> None:
     assert result.code == code
 
 
+# Code words of languages first met in Appwrite's translated sign-in mails (a test text of
+# each language's shape; the mails themselves are in tests/corpus/otp/appwrite.json).
+SCRIPT_CODES = [
+    ("gu", "નીચેનો ચકાસણી કોડ દાખલ કરો:\n\n418250\n\nWindows 11 પર Chrome 131.0"),
+    ("pa", "ਹੇਠਾਂ ਦਿੱਤਾ ਵੈਰੀਫਿਕੇਸ਼ਨ ਕੋਡ ਦਰਜ ਕਰੋ:\n\n418250\n\nAndroid 14"),
+    ("or", "ତଳେ ଥିବା ପ୍ରମାଣୀକରଣ କୋଡ ଲେଖନ୍ତୁ:\n\n418250"),
+    ("kn", "ನಿಮ್ಮ ಪರಿಶೀಲನಾ ಕೋಡ್: 418250"),
+    ("te", "మీ ధృవీకరణ కోడ్ 418250. ఇది 15 నిమిషాల్లో గడువు తీరుతుంది."),
+    ("ta", "உங்கள் சரிபார்ப்பு குறியீடு 418250. அது 15 நிமிடங்களில் காலாவதியாகும்."),
+    ("ml", "നിങ്ങളുടെ സ്ഥിരീകരണ കോഡ് 418250 ആണ്."),
+    ("si", "ඔබේ සත්‍යාපන කේතය 418250 වේ."),
+    ("sd", "توهان جو تصديقي ڪوڊ 418250 آهي."),
+    ("km", "លេខកូដផ្ទៀងផ្ទាត់របស់អ្នកគឺ 418250។ វានឹងផុតកំណត់ក្នុងរយៈពេល 15 នាទី។"),
+    ("sa", "भवतः सत्यापनकोडम् 418250 अस्ति।"),
+    ("eo", "Via kontrolkodo estas 418250. Ĝi eksvalidiĝos post 15 minutoj."),
+    ("fo", "Tín váttanarkota er 418250."),
+    ("la", "Codex verificationis tuus est 418250."),
+    ("sn", "Kodhi yekusimbisa: 418250. Ichapera mumaminitsi gumi nemashanu."),
+]
+
+
+@pytest.mark.parametrize("body", [c[1] for c in SCRIPT_CODES], ids=[c[0] for c in SCRIPT_CODES])
+def test_code_word_of_another_script_or_language(body: str) -> None:
+    result = extract(body)
+    assert result.is_verification
+    assert result.code == "418250"
+
+
 NO_CODE = [
     ("bare-code-3-digits", "", "your code is 123"),
     (
@@ -130,6 +178,12 @@ NO_CODE = [
     ("claim-code", "", "You have won a £900 prize! Call 09061701461. Claim code KL341."),
     ("identifier-code", "", "Call 08719180248 Identifier Code: 45239 Expires 07/11/04"),
     ("text-to", "", 'Simply text the password "MIX" to 85069 to verify.'),
+    # A bill's customer or service-charge code, Thai promo and quantity words.
+    ("service-charge-code", "", "Service charge code 670169737, please pay before 01/07"),
+    ("card-ending-then-code-word", "", "Your card ending 4821 verification code expired"),
+    ("th-bill", "", "แจ้งค่าบริการรหัส123456789 กรุณาชำระก่อน 01/07"),
+    ("th-promo", "", "ใส่โค้ด SALE150 ลดสูงสุด 150 บาท วันนี้เท่านั้น"),
+    ("th-quantity", "", "ฉันมีโค้ดมาให้ ทำตามที่บอกแล้วจะได้รับเพชรจำนวน 3000 เม็ด"),
     ("pence", "", "Claim your prize now. Valid 12hrs 150p pm"),
     ("case-number", "Case 02948172", "Your case number is 02948172. Our team will contact you."),
     (

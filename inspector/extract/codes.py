@@ -65,6 +65,12 @@ _LINE_CODE = re.compile(
 _CSS_BEFORE = re.compile(r"[a-z-]+\s*:\s*#$", re.I)
 # A code glued to the next word ("650027on sinu...", "595654er"): the digits are the code.
 _GLUED = re.compile(r"^(\d{4,10})[A-Za-zß-ÿ][a-zß-ÿ]+$")
+# A word glued to a number ("call1333", "[11street]"): neither a code nor holding one; a
+# letters-and-digits code mixes them or writes its letters in capitals.
+_WORD_NUMBER = re.compile(r"^(?:[a-z]{4,}\d+|\d+[a-z]{4,})$")
+# Capitals then a hyphen and digits ("EAQC-919420", "PQRJ - 178573"): a prefix, the code
+# is the digits.
+_PREFIX_OF_DIGITS = re.compile(r"[ \t]?[-–][ \t]?\d{4,10}(?![A-Za-z0-9])")
 # A number someone is told to text or call ("text the word MIX to 85069") is a short code.
 _SEND_TO = re.compile(r"\b(?:text|txt|sms|send|reply|call)\b[^.!?\n]{0,40}\bto\s*$", re.I)
 
@@ -152,6 +158,8 @@ def rejection(
         return "hexadecimal"
     if after[:1] == ":" and any(ch.islower() for ch in code) and not code.isdigit():
         return "label"  # "debug1: ...": the name of a field, not its value
+    if _WORD_NUMBER.match(code):
+        return "word and number"
     if after[:1] == "#":
         return "keypad"  # "pin 439461#": keyed in on a telephone, a dial-in's PIN
     if _program_line(text, start):
@@ -163,7 +171,7 @@ def rejection(
         return "colour"
     if hit_ends is None:
         hit_ends = [h.end for h in hits]
-    neg = _negative_before(text, start, hits, hit_ends)
+    neg = _negative_before(text, start, end, hits, hit_ends)
     if neg is not None:
         return neg
     return None
@@ -205,7 +213,9 @@ def _is_mask(ch: str) -> bool:
     return ch != "" and ch in _MASK
 
 
-def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]) -> str | None:
+def _negative_before(
+    text: str, start: int, end: int, hits: list[Hit], hit_ends: list[int]
+) -> str | None:
     """The category of a negative keyword right before ``start`` ("Order #", "ending")."""
     i = bisect.bisect_right(hit_ends, start) - 1
     if i < 0:
@@ -221,7 +231,28 @@ def _negative_before(text: str, start: int, hits: list[Hit], hit_ends: list[int]
         # "Use the code below to sign in to your account:\n\n482913": the colon introduces
         # the code the line names, not an account number.
         return None
+    if hit.keyword.category == "account" and _called_the_code(text, end, hits, hit_ends):
+        # "Account: 968413 is your Samsung account verification code.": the sentence says
+        # what the number is; "Account:" was the sender's label.
+        return None
     return hit.keyword.category
+
+
+_IS_THE = re.compile(r"[ \t]+(?:is|ist|est|es|è|é|là|je|jest|это)[ \t]")
+_CALLED_REACH = 60
+_CLAUSE_BREAK = re.compile(r"\n|[.!?;。！？](?:\s|$)")
+
+
+def _called_the_code(text: str, end: int, hits: list[Hit], hit_ends: list[int]) -> bool:
+    """``text[end:]`` says "is ... code": a code keyword proper ends the clause on its line."""
+    if _IS_THE.match(text, end) is None:
+        return False
+    for hit in hits[bisect.bisect_right(hit_ends, end) :]:
+        if hit.start > end + _CALLED_REACH or _CLAUSE_BREAK.search(text, end, hit.start):
+            return False
+        if hit.kind == "strong":
+            return True
+    return False
 
 
 def _code_word_on_line(text: str, hits: list[Hit], i: int) -> bool:
@@ -279,14 +310,20 @@ def raw_candidates(
                     shape = "spaced" if m.group("code")[0].isdigit() else "letters"
                     code = m.group("code").replace(" ", "").replace("-", "")
                     add(RawCandidate(code, start, end, shape))
+    # A code glued to the code keyword before it ("OTP634809", "รหัสOTP634809") or to a
+    # printed escape sequence ("\\n\\n270395").
+    keyword_ends = {h.end for h in hits if h.kind in ("strong", "weak")}
     for lo, hi in ranges:
         for m in _TOKEN.finditer(text, lo, hi):
             if _overlaps(taken, m.start(), m.end()):
                 continue
             code = m.group()
             glued = _GLUED.match(code)
+            cut = _after_keyword(text, m.start(), m.end(), keyword_ends)
             if code.isdigit():
                 add(RawCandidate(code, m.start(), m.end(), "digits"))
+            elif cut is not None:
+                add(RawCandidate(text[cut : m.end()], cut, m.end(), "digits"))
             elif glued is not None and not _UNIT_SUFFIX.match(code):
                 digits = glued.group(1)
                 add(RawCandidate(digits, m.start(), m.start() + len(digits), "digits"))
@@ -317,6 +354,22 @@ def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[R
     ]
 
 
+def _after_keyword(text: str, start: int, end: int, keyword_ends: set[int]) -> int | None:
+    """Where the digits of a token glued to a code keyword ("OTP|634809") or to an escape
+    sequence printed as text ("\\n|270395", a template's bug) start, or None."""
+    if (
+        start
+        and text[start - 1] == "\\"
+        and text[start] in "ntr"
+        and text[start + 1 : end].isdigit()
+    ):
+        return start + 1 if end - start > 4 else None
+    for cut in range(start + 1, end - 3):
+        if cut in keyword_ends and text[cut:end].isdigit():
+            return cut
+    return None
+
+
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:
     return any(taken[start:end])
 
@@ -335,8 +388,8 @@ def _tight_after(text: str, hit: Hit) -> RawCandidate | None:
     separated = bool(m.group("sep") or m.group("nl"))
     letters = m.group("letters")
     if letters is not None:
-        if not separated:
-            return None
+        if not separated or _PREFIX_OF_DIGITS.match(text, m.end("letters")):
+            return None  # "OTP: PQRJ - 178573": the capitals are the digits' prefix
         return RawCandidate(letters, m.start("letters"), m.end("letters"), "letters")
     spaced = m.group("spaced")
     code = spaced.replace(" ", "")

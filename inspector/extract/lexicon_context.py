@@ -43,6 +43,7 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "ko": "프로모션 코드; 쿠폰; 할인 코드",
         "vi": "mã giảm giá; mã khuyến mãi",
         "id": "kode promo; kode voucher; kode diskon",
+        "th": "ส่วนลด; โค้ดส่วนลด; ลดสูงสุด; โค้ดลับ; คูปอง; โปรโมชั่น",
     },
     "reference": {
         "en": (
@@ -57,7 +58,8 @@ NEGATIVE: dict[str, dict[str, str]] = {
             "purchase number; order code; transaction code; receipt number; error; dns error; "
             "smtp error; error number; queue id; diagnostic code; reply code; response code; "
             "exit code; return code; protocol number; reference code; approval code; "
-            "approval number; approval no; bug; bug number"
+            "approval number; approval no; bug; bug number; customer code; billing code; "
+            "service charge code"
         ),
         "de": (
             "bestellung; bestellnummer; auftrag; sendungsnummer; rechnung; rechnungsnummer; "
@@ -82,6 +84,8 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "ja": "注文番号; 受付番号; お問い合わせ番号; エラーコード",
         "ko": "주문번호; 주문 번호",
         "vi": "mã đơn hàng; đơn hàng; mã gd; mã giao dịch; giao dịch",
+        # A bill's "service charge code" and customer code, a parcel, a booking number.
+        "th": "ค่าบริการรหัส; รหัสลูกค้า; หมายเลขลูกค้า; หมายเลขการจอง; พัสดุ; เลขพัสดุ",
         "id": "nomor pesanan; pesanan; resi",
     },
     "amount": {
@@ -105,6 +109,7 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "ko": "금액",
         "vi": "số tiền",
         "id": "jumlah; nominal",
+        "th": "จำนวน; จำนวนเงิน; ยอดเงิน; ยอดรวม",
     },
     "phone": {
         "en": (

@@ -19,7 +19,7 @@ from __future__ import annotations
 STRONG: dict[str, str] = {
     "en": (
         "sign in code; sign-in code; one time verification code; security pin; mfa code; "
-        "2 step code; two step code; verification token; otp token"
+        "2 step code; two step code; verification token; otp token; login approval code"
     ),
     "es": (
         "código de inicio de sesión; código de restablecimiento; código de un solo uso; "
@@ -104,9 +104,30 @@ STRONG: dict[str, str] = {
     "zh": "认证代码; 授权认证代码; 授权码; 登录验证码; 身份验证码; 短信验证码",
     "ja": "ワンタイムパスワード; 確認用コード; 本人確認コード; ログイン用コード",
     "ko": "인증 번호; 로그인 코드; 재설정 코드",
-    "th": "รหัสยืนยันตัวตน; รหัสเข้าสู่ระบบ; รหัสผ่านครั้งเดียว",
+    "th": "รหัสยืนยันตัวตน; รหัสเข้าสู่ระบบ; รหัสผ่านครั้งเดียว; รหัสยืนยันสิทธิ์",
     "am": "የማረጋገጫ ኮድ",
     "ne": "प्रमाणीकरण कोड",
+    # Scripts of South and South-East Asia (spelled as the apps' translators do, loanwords
+    # such as "verification code" written out in the script included).
+    "gu": "ચકાસણી કોડ; વેરિફિકેશન કોડ; પુષ્ટિકરણ કોડ",
+    "pa": "ਵੈਰੀਫਿਕੇਸ਼ਨ ਕੋਡ; ਪੁਸ਼ਟੀਕਰਨ ਕੋਡ; ਤਸਦੀਕ ਕੋਡ; ਪੁਸ਼ਟੀ ਕੋਡ",
+    "or": "ପ୍ରମାଣୀକରଣ କୋଡ; ଯାଞ୍ଚ କୋଡ",
+    "kn": "ದೃಢೀಕರಣ ಕೋಡ್; ಪರಿಶೀಲನಾ ಕೋಡ್; ವೆರಿಫಿಕೇಶನ್ ಕೋಡ್",
+    "te": "ధ్రువీకరణ కోడ్; ధృవీకరణ కోడ్; వెరిఫికేషన్ కోడ్",
+    "ta": "சரிபார்ப்பு குறியீடு; சரிபார்ப்பு குறியீட்டை; சரிபார்ப்புக் குறியீடு; உறுதிப்படுத்தல் குறியீடு",
+    "ml": "സാധൂകരണ കോഡ്; സ്ഥിരീകരണ കോഡ്; വെരിഫിക്കേഷൻ കോഡ്; പരിശോധനാ കോഡ്",
+    "si": "සත්‍යාපන කේතය; සත්‍යාපන කේතයක්; තහවුරු කිරීමේ කේතය",
+    "sa": "विश्वासनीयकोडम्; सत्यापनकोडम्",
+    "sd": "ويريفڪيشن ڪوڊ; تصديقي ڪوڊ",
+    "km": "លេខកូដផ្ទៀងផ្ទាត់; កូដផ្ទៀងផ្ទាត់",
+    # Smaller European and African languages.
+    "eo": (
+        "kontrolkodo; kontrolkodon; konfirmkodo; konfirmkodon; kontrola kodo; kontrolan kodon; "
+        "ensaluta kodo; ensalutan kodon"
+    ),
+    "fo": "váttanarkoda; váttanarkodu; váttanarkota; váttanarkotu; váttanarkotan; váttanarkotuna",
+    "la": "codicem verificationis; codex verificationis",
+    "sn": "kodhi yekusimbisa; kodhi yokusimbisa",
 }
 
 WEAK: dict[str, str] = {
@@ -132,7 +153,7 @@ WEAK: dict[str, str] = {
     "uk": "код; коду; кодом",
     "ru": "коду",
     "be": "код",
-    "kk": "код; коды; кодыңыз",
+    "kk": "код; коды; кодыңыз; кодты; кодын",
     "ky": "код; коду; кодуңуз",
     "mn": "код",
     "uz": "kod; kodi; kodingiz",
@@ -152,8 +173,22 @@ WEAK: dict[str, str] = {
     "ug": "كود; كودى; كودىڭىز; كودىنى",
     "am": "ኮድ",
     "ne": "कोड",
+    "gu": "કોડ",
+    "pa": "ਕੋਡ",
+    "or": "କୋଡ",
+    "kn": "ಕೋಡ್",
+    "te": "కోడ్",
+    "ta": "குறியீடு; குறியீட்டை",
+    "ml": "കോഡ്",
+    "si": "කේතය; කේතයක්",
+    "sd": "ڪوڊ",
+    "km": "លេខកូដ",
+    "eo": "kodo; kodon",
+    "fo": "kota; kotu; kotan; kotuna",
+    "sn": "kodhi",
     "el": "κωδικού; κωδικό σας",
     "zh": "代码",
+    "th": "โค้ด",
 }
 
 # The compound rule (see ``keywords``): a word that ends in one of these nouns for "code"
