@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector.extract import lexicon
@@ -216,3 +218,38 @@ def test_no_fragment_is_in_two_tables_of_one_kind() -> None:
     strong = {f.strip() for v in lexicon.STRONG.values() for f in v.split(";")}
     access = {f.strip() for v in lexicon.ACCESS.values() for f in v.split(";")}
     assert not strong & access
+
+
+def _corpus_texts() -> list[str]:
+    import json
+
+    texts = []
+    for path in sorted((Path(__file__).parent / "corpus" / "otp").glob("*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+            texts.append(f"{item.get('subject') or ''}\n\n{item['text']}")
+    return texts
+
+
+def test_short_texts_scanned_by_parts_find_what_the_whole_trie_finds() -> None:
+    # A fresh process scans its first short texts with only the tries of the first letters
+    # they hold (start-up); the hits must be the whole trie's, on every real text we have.
+    from inspector.extract.keywords import _Parts, _pattern, _scan
+
+    texts = _corpus_texts()
+    assert len(texts) > 1000
+    for text in texts:
+        key = fold_keys(normalize(text))
+        padded = "\n" + key
+        whole = _scan(_pattern("ascii"), padded, key, padded=True)
+        assert _scan(_Parts(padded), padded, key, padded=True) == whole, text[:80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdeiklmnoprstuvy 0123456789:-.()[]#/\n", max_size=200))
+def test_parts_and_whole_agree_on_any_text(text: str) -> None:
+    from inspector.extract.keywords import _Parts, _pattern, _scan
+
+    key = fold_keys(normalize("code pin verify " + text))
+    padded = "\n" + key
+    whole = _scan(_pattern("ascii"), padded, key, padded=True)
+    assert _scan(_Parts(padded), padded, key, padded=True) == whole
