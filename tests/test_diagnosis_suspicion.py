@@ -3,11 +3,15 @@ catalogue (issue 16: real Yahoo! JAPAN and Mercari mail was called phishing)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from inspector.analysis.record import MessageRecord
 from inspector.auth.report import AuthReport, DmarcCheck
-from inspector.diagnosis.suspicion import judge
+from inspector.diagnosis.suspicion import judge, suspicion
 from inspector.extract.services import Service, service_by_id
+from inspector.model import Channel, Extraction, FolderRole, Timeline
 
 
 def _service(service_id: str) -> Service:
@@ -66,3 +70,45 @@ def test_lookalike_needs_evidence(
     assert (found.kind if found else None) == kind
     if found is not None and found.kind == "lookalike":
         assert found.detail  # the evidence is said
+
+
+def _record_with_link(shown: str, target: str, dmarc: str | None) -> MessageRecord:
+    record = MessageRecord(
+        source="x.eml",
+        channel=Channel.EMAIL,
+        folder="Junk",
+        folder_role=FolderRole.JUNK,
+        from_display=None,
+        from_address="support@yourbank.example",
+        from_domain="yourbank.example",
+        to=(),
+        subject="Verify your account",
+        extraction=Extraction(is_verification=True),
+        timeline=Timeline(),
+        auth=_auth(dmarc),
+    )
+    return replace(record, links=((shown, target),))
+
+
+LINKS = [
+    ("look-alike-unchecked", "yourbank.com", "evil.yourbankk.com", None, "deceptive_link"),
+    ("look-alike-dmarc-none", "www.paypal.com", "paypal-secure-login.example", "none",
+     "deceptive_link"),
+    # A brand's own tracking domain comes in mail that authenticates.
+    ("brand-tracking-authenticated", "www.paypal.com", "paypal-communication.com", "pass", None),
+    # Click tracking through an unrelated domain imitates nothing.
+    ("click-tracking", "account.example.com", "click.sendgrid.net", None, None),
+    ("same-organisation", "bank.example", "secure.bank.example", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("shown", "target", "dmarc", "kind"), [c[1:] for c in LINKS], ids=[c[0] for c in LINKS]
+)
+def test_a_link_leading_to_a_look_alike_is_evidence(
+    shown: str, target: str, dmarc: str | None, kind: str | None
+) -> None:
+    found = suspicion(_record_with_link(shown, target, dmarc))
+    assert (found.kind if found else None) == kind
+    if found is not None:
+        assert (found.domain, found.detail) == (target, shown)

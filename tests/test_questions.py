@@ -342,7 +342,7 @@ def test_a_verification_message_without_a_code_is_not_called_a_code(tmp_path: Pa
     junk = tmp_path / "Junk"
     junk.mkdir()
     (junk / "verify.eml").write_bytes(
-        b"From: support@bank.example\r\nTo: alice@example.net\r\n"
+        b"From: support@mybank.example\r\nTo: alice@example.net\r\n"
         b"Subject: Verify your account\r\nDate: Wed, 25 Nov 2026 14:10:00 +0000\r\n"
         b"Content-Type: text/plain\r\n\r\n"
         b"Please verify your account within 24 hours by clicking the link below:\r\n"
@@ -353,3 +353,22 @@ def test_a_verification_message_without_a_code_is_not_called_a_code(tmp_path: Pa
     assert spam, doc["findings"]
     assert "verification message" in spam[0]["message"]
     assert " code " not in spam[0]["message"]
+
+
+def test_a_link_leading_to_a_look_alike_is_called_phishing(tmp_path: Path) -> None:
+    junk = tmp_path / "Junk"
+    junk.mkdir()
+    (junk / "verify.eml").write_bytes(
+        b"From: support@mybank.example\r\nTo: alice@example.net\r\n"
+        b"Subject: Urgent: verify your account\r\nDate: Wed, 25 Nov 2026 14:10:00 +0000\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        b"<p>Please verify your account within 24 hours:</p>"
+        b'<p><a href="http://secure.mybank-example-login.com/verify">mybank.example</a></p>\r\n'
+    )
+    code, doc, text = run(str(junk), "--now", NOW, "--since", "1d")
+    assert code == 1
+    top = doc["findings"][0]
+    assert top["id"] == "possible_phishing"
+    assert "leads to secure.mybank-example-login.com" in top["message"]
+    assert "Not spam" not in text
+    assert "code_in_spam" not in ids(doc)

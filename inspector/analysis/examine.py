@@ -27,6 +27,7 @@ from inspector.extract import extract, screen
 from inspector.model import Channel, Extraction, FolderRole, RawMail, TextMessage, Timeline
 from inspector.parse import message as mail
 from inspector.parse.fields import HeaderBlock
+from inspector.parse.links import shown_links
 from inspector.parse.trace import Trace, read_trace
 from inspector.timeline.delivery import arrival_timeline, build_timeline, sent_time
 
@@ -97,9 +98,11 @@ def examine_mail(raw: RawMail, options: Options) -> MessageRecord | None:
         )
     timeline = _compact(timeline)
     auth = _authenticate(raw, block, trace, options)
-    return _record(
+    record = _record(
         raw, head, sender, extraction, timeline=timeline, body_truncated=body.truncated, auth=auth
     )
+    links = tuple(pair for html in parts.html for pair in shown_links(html))
+    return replace(record, links=links[:5]) if links else record
 
 
 def _record(

@@ -45,6 +45,8 @@ class MessageRecord:
     from_count: int = 1
     auth: AuthReport | None = None  # once authentication checks ran (e-mail)
     sender: SenderInfo | None = None  # for SMS
+    # Links showing one address and leading to another: (shown, linked) hosts (parse/links).
+    links: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_verification(self) -> bool:

@@ -20,6 +20,10 @@ Evidence against the sender, strongest first:
   is phishing harms as much as the reverse.
 * ``spoofed``: the From domain is the service's (or its regional one), but DMARC fails (known
   at receipt or verified) and no ARC chain passes (RFC 8617: a forwarder could explain it).
+* ``deceptive_link``: a link shows one address and leads to a look-alike of it ("yourbank.com"
+  leading to "evil.yourbankk.com"), in mail nothing vouches for (no DMARC pass: a brand's
+  own click-tracking domains, "paypal-communication.com", come in mail that authenticates).
+  A tracking domain that merely differs ("click.sendgrid.net") is no evidence.
 """
 
 from __future__ import annotations
@@ -55,13 +59,31 @@ def suspicion(record: MessageRecord) -> Suspicion | None:
     if not record.is_verification:
         return None
     origin = record.extraction.origin
-    return judge(
+    found = judge(
         service_of(record),
         origin_domain=origin.domain if origin is not None else None,
         email=record.channel is Channel.EMAIL,
         from_domain=record.from_domain,
         auth=record.auth,
     )
+    if found is None and record.links and not sender_confirmed(record.auth):
+        found = _deceptive(record)
+    return found
+
+
+def _deceptive(record: MessageRecord) -> Suspicion | None:
+    from inspector.domains.orgdomain import org_domain
+
+    for shown, target in record.links:
+        brand = _label(org_domain(shown))
+        if org_domain(target) == org_domain(shown) or len(brand) < 5:  # "mail" is in many
+            continue
+        if any(_imitates(label, brand) for label in target.split(".") if label):
+            claimed = service_of(record) or Service(
+                "unknown", record.from_domain or shown, (org_domain(shown),)
+            )
+            return Suspicion("deceptive_link", claimed, target, shown)
+    return None
 
 
 def judge(

@@ -149,6 +149,8 @@ def _phishing_cause(evidence: Evidence) -> str | None:
     at = record.timeline.delivered_at or record.timeline.sent_at
     stamp = f" at {when(at, evidence.context.now)}" if at else ""
     origin = f" from {suspected.domain}" if suspected.domain else ""
+    if suspected.kind == "deceptive_link":
+        origin = f" whose link leads to {suspected.domain}"
     return (
         f"a message{origin} claiming to be {suspected.service.name} arrived{stamp} and is "
         "probably phishing: do not use its code"

@@ -100,6 +100,17 @@ def phishing_finding(index: int, suspected: Suspicion, auth: AuthReport | None) 
             f"{name} app or on its website."
         )
         detail = None
+    elif suspected.kind == "deceptive_link":
+        shown = suspected.detail or "one address"
+        message = (
+            f"A link in this message shows {shown} but leads to {domain}, an address made to "
+            "look like it: a phishing trick."
+        )
+        advice = (
+            "Do not click its links or enter anything on the page they open. If you need to "
+            f"act, type {shown} into your browser yourself or use the app."
+        )
+        detail = f"Link text {shown}; link target {domain}."
     elif suspected.kind == "sender_unreadable":
         problem = suspected.detail or "The sender address cannot be read."
         message = (
