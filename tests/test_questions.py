@@ -338,16 +338,22 @@ def test_junk_code_from_an_unconfirmed_sender_is_not_to_be_trusted_blindly(tmp_p
     assert "to your contacts" in finding(doc, "code_in_spam")["advice"]
 
 
-def test_a_verification_message_without_a_code_is_not_called_a_code(tmp_path: Path) -> None:
+def _verify_link_in_junk(tmp_path: Path, content_type: bytes, body: bytes) -> Path:
+    """A Junk folder holding one "verify your account" message from mybank.example."""
     junk = tmp_path / "Junk"
     junk.mkdir()
     (junk / "verify.eml").write_bytes(
         b"From: support@mybank.example\r\nTo: alice@example.net\r\n"
         b"Subject: Verify your account\r\nDate: Wed, 25 Nov 2026 14:10:00 +0000\r\n"
-        b"Content-Type: text/plain\r\n\r\n"
-        b"Please verify your account within 24 hours by clicking the link below:\r\n"
-        b"https://bank.example/verify?t=abc\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: " + content_type + b"\r\n\r\n" + body
     )
+    return junk
+
+
+def test_a_verification_message_without_a_code_is_not_called_a_code(tmp_path: Path) -> None:
+    body = b"Please verify your account within 24 hours by clicking the link below:\r\n"
+    body += b"https://mybank.example/verify?t=abc\r\n"
+    junk = _verify_link_in_junk(tmp_path, b"text/plain", body)
     _, doc, _ = run(str(junk), "--now", NOW)
     spam = [f for f in doc["findings"] if f["id"] == "code_in_spam"]
     assert spam, doc["findings"]
@@ -356,15 +362,9 @@ def test_a_verification_message_without_a_code_is_not_called_a_code(tmp_path: Pa
 
 
 def test_a_link_leading_to_a_look_alike_is_called_phishing(tmp_path: Path) -> None:
-    junk = tmp_path / "Junk"
-    junk.mkdir()
-    (junk / "verify.eml").write_bytes(
-        b"From: support@mybank.example\r\nTo: alice@example.net\r\n"
-        b"Subject: Urgent: verify your account\r\nDate: Wed, 25 Nov 2026 14:10:00 +0000\r\n"
-        b"MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
-        b"<p>Please verify your account within 24 hours:</p>"
-        b'<p><a href="http://secure.mybank-example-login.com/verify">mybank.example</a></p>\r\n'
-    )
+    body = b"<p>Please verify your account within 24 hours:</p>"
+    body += b'<p><a href="http://secure.mybank-example-login.com/verify">mybank.example</a></p>'
+    junk = _verify_link_in_junk(tmp_path, b"text/html; charset=utf-8", body)
     code, doc, text = run(str(junk), "--now", NOW, "--since", "1d")
     assert code == 1
     top = doc["findings"][0]
