@@ -47,7 +47,9 @@ FINDINGS: Final[dict[str, tuple[str, str]]] = {
     "possible_phishing": (
         "error",
         "claims a known service but the sender domain (or the origin-bound code's domain) is "
-        'not the service\'s, or DMARC fails; never "your code"',
+        "not the service's and something speaks against it, or DMARC fails, or (in mail nothing "
+        "vouches for) a link shows one address and leads to a look-alike of it; never "
+        '"your code"',
     ),
     "auth_failed": (
         "error/warning",
