@@ -322,3 +322,17 @@ def test_code_word_of_another_language_than_the_user_name(body: str, code: str) 
 )
 def test_user_name_and_password_of_one_language_are_credentials(body: str) -> None:
     assert extract(body, subject="Your account").code is None
+
+
+# A licence key's name in another language: Spanish "clave" (a PIN, a password) in "clave de
+# licencia" names the product's key, as "license key" does in English.
+LICENCE_KEYS = [
+    ("es", "Clave de licencia: RLYV4-Z8E1-1075-HCYI-1628-QQL8\nAsientos: 5"),
+    ("es-product", "Tu clave de producto es 7KQ2M-99XPT-4HD8W-31RVB."),
+    ("en", "License Key: RLYV4-Z8E1-1075-HCYI-1628-QQL8\nSeats: 5"),
+]
+
+
+@pytest.mark.parametrize("body", [k[1] for k in LICENCE_KEYS], ids=[k[0] for k in LICENCE_KEYS])
+def test_licence_key_is_no_code(body: str) -> None:
+    assert extract(body, subject="Licencia").code is None
