@@ -290,3 +290,49 @@ def test_camel_case_identifier_is_no_compound_keyword() -> None:
 
     assert find_all_hits(normalize("RatingCode 482913")) == []
     assert [h.kind for h in find_all_hits(normalize("Gutscheincode 482913"))] == ["neg"]
+
+
+# A half-translated template: the code line in the reader's language, the warning after it
+# still in English ("... knows your username and your password"). A user name in another
+# language than the code word does not make that code word an account's credentials.
+HALF_TRANSLATED = [
+    ("et", "Teie autentimise kood on: 40718263", "40718263"),
+    ("fi", "Tunnistautumisen koodisi on: 615204", "615204"),
+    ("uz", "Autentifikatsiya kodingiz: 93028174", "93028174"),
+]
+_ENGLISH_WARNING = (
+    "\n\nIf you did not try to sign in, somebody else knows your username and your password:"
+    " change your password now."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [(h[1] + _ENGLISH_WARNING, h[2]) for h in HALF_TRANSLATED],
+    ids=[h[0] for h in HALF_TRANSLATED],
+)
+def test_code_word_of_another_language_than_the_user_name(body: str, code: str) -> None:
+    assert extract(body, subject="Login attempt").code == code
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Benutzername: jdoe\nPasswort: 1534", "Your user name: jdoe\nYour password: 7391"],
+    ids=["de", "en"],
+)
+def test_user_name_and_password_of_one_language_are_credentials(body: str) -> None:
+    assert extract(body, subject="Your account").code is None
+
+
+# A licence key's name in another language: Spanish "clave" (a PIN, a password) in "clave de
+# licencia" names the product's key, as "license key" does in English.
+LICENCE_KEYS = [
+    ("es", "Clave de licencia: RLYV4-Z8E1-1075-HCYI-1628-QQL8\nAsientos: 5"),
+    ("es-product", "Tu clave de producto es 7KQ2M-99XPT-4HD8W-31RVB."),
+    ("en", "License Key: RLYV4-Z8E1-1075-HCYI-1628-QQL8\nSeats: 5"),
+]
+
+
+@pytest.mark.parametrize("body", [k[1] for k in LICENCE_KEYS], ids=[k[0] for k in LICENCE_KEYS])
+def test_licence_key_is_no_code(body: str) -> None:
+    assert extract(body, subject="Licencia").code is None

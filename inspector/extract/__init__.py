@@ -241,18 +241,27 @@ _CREDENTIALS_NEAR = 160  # a user name this close to "password"/"PIN" is given w
 
 def _without_credentials(hits: list[Hit]) -> list[Hit]:
     """The hits less the weak keywords next to a user name ("User Name: ...\nPassword: 1534"):
-    an account's credentials, not a code; a code keyword proper ("one-time password") stays."""
+    an account's credentials, not a code; a code keyword proper ("one-time password") stays.
+    A form's labels share a language: a user name in another language than the keyword (a
+    half-translated template's English warning after its Estonian "kood on: ...") is not
+    given with it."""
     import bisect
 
-    names = [h.start for h in hits if h.kind == "neg" and h.keyword.category == "credentials"]
+    names = [h for h in hits if h.kind == "neg" and h.keyword.category == "credentials"]
     if not names:
         return hits
+    starts = [h.start for h in names]
 
-    def near_a_name(pos: int) -> bool:
-        i = bisect.bisect_left(names, pos - _CREDENTIALS_NEAR)
-        return i < len(names) and names[i] <= pos + _CREDENTIALS_NEAR
+    def near_a_name(hit: Hit) -> bool:
+        langs = set(hit.keyword.langs)
+        i = bisect.bisect_left(starts, hit.start - _CREDENTIALS_NEAR)
+        while i < len(names) and starts[i] <= hit.start + _CREDENTIALS_NEAR:
+            if "*" in langs or langs & set(names[i].keyword.langs):
+                return True
+            i += 1
+        return False
 
-    return [h for h in hits if h.kind != "weak" or not near_a_name(h.start)]
+    return [h for h in hits if h.kind != "weak" or not near_a_name(h)]
 
 
 def screen(

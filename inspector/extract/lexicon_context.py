@@ -26,7 +26,10 @@ NEGATIVE: dict[str, dict[str, str]] = {
             "sales rep code; registration code; license key; licence key; product key"
         ),
         "de": "rabattcode; gutscheincode; gutschein; aktionscode",
-        "es": "código promocional; código de descuento; cupón",
+        "es": (
+            "código promocional; código de descuento; cupón; clave de licencia; "
+            "clave de producto; clave del producto"
+        ),
         "pt": "código promocional; código de desconto; cupom",
         "fr": "code promo; code de réduction; bon de réduction",
         "it": "codice sconto; codice promozionale",
