@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from inspector.extract import extract
 from inspector.extract.candidate import _table, maybe_verification
 from inspector.extract.hits import find_all_hits
-from inspector.extract.keywords import WEIGHTS, _entries
+from inspector.extract.keywords import WEIGHTS, entries
 from inspector.extract.normalize import MAX_SUBJECT_CHARS, clip, fold_keys, normalize
 from tests.corpus import otp
 
-_SPELLINGS = sorted(_entries()[1])
+_SPELLINGS = sorted(entries()[1])
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector.extract import lexicon
-from inspector.extract.keywords import _entries, find_hits
+from inspector.extract.keywords import entries, find_hits
 from inspector.extract.language import guess_language
 from inspector.extract.normalize import fold_keys, normalize
 
@@ -77,7 +77,7 @@ def test_not_found(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "keyword", _entries()[0], ids=lambda k: f"{k.kind}-{k.langs[0]}-{k.fragment}"
+    "keyword", entries()[0], ids=lambda k: f"{k.kind}-{k.langs[0]}-{k.fragment}"
 )
 def test_every_lexicon_entry_finds_itself(keyword: object) -> None:
     from inspector.extract.keywords import Keyword
@@ -88,7 +88,7 @@ def test_every_lexicon_entry_finds_itself(keyword: object) -> None:
     assert hits[0].keyword == keyword
 
 
-@pytest.mark.parametrize("spelling", sorted(_entries()[1]), ids=str)
+@pytest.mark.parametrize("spelling", sorted(entries()[1]), ids=str)
 def test_every_spelling_is_matched_whole(spelling: str) -> None:
     # Spellings sharing an identity ("인증 코드", "인증코드") must all be in the pattern.
     hits = find_hits(spelling)
@@ -144,26 +144,20 @@ def _hits_by_definition(normalized: str) -> list[tuple[int, int, str]]:
     plus its one deliberate change: an ASCII keyword never starts right after a-z."""
     import re
 
-    from inspector.extract.keywords import (
-        _compact,
-        _compiled,
-        _left_ok,
-        _longest_bounded,
-        _tokens,
-        _Trie,
-    )
+    from inspector.extract.keywords import _left_ok, _longest_bounded, compiled
+    from inspector.extract.spelling import Trie, compact, tokens
 
-    trie = _Trie()
-    for spelling in sorted(_entries()[1]):
-        trie.add(_tokens(spelling))
+    trie = Trie()
+    for spelling in sorted(entries()[1]):
+        trie.add(tokens(spelling))
     pattern = re.compile(trie.regex())
-    by_compact = _compiled().by_compact
+    by_compact = compiled().by_compact
     key = fold_keys(normalized)
     hits, pos = [], 0
     while (m := pattern.search(key, pos)) is not None:
         start = m.start()
         end = _longest_bounded(by_compact, key, start, m.end())
-        keyword = by_compact.get(_compact(key[start:end])) if end else None
+        keyword = by_compact.get(compact(key[start:end])) if end else None
         # An ASCII keyword never starts right after a-z, not even "2fa" or "% off".
         glued = key[start].isascii() and start > 0 and "a" <= key[start - 1] <= "z"
         if keyword is None or not _left_ok(key, start, end) or glued:
@@ -174,7 +168,7 @@ def _hits_by_definition(normalized: str) -> list[tuple[int, int, str]]:
     return hits
 
 
-_SPELLINGS = sorted(_entries()[1])
+_SPELLINGS = sorted(entries()[1])
 _KEYWORDY = st.lists(
     st.sampled_from(_SPELLINGS)
     | st.sampled_from(

@@ -10,7 +10,7 @@ one goes through the keyword scan, the candidates and their ranking.
 The test is a superset, never a guess: a keyword's match (``keywords.find_hits``) is its
 spelling with optional spaces or hyphens between the pieces, so every piece of it is in the
 text; its first piece starts after a character that is not a-z when it is ASCII (the ASCII
-pattern's own condition), and its last piece ends on the boundary ``keywords._right_ok``
+pattern's own condition), and its last piece ends on the boundary ``keywords.right_ok``
 checks. A text where no keyword passes these conditions has no such hit, so ``extract`` would
 call it no verification message. Pieces of one or two letters ("2", "in", "в") are
 not scanned for, nor are a few common words of longer keywords ("your" of "verify your email"):
@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from inspector.extract.keywords import WEIGHTS, _compact, _compiled, _entries, _right_ok
+from inspector.extract.keywords import WEIGHTS, compiled, entries, right_ok
+from inspector.extract.spelling import compact
 
 __all__ = ["maybe_verification"]
 
@@ -70,7 +71,7 @@ def maybe_verification(normalized: str, key: str) -> bool:
             flags = present.get(piece, 0) | 1
             if start == 0 or not "a" <= key[start - 1] <= "z":
                 flags |= 2
-            if not flags & 4 and _right_ok(key, end + 1):
+            if not flags & 4 and right_ok(key, end + 1):
                 flags |= 4
             present[piece] = flags
     for piece in present:
@@ -146,14 +147,14 @@ def _pulling_spellings() -> set[str]:
     of a longer spelling for "2fa"), so every prefix of every spelling that is a pulling
     keyword counts, spelled as it is in the longer one.
     """
-    by_compact = _compiled().by_compact
+    by_compact = compiled().by_compact
     out: set[str] = set()
-    for spelling in _entries()[1]:
+    for spelling in entries()[1]:
         for end in range(1, len(spelling) + 1):
             if spelling[end - 1] in " -":
                 continue
             prefix = spelling[:end]
-            keyword = by_compact.get(_compact(prefix))
+            keyword = by_compact.get(compact(prefix))
             # A spelling whose identity another kind took ("promo code") pulls nothing.
             if keyword is not None and keyword.kind in WEIGHTS:
                 out.add(prefix.strip(" -"))

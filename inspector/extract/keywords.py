@@ -31,6 +31,7 @@ from itertools import count
 
 from inspector.extract import lexicon, lexicon_context, lexicon_world
 from inspector.extract.normalize import fold_keys, normalize
+from inspector.extract.spelling import Trie, compact, expand, tokens
 
 # Letters of the scripts that separate words with spaces (lower-case only: the keyword view is
 # lower-cased), one class per script. A keyword ending in a letter of one of them must not be
@@ -48,7 +49,7 @@ _SCRIPT_CLASSES = tuple(re.compile(f"[{letters}]") for letters in _SCRIPT_LETTER
 _IS_WORD_LETTER = re.compile(f"[{''.join(_SCRIPT_LETTERS)}]")
 
 
-def _right_ok(key: str, end: int) -> bool:
+def right_ok(key: str, end: int) -> bool:
     """No letter of the keyword's own script glued after its last letter."""
     if end >= len(key) or end == 0:
         return True
@@ -63,7 +64,6 @@ def _right_ok(key: str, end: int) -> bool:
 
 # Letters Hebrew and Arabic glue in front of a word (the, and, in, to...): "הקוד", "بالرمز".
 _PREFIX_LETTERS = frozenset("הבלושמכ" + "والبفک")
-_SEP = r"[\s\-]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,68 +95,10 @@ WEIGHTS = {"strong": 1.0, "weak": 0.6, "verify": 0.45, "action": 0.3}
 
 
 _FRAGMENT_SEPARATOR = re.compile(r"[;\n]")
-_GROUP = re.compile(r"\(([^()]*)\)(\??)")
-
-
-def _expand(fragment: str) -> list[str]:
-    """Spell out a fragment's ``(a|b)`` / ``(a|b)?`` inflection groups as plain variants."""
-    m = _GROUP.search(fragment)
-    if m is None:
-        return [fragment]
-    options = m.group(1).split("|") + ([""] if m.group(2) else [])
-    out: list[str] = []
-    for option in options:
-        out.extend(_expand(fragment[: m.start()] + option + fragment[m.end() :]))
-    return out
-
-
-def _compact(text: str) -> str:
-    """A keyword's identity: its folded spelling without spaces or hyphens."""
-    # ``str.split`` splits at exactly the characters ``\s`` matches; faster than a regex.
-    return "".join(text.replace("-", "").split())
-
-
-class _Trie:
-    __slots__ = ("children", "terminal")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Trie] = {}
-        self.terminal = False
-
-    def add(self, tokens: list[str]) -> None:
-        node = self
-        for tok in tokens:
-            node = node.children.setdefault(tok, _Trie())
-        node.terminal = True
-
-    def regex(self) -> str:
-        alts = []
-        # Separators can match nothing: try real characters first (longest keyword wins).
-        for tok in sorted(self.children, key=lambda t: (t == " ", t)):
-            piece = _SEP if tok == " " else re.escape(tok)
-            alts.append(piece + self.children[tok].regex())
-        if self.terminal:
-            # The right word boundary is checked in Python (``_right_ok``): a lookahead per
-            # keyword made compiling the pattern cost ~100 ms at every start-up.
-            alts.append("")
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-
-def _tokens(fragment: str) -> list[str]:
-    out: list[str] = []
-    for ch in fragment:
-        if ch in " -":
-            if out and out[-1] != " ":
-                out.append(" ")
-        else:
-            out.append(ch)
-    return out
 
 
 @cache
-def _entries() -> tuple[list[Keyword], set[str]]:
+def entries() -> tuple[list[Keyword], set[str]]:
     """The keywords (one per compact spelling, the most telling kind) and every spelling."""
     categories: dict[tuple[str, str], str] = {}
     langs: dict[tuple[str, str], list[str]] = {}
@@ -166,7 +108,7 @@ def _entries() -> tuple[list[Keyword], set[str]]:
             for line in _FRAGMENT_SEPARATOR.split(lines):
                 if not line.strip():
                     continue
-                for variant in _expand(line.strip()):
+                for variant in expand(line.strip()):
                     key = (kind, fold_keys(normalize(variant)))
                     seen = langs.setdefault(key, [])
                     if lang not in seen:
@@ -193,10 +135,10 @@ def _entries() -> tuple[list[Keyword], set[str]]:
     }  # fmt: skip
     by_fragment: dict[str, tuple[str, str]] = {}
     for kind, fragment in categories:
-        compact = _compact(fragment)
-        other = by_fragment.get(compact)
+        identity = compact(fragment)
+        other = by_fragment.get(identity)
         if other is None or rank[kind] < rank[other[0]]:
-            by_fragment[compact] = (kind, fragment)
+            by_fragment[identity] = (kind, fragment)
     keywords = [
         Keyword(kind, categories[(kind, fragment)], tuple(langs[(kind, fragment)]), fragment)
         for kind, fragment in by_fragment.values()
@@ -237,8 +179,8 @@ def _group(first: str) -> str:
 
 
 @cache
-def _compiled() -> _Compiled:
-    keywords, spellings = _entries()
+def compiled() -> _Compiled:
+    keywords, spellings = entries()
     by_group: dict[str, list[str]] = {}
     for spelling in sorted(spellings):
         by_group.setdefault(_group(spelling[0]), []).append(spelling)
@@ -250,7 +192,7 @@ def _compiled() -> _Compiled:
     distinct = sorted({frozenset(g) for g in groups_of_byte if g}, key=sorted)
     codes = bytes(distinct.index(frozenset(g)) + 1 if g else 0 for g in groups_of_byte)
     return _Compiled(
-        {_compact(kw.fragment): kw for kw in keywords}, by_group, codes, tuple(distinct)
+        {compact(kw.fragment): kw for kw in keywords}, by_group, codes, tuple(distinct)
     )
 
 
@@ -263,10 +205,10 @@ def _pattern(group: str) -> re.Pattern[str]:
     not at every letter (~20x faster on long text). A class of every script's letters in
     front costs more than it saves; ``_left_ok`` checks those on the few matches.
     """
-    trie = _Trie()
-    members = _compiled().spellings.get(group, [])
+    trie = Trie()
+    members = compiled().spellings.get(group, [])
     for spelling in members:
-        trie.add(_tokens(spelling))
+        trie.add(tokens(spelling))
     if group != "ascii":
         return re.compile(trie.regex() if members else "(?!)")
     firsts = "".join(sorted({re.escape(s[0]) for s in members}))
@@ -277,10 +219,10 @@ def _pattern(group: str) -> re.Pattern[str]:
 def _letter_pattern(first: str) -> re.Pattern[str]:
     """The part of the ASCII trie whose keywords start with ``first``: the same matches as
     ``_pattern("ascii")`` at the positions where ``first`` follows a non-letter."""
-    trie = _Trie()
-    for spelling in _compiled().spellings.get("ascii", []):
+    trie = Trie()
+    for spelling in compiled().spellings.get("ascii", []):
         if spelling[0] == first:
-            trie.add(_tokens(spelling))
+            trie.add(tokens(spelling))
     return re.compile(f"[^a-z](?={re.escape(first)}){trie.regex()}")
 
 
@@ -291,7 +233,7 @@ class _Parts:
     match starts with its keyword's first letter: two parts never match at one position)."""
 
     def __init__(self, text: str) -> None:
-        firsts = {s[0] for s in _compiled().spellings.get("ascii", [])}
+        firsts = {s[0] for s in compiled().spellings.get("ascii", [])}
         present = {m.group(1) for m in _WORD_START.finditer(text)} & firsts
         self._parts = [_letter_pattern(first) for first in sorted(present)]
 
@@ -317,12 +259,12 @@ def _ascii_scanner(padded: str) -> re.Pattern[str] | _Parts:
 
 def _groups_in(key: str) -> frozenset[str]:
     """The non-ASCII keyword groups whose first characters ``key`` may hold (a superset)."""
-    compiled = _compiled()
+    tables = compiled()
     # The high byte of each UTF-16 code unit tells the 256-character block: one encode, one
     # translate and a memchr per set of groups, ~1 ns a character.
-    high = key.encode("utf-16-le", "surrogatepass")[1::2].translate(compiled.byte_codes)
+    high = key.encode("utf-16-le", "surrogatepass")[1::2].translate(tables.byte_codes)
     found: set[str] = set()
-    for code, groups in enumerate(compiled.code_groups, start=1):
+    for code, groups in enumerate(tables.code_groups, start=1):
         if bytes((code,)) in high:
             found |= groups
     return frozenset(found)
@@ -370,7 +312,7 @@ def find_hits(normalized: str, key: str | None = None) -> list[Hit]:
 
 
 def _scan(pattern: re.Pattern[str] | _Parts, text: str, key: str, *, padded: bool) -> list[Hit]:
-    by_compact = _compiled().by_compact
+    by_compact = compiled().by_compact
     hits: list[Hit] = []
     pos = 0
     while True:
@@ -379,7 +321,7 @@ def _scan(pattern: re.Pattern[str] | _Parts, text: str, key: str, *, padded: boo
             return hits
         start = m.start()  # in ``key``: the padding and the non-letter cancel out
         end = _longest_bounded(by_compact, key, start, m.end() - 1 if padded else m.end())
-        keyword = by_compact.get(_compact(key[start:end])) if end else None
+        keyword = by_compact.get(compact(key[start:end])) if end else None
         if keyword is None or not _left_ok(key, start, end):
             pos = start + 1
             continue
@@ -402,9 +344,9 @@ def _longest_bounded(by_compact: dict[str, Keyword], key: str, start: int, end: 
     The pattern matches the longest keyword regardless of what follows; when that one runs
     into a longer word ("2fa code" in "2fa codes"), a shorter keyword ("2fa") may still fit.
     """
-    if _right_ok(key, end):
+    if right_ok(key, end):
         return end
     for shorter in range(end - 1, start, -1):
-        if _right_ok(key, shorter) and _compact(key[start:shorter]) in by_compact:
+        if right_ok(key, shorter) and compact(key[start:shorter]) in by_compact:
             return shorter
     return 0
