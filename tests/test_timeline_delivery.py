@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector.parse.received import is_ip_literal, parse_date, parse_received_full
+from inspector.parse.dates import parse_date
+from inspector.parse.received import is_ip_literal, parse_received_full
 from inspector.timeline.delivery import (
     MAX_HOPS,
     border_hop,
@@ -704,8 +705,8 @@ def test_common_date_form_reads_as_the_general_path(
     value: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The direct read of the usual form gives what the general path gives, problems too."""
-    from inspector.parse import received
+    from inspector.parse import dates
 
-    fast = received.parse_date(value)
-    monkeypatch.setattr(received, "_COMMON_DATE", re.compile(r"(?!)"))
-    assert fast == received.parse_date(value)
+    fast = dates.parse_date(value)
+    monkeypatch.setattr(dates, "_COMMON_DATE", re.compile(r"(?!)"))
+    assert fast == dates.parse_date(value)

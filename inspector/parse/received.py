@@ -1,4 +1,4 @@
-"""Parse one Received trace header and the dates in mail headers. Pure: no I/O.
+"""Parse one Received trace header (its date: ``dates``). Pure: no I/O.
 
 The grammar is RFC 5321 §4.4 (``Time-stamp-line``)::
 
@@ -19,61 +19,35 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_tz
+from datetime import datetime
 
 from inspector.model import Hop
+from inspector.parse.dates import MAX_DATE_CHARS, MONTHS, ParsedDate, parse_date
 from inspector.parse.stamp_words import unglue
 
 MAX_STAMP_CHARS = 8192  # longer Received headers are read up to here (real ones are < 1 KiB)
-MAX_DATE_CHARS = 256
 MAX_FIELD_CHARS = 255  # a host name is at most 253 octets (RFC 1035 §2.3.4)
 _KEYWORDS = frozenset({"from", "by", "via", "with", "id", "for"})
 # Protocols of a local fetcher that downloaded the mail from the mailbox provider: such a hop
 # is not a delivery (RFC 5321 §4.4 stamps are written by SMTP servers), so it is marked.
 _RETRIEVAL = frozenset({"pop3", "pop3s", "pop", "imap", "imaps", "imap4", "imap4rev1"})
 _FETCHER = re.compile(r"\b(?:fetchmail|getmail)", re.IGNORECASE)
-
-# Zone names RFC 5322 §4.3 (obs-zone) defines; any other name means "zone unknown".
-_ZONE_TAIL = re.compile(r"(?:^|\s)(?:[+-]\d{4}|UT|UTC|GMT|Z|[ECMP][SD]T)\s*$", re.IGNORECASE)
-_COLON_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)\s*$")  # "+01:00": not RFC 5322, seen in the wild
-_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-]\d{4})\s*$", re.IGNORECASE)
-_COMMENT = re.compile(r"\([^()]*\)")
 _BRACKET_IP = re.compile(r"\[(?:IPv6:)?([0-9A-Fa-f:.]{2,51})(?:%[^\]]*)?\]", re.IGNORECASE)
 # "192.0.2.1:25": an address with the client's port (XMail, ecelerity, some proxies).
 _IPV4_PORT = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}")
 _HELO_LITERAL = re.compile(r"\b(?:helo|ehlo)[= ]\s*\[[^\]]*\]", re.IGNORECASE)
 _LITERAL_PORT = re.compile(r"\[([^\]]{2,51})\](?::\d{1,5})?")
-# Dates written other than RFC 5322 §3.3 wants, seen in real stamps: fractional seconds
-# ("02:21:23.123"), Go's time format with a monotonic reading (SendGrid: "2019-02-06
-# 17:40:13.123456789 +0000 UTC m=+1234.5"), and no time of day at all ("3 Jan 2023").
-_FRACTION = re.compile(r"(\d\d:\d\d:\d\d)[.,]\d+")
-_GO_MONOTONIC = re.compile(r"\s+m=[+-][\d.]+\s*$")
-_ISO = re.compile(
-    r"(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::(\d\d))?(?:[.,]\d+)?\s*"
-    r"(Z|[+-]\d\d:?\d\d)?(?:\s*(?:UTC|GMT))?\s*$"
-)
-_DATE_ONLY = re.compile(r"(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s*$")
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # Where a stamp without ";" keeps its date (RFC 5321 §4.4 requires the ";"): at its end, in
 # RFC 5322, asctime or ISO form.
 _TRAILING_DATE = re.compile(
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})[a-z]*\s+\d{{2,4}}\s+\d{{1,2}}:\d\d"
-    rf"|(?:{_MONTHS})[a-z]*\s+\d{{1,2}}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}\s+(?:{MONTHS})[a-z]*\s+\d{{2,4}}\s+\d{{1,2}}:\d\d"
+    rf"|(?:{MONTHS})[a-z]*\s+\d{{1,2}}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+\d{{4}}"
     rf"|\d{{4}}-\d\d-\d\d[ T]\d\d:\d\d)"
     rf"[^;]*$",
     re.IGNORECASE,
 )
 _TOKEN_SPLIT = re.compile(r"[\s\[\]()<>@,;=]+")
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
-    """A date read from a header: ``at`` is timezone-aware (UTC) or None; ``problem`` says why."""
-
-    at: datetime | None
-    problem: str | None = None  # "missing", "unparseable" or "zone unknown (read as UTC)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,96 +59,6 @@ class ParsedReceived:
     helo: str | None = None  # "helo=x" / "HELO x" in the TCP-info comment
     date_problem: str | None = None
     retrieval: bool = False  # a mail fetcher's hop (fetchmail/getmail over POP3/IMAP)
-
-
-def parse_date(value: str | None) -> ParsedDate:
-    """Read an RFC 5322 §3.3 date-time, including the obsolete forms of §4.3.
-
-    Handles 2-digit (and 3-digit) years, named zones (EST, PDT, GMT...), missing seconds and a
-    missing day-of-week through :func:`email.utils.parsedate_tz`; a trailing comment such as
-    ``(PST)`` is ignored. "-0000" means UTC with the local zone unknown (§3.3), so it is read as
-    UTC without complaint; a zone the RFC does not name is read as UTC and reported.
-    """
-    if value is None or not value.strip():
-        return ParsedDate(None, "missing")
-    if len(value) <= MAX_DATE_CHARS:
-        common = _COMMON_DATE.fullmatch(value.strip())
-        at = _common_date(common) if common is not None else None
-        if at is not None:
-            return ParsedDate(at, None)
-    text = _COMMENT.sub(" ", " ".join(value[:MAX_DATE_CHARS].split())).strip()
-    text = text.lstrip("_-,.:; ")  # a stray mark before the date ("; _ Tue, 21 Jul ...")
-    text = _GO_MONOTONIC.sub("", text)
-    iso = _ISO.match(text)
-    if iso is not None:
-        return _iso_date(iso)
-    text = _FRACTION.sub(r"\1", text)
-    text = _GMT_OFFSET.sub(r"\1", text)
-    text = _COLON_OFFSET.sub(r"\1\2\3", text)
-    if _DATE_ONLY.fullmatch(text):
-        text += " 00:00:00"  # a day without a time of day: its start, zone unknown
-    try:
-        fields = parsedate_tz(text)
-    except Exception:  # the stdlib parser has raised on odd input in some Python versions
-        fields = None
-    if fields is None:
-        return ParsedDate(None, "unparseable")
-    year, month, day, hour, minute, second = fields[:6]
-    offset = fields[9] or 0
-    if 100 <= year < 1000:  # RFC 5322 §4.3: a 3-digit year is added to 1900
-        year += 1900
-    try:
-        # A leap second (":60", allowed by §3.3) is read as :59 rather than refused.
-        local = datetime(year, month, day, hour, minute, min(second, 59))
-        at = (local - timedelta(seconds=offset)).replace(tzinfo=UTC)
-        timezone(timedelta(seconds=offset))  # refuses offsets of a day or more
-    except (ValueError, OverflowError):
-        return ParsedDate(None, "unparseable")
-    if offset == 0 and not _ZONE_TAIL.search(text):
-        return ParsedDate(at, "zone unknown (read as UTC)")
-    return ParsedDate(at, None)
-
-
-# The form nearly every Date and Received stamp has ("Tue, 3 Nov 2026 14:02:07 +0100", maybe
-# with a zone comment): read directly, as ``parse_date``'s general path reads it, without its
-# five substitutions and the standard library's tokenizer. Anything else takes that path.
-_COMMON_DATE = re.compile(
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([12]\d{3}) (\d\d):(\d\d):(\d\d) "
-    r"([+-])([01]\d|2[0-3])([0-5]\d)(?: \([A-Za-z]{1,10}\))?"
-)
-_MONTH_NUMBERS = {name.title(): n for n, name in enumerate(_MONTHS.split("|"), 1)}
-
-
-def _common_date(match: re.Match[str]) -> datetime | None:
-    day, month, year, hour, minute, second, sign, zh, zm = match.groups()
-    offset = (int(zh) * 3600 + int(zm) * 60) * (-1 if sign == "-" else 1)
-    try:
-        # A leap second (":60") is read as :59, as in the general path.
-        when = (int(year), _MONTH_NUMBERS[month], int(day), int(hour), int(minute))
-        local = datetime(*when, min(int(second), 59))
-    except ValueError:
-        return None  # the general path says why
-    return (local - timedelta(seconds=offset)).replace(tzinfo=UTC)
-
-
-def _iso_date(match: re.Match[str]) -> ParsedDate:
-    """An ISO 8601 date-time (not RFC 5322, but what some MTAs write)."""
-    year, month, day, hour, minute = (int(match.group(i)) for i in range(1, 6))
-    second = int(match.group(6) or 0)
-    zone = match.group(7)
-    offset = 0
-    if zone and zone != "Z":
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        offset = sign * (int(digits[:2]) * 3600 + int(digits[2:]) * 60)
-    try:
-        local = datetime(year, month, day, hour, minute, min(second, 59))
-        at = (local - timedelta(seconds=offset)).replace(tzinfo=UTC)
-    except (ValueError, OverflowError):
-        return ParsedDate(None, "unparseable")
-    named_utc = "UTC" in match.group(0).upper() or "GMT" in match.group(0).upper()
-    return ParsedDate(at, None if zone or named_utc else "zone unknown (read as UTC)")
 
 
 def parse_received(value: str) -> Hop:

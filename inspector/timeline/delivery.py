@@ -16,7 +16,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from inspector.model import Hop, Timeline
-from inspector.parse.received import parse_date, parse_received, parse_received_full, received_date
+from inspector.parse.dates import parse_date
+from inspector.parse.received import parse_received, parse_received_full, received_date
 from inspector.parse.trace import MAX_HOPS, Trace, read_trace, receiving_border
 
 __all__ = [

@@ -19,7 +19,7 @@ from inspector.analysis.examine import examine_mail
 from inspector.analysis.record import Options
 from inspector.model import RawMail
 from inspector.parse import message as mail
-from inspector.parse.received import parse_date
+from inspector.parse.dates import parse_date
 from inspector.sources.files import read_paths
 from tests.corpus.scoring import Outcome
 
