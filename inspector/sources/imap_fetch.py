@@ -180,3 +180,13 @@ def in_window(moment: datetime | None, since: datetime, until: datetime | None) 
     if moment is None:
         return True  # the server gave no date: keep it, the diagnosis will say it is unknown
     return moment >= since and (until is None or moment < until)
+
+
+def printable(text: str) -> str:
+    """Server or folder text made safe to print: every unprintable character a "?"."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def short_error(exc: BaseException, limit: int = 120) -> str:
+    """An exception's message, printable and bounded, for a one-sentence error."""
+    return printable(str(exc))[:limit]

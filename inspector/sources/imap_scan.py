@@ -25,7 +25,9 @@ from inspector.sources.imap_fetch import (
     in_window,
     item,
     message_id,
+    printable,
     search_criteria,
+    short_error,
 )
 from inspector.sources.imap_folders import Folder, choose_folders
 from inspector.sources.imap_quota import MailboxQuota, fullest
@@ -193,13 +195,13 @@ class ImapScan:
                 failure = f"did not answer within {self.config.timeout:g} s"
                 broken = True
             except WireProtocolError as exc:
-                failure = f"sent a response that breaks the IMAP protocol ({_short(exc)})"
+                failure = f"sent a response that breaks the IMAP protocol ({short_error(exc)})"
                 broken = True
             except imaplib.IMAP4.abort as exc:
-                failure = f"closed the connection ({_short(exc)})"
+                failure = f"closed the connection ({short_error(exc)})"
                 broken = True
             except imaplib.IMAP4.error as exc:
-                failure = f"refused {command or 'a command'} ({_short(exc)})"
+                failure = f"refused {command or 'a command'} ({short_error(exc)})"
             except OSError as exc:
                 failure = f"dropped the connection ({exc.strerror or type(exc).__name__})"
                 broken = True
@@ -242,26 +244,26 @@ class ImapScan:
         try:
             for name in self.missing_folders:
                 yield ReadProblem(
-                    f"{self.config.url}/{_printable(name)}",
-                    f"The folder {_printable(name)} does not exist on {self.config.host} or cannot "
+                    f"{self.config.url}/{printable(name)}",
+                    f"The folder {printable(name)} does not exist on {self.config.host} or cannot "
                     "be opened; check the folder name.",
                 )
             for index, folder in enumerate(self.folders, 1):
-                source = f"{self.config.url}/{_printable(folder.name)}"
+                source = f"{self.config.url}/{printable(folder.name)}"
                 try:
                     yield from self._scan_folder(folder, index, source)
                 except _Refused as exc:
                     self.incomplete = True
                     yield ReadProblem(
                         source,
-                        f"The folder {_printable(folder.name)} was not read completely: "
+                        f"The folder {printable(folder.name)} was not read completely: "
                         f"{self.config.host} {exc}.",
                     )
                 except _Broken as exc:
                     self.incomplete = True
                     yield ReadProblem(
                         source,
-                        f"{self.config.host} {exc} while {_printable(folder.name)} was being read; "
+                        f"{self.config.host} {exc} while {printable(folder.name)} was being read; "
                         "the results are incomplete.",
                     )
                     return
@@ -391,11 +393,3 @@ class ImapScan:
     def _report(self, folder: Folder, index: int, done: int, total: int) -> None:
         if self._progress is not None:
             self._progress(ScanProgress(folder.name, index, len(self.folders), done, total))
-
-
-def _short(exc: BaseException, limit: int = 120) -> str:
-    return _printable(str(exc))[:limit]
-
-
-def _printable(text: str) -> str:
-    return "".join(c if c.isprintable() else "?" for c in text)

@@ -40,7 +40,9 @@ from inspector.sources.imap_fetch import (
     in_window,
     item,
     message_id,
+    printable,
     search_criteria,
+    short_error,
 )
 from inspector.sources.imap_folders import Folder
 from inspector.sources.imap_partial import (
@@ -312,7 +314,7 @@ class Worker:
         key = f"gm:{gm}" if gm is not None else message_id(data)
         mail = RawMail(
             data=data,
-            source=f"{self._url}/{_printable(folder.name)};UID={uid}",
+            source=f"{self._url}/{printable(folder.name)};UID={uid}",
             folder=folder.name,
             folder_role=folder.role,
             stored_at=as_datetime(first.get(b"INTERNALDATE")),
@@ -336,11 +338,11 @@ class Worker:
         except TimeoutError:
             problem = "did not answer in time"
         except WireProtocolError as exc:
-            problem = f"sent a response that breaks the IMAP protocol ({_short(exc)})"
+            problem = f"sent a response that breaks the IMAP protocol ({short_error(exc)})"
         except imaplib.IMAP4.abort as exc:
-            problem = f"closed the connection ({_short(exc)})"
+            problem = f"closed the connection ({short_error(exc)})"
         except imaplib.IMAP4.error as exc:
-            raise Refused(_short(exc)) from None
+            raise Refused(short_error(exc)) from None
         except OSError as exc:
             problem = f"dropped the connection ({exc.strerror or type(exc).__name__})"
         except (ValueError, TypeError, IndexError, KeyError) as exc:
@@ -361,11 +363,3 @@ def _pending_news(client: object) -> bool:
         return False
     found = [pending.pop(key, None) for key in ("EXISTS", "RECENT")]
     return any(found)
-
-
-def _short(exc: BaseException, limit: int = 120) -> str:
-    return _printable(str(exc))[:limit]
-
-
-def _printable(text: str) -> str:
-    return "".join(c if c.isprintable() else "?" for c in text)
