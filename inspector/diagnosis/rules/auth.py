@@ -44,9 +44,6 @@ def authentication(ev: Evidence) -> list[Finding]:
     return out
 
 
-_KNOWN = KNOWN_SOURCES
-
-
 def auth_findings(
     index: int,
     *,
@@ -76,7 +73,7 @@ def auth_findings(
 
 
 def _dmarc_failed(auth: AuthReport) -> bool:
-    return auth.dmarc.result == "fail" and auth.dmarc.source in _KNOWN
+    return auth.dmarc.result == "fail" and auth.dmarc.source in KNOWN_SOURCES
 
 
 def phishing_finding(index: int, suspected: Suspicion, auth: AuthReport | None) -> Finding:
@@ -145,9 +142,9 @@ def phishing_finding(index: int, suspected: Suspicion, auth: AuthReport | None) 
 def _failed_methods(auth: AuthReport) -> list[str]:
     """Which checks failed in a way that counts against the sender (not temperror)."""
     failed = []
-    if auth.spf.source in _KNOWN and auth.spf.result in ("fail", "softfail", "permerror"):
+    if auth.spf.source in KNOWN_SOURCES and auth.spf.result in ("fail", "softfail", "permerror"):
         failed.append(f"SPF {auth.spf.result}")
-    if auth.dkim.source in _KNOWN and auth.dkim.result in ("fail", "permerror"):
+    if auth.dkim.source in KNOWN_SOURCES and auth.dkim.result in ("fail", "permerror"):
         failed.append(f"DKIM {auth.dkim.result}")
     if _dmarc_failed(auth):
         failed.append("DMARC fail")
