@@ -15,12 +15,13 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+
+from inspector import data_text
 
 
 @cache
 def _allowlist() -> frozenset[str]:
-    text = files("inspector").joinpath("data").joinpath("disposable_allowlist.txt").read_text()
+    text = data_text("disposable_allowlist.txt")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

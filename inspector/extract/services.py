@@ -58,9 +58,10 @@ def _str_tuple(value: object) -> tuple[str, ...]:
 @cache
 def _catalogue() -> _Catalogue:
     import tomllib
-    from importlib.resources import files
 
-    raw = files("inspector").joinpath("data").joinpath("services.toml").read_text(encoding="utf-8")
+    from inspector import data_text
+
+    raw = data_text("services.toml")
     data = tomllib.loads(raw)
     services: list[Service] = []
     for entry in data.get("service", []):

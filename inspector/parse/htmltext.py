@@ -56,6 +56,7 @@ _HIDDEN_ATTR = re.compile(r"""(?:^|[\s/])hidden(?=[\s/=]|$)""", re.I)
 _MAYBE_HIDING = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0|hidden(?<![\w-]hidden)|&#"
 )
+_HIDING_WORDS = ("display", "visibility", "max-height", "hidden", "&#")  # its first words
 # The white-space rule in its plainest form: runs of spaces and tabs become one space (a
 # single space is left alone), then a line break with the spaces around it one line break.
 # ``collapse_spaces`` applies it faster; the tests hold the two to the same result.
@@ -105,12 +106,22 @@ def _hiding_tags(pieces: list[str]) -> list[int]:
     """Indexes (into the tags) of start tags that hide their content."""
     attrs = pieces[3::4]
     joined = "\0".join(attrs).lower()  # one scan over every attribute list, not one per tag
+    # Where ``_MAYBE_HIDING`` matches, found by its alternatives' first words with str.find
+    # (a few microseconds on a newsletter's 8 KB of attributes, where a regex search of the
+    # alternation tries every position: ~60 us); the pattern itself decides at each place.
+    places = set()
+    for word in _HIDING_WORDS:
+        at = joined.find(word)
+        while at >= 0:
+            if _MAYBE_HIDING.match(joined, at) is not None:
+                places.add(at)
+            at = joined.find(word, at + 1)
     found: list[int] = []
     index = position = 0
     checked = -1
-    for match in _MAYBE_HIDING.finditer(joined):
-        index += joined.count("\0", position, match.start())
-        position = match.start()
+    for at in sorted(places):
+        index += joined.count("\0", position, at)
+        position = at
         if index == checked:
             continue
         checked = index
