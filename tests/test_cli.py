@@ -175,7 +175,10 @@ def test_shared_options_have_one_help_text() -> None:
     from inspector.cli.main import main
 
     helps: dict[str, set[str]] = {}
-    for command in main.commands.values():
+    ctx = click.Context(main)
+    for name in main.list_commands(ctx):
+        command = main.get_command(ctx, name)
+        assert command is not None
         for param in command.params:
             if isinstance(param, click.Option):
                 helps.setdefault(param.opts[-1], set()).add(param.help or "")
