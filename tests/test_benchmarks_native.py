@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.schemas import cli_json
+
 ROOT = Path(__file__).resolve().parent.parent
 CODE_MAIL = ROOT / "fixtures" / "mail" / "discord-superseded.mbox"
 
@@ -29,7 +31,8 @@ def test_without_blocks_the_module_and_runs_the_command() -> None:
         "inspector", "analyze", str(CODE_MAIL), "--format", "json", "--all-messages", "--offline"
     )
     assert blocked.returncode == normal.returncode, blocked.stderr
-    codes = [[m.get("code") for m in json.loads(p.stdout)["messages"]] for p in (blocked, normal)]
+    docs = [cli_json(p.stdout, "analyze") for p in (blocked, normal)]
+    codes = [[m.get("code") for m in doc["messages"]] for doc in docs]
     assert codes[0] == codes[1]
     assert any(codes[0])
 
@@ -57,6 +60,7 @@ def test_html_compare_reads_every_html_part(tmp_path: Path) -> None:
     mbox.write_bytes(html + html.replace(b"123456", b"654321"))
     done = _run("benchmarks.html_compare", str(mbox))
     assert done.returncode == 0, done.stderr
-    doc = json.loads(done.stdout)
+    printed = done.stdout  # the helper's own JSON, not a CLI document
+    doc = json.loads(printed)
     assert doc["parts"] == 2
     assert doc["inspector_seconds"] > 0
