@@ -115,11 +115,12 @@ def test_a_read_problem_between_messages_is_kept() -> None:
 def test_batches_are_bounded() -> None:
     data = b"x" * (parallel._BATCH_BYTES // 2 + 1)
     items: list[SourceItem] = [RawMail(data, source=str(i)) for i in range(10)]
-    sizes = [len(batch) for batch, _ in parallel._batches(iter(items))]
+    sizes = [len(batch) for batch in parallel._tasks(iter(items), 2) if isinstance(batch, list)]
     assert max(sizes) == 2  # a batch closes once it holds _BATCH_BYTES
     assert sum(sizes) == 10
     small: list[SourceItem] = [RawMail(b"x", source=str(i)) for i in range(1000)]
-    assert max(len(b) for b, _ in parallel._batches(iter(small))) == parallel._BATCH_MESSAGES
+    tasks = parallel._tasks(iter(small), 2)
+    assert max(len(b) for b in tasks if isinstance(b, list)) == parallel._BATCH_MESSAGES
 
 
 _PARENT = os.getpid()
