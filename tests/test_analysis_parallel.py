@@ -181,3 +181,98 @@ def test_jobs_two_and_one_give_the_same_report(monkeypatch: pytest.MonkeyPatch) 
     assert one.exit_code == two.exit_code
     assert cli_json(two.output, "analyze") == cli_json(one.output, "analyze")
     assert cli_json(one.output, "analyze")["messages_read"] > 5
+
+
+def test_a_run_result_is_what_merging_adds_up() -> None:
+    """Tasks' results are added field by field (``parallel._merge``): a new field of
+    ``RunResult`` must be added up there too."""
+    from dataclasses import fields
+
+    names = [f.name for f in fields(RunResult)]
+    assert names == ["records", "problems", "messages_read", "sources_failed", "searched"]
+
+
+def mailbox(path: Path, copies: int) -> Path:
+    """An mbox of every fixture message, ``copies`` times, with an escaped line and no final
+    newline: large enough to be cut into many parts."""
+    messages = sorted((FIXTURES / "mail" / "inbox").glob("*.eml"))
+    with path.open("wb") as fh:
+        for i in range(copies):
+            for message in messages:
+                fh.write(b"From x@y Wed Nov 25 14:%02d:00 2026\n" % (i % 60))
+                fh.write(message.read_bytes().replace(b"\r\n", b"\n").rstrip(b"\n"))
+                fh.write(b"\n>From the archive\n\n")
+        fh.write(b"From last@y Wed Nov 25 15:00:00 2026\nSubject: end\n\nno newline")
+    return path
+
+
+def everything(result: RunResult) -> tuple[object, ...]:
+    return (
+        result.records,
+        result.problems,
+        result.messages_read,
+        result.sources_failed,
+        list(result.searched.items()),
+    )
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+@pytest.mark.parametrize("all_messages", [False, True], ids=["verification", "all-messages"])
+def test_mbox_parts_read_by_the_workers_give_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, all_messages: bool
+) -> None:
+    big = mailbox(tmp_path / "big.mbox", 12)
+    small = mailbox(tmp_path / "Junk.mbox", 2)
+    paths = [str(big), "/nonexistent", str(FIXTURES / "mail" / "inbox"), str(small)]
+    single = run(read_paths(paths), Options(now=NOW, all_messages=all_messages, jobs=1))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)  # shared from the first message on
+    monkeypatch.setattr(parallel, "_PART_MIN", 1)
+    monkeypatch.setattr(parallel, "_PART_MAX", 4000)  # a few messages a part
+    options = Options(now=NOW, all_messages=all_messages, jobs=jobs)
+    pooled = run(read_paths(paths), options, parallel_after=10**9)
+    assert everything(pooled) == everything(single)
+    assert single.messages_read == 12 * 8 + 1 + 8 + 2 * 8 + 1
+    assert [p.source for p in single.problems] == ["/nonexistent"]
+    assert next(iter(single.searched)) == str(big)
+
+
+def test_an_mbox_on_disk_is_cut_into_parts_and_the_rest_into_batches(tmp_path: Path) -> None:
+    from inspector.sources.mbox import MboxPart
+
+    big = mailbox(tmp_path / "big.mbox", 40)
+    reading = read_paths([str(big), str(FIXTURES / "mail" / "inbox")])
+    first = next(reading)
+    assert isinstance(first, RawMail)
+    assert parallel.worth_starting(reading) == (big.stat().st_size >= parallel.PARALLEL_BYTES)
+    tasks = list(parallel._tasks(reading, 2))
+    parts = [t for t in tasks if isinstance(t, MboxPart)]
+    assert len(parts) >= 2
+    assert [t for t in tasks if not isinstance(t, MboxPart)] == [tasks[-1]]  # the .eml files
+    numbers = [p.first + i for p in parts for i in range(len(p.spans))]
+    assert numbers == list(range(2, 40 * 8 + 2))
+    sizes = [p.size for p in parts]
+    assert sizes[-1] <= sizes[0]  # parts shrink towards the end
+
+
+_CALLS: list[int] = []
+
+
+def _interrupt_in_parent(item: object, options: Options) -> None:
+    """Ctrl-C in the parent once it works on parts itself (the first message is its own)."""
+    _CALLS.append(1)
+    if os.getpid() == _PARENT and len(_CALLS) > 1:
+        raise KeyboardInterrupt
+
+
+@pytest.mark.usefixtures("two_jobs")
+def test_ctrl_c_while_the_parent_works_on_a_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = mailbox(tmp_path / "big.mbox", 30)
+    _CALLS.clear()
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(parallel, "_PART_MAX", 2000)
+    monkeypatch.setattr(parallel, "analyze_item", _interrupt_in_parent)
+    with pytest.raises(KeyboardInterrupt):
+        run(read_paths([str(big)]), Options(now=NOW), parallel_after=10**9)
+    assert len(_CALLS) > 1  # raised in the parallel part, not at the first message
