@@ -244,3 +244,20 @@ def test_a_read_error_while_parts_are_taken_is_the_files_problem_in_its_place(
     assert [type(i) for i in rest] == [ReadProblem, ReadProblem]
     assert rest[0].message == f"could not read {path}: Input/output error."
     assert rest[1].source == str(tmp_path / "missing")
+
+
+def test_parts_taken_are_told_to_the_observer(tmp_path: Path) -> None:
+    msg = b"From a Wed Nov 25 14:00:00 2026\nSubject: s\n\nbody\n"
+    path = tmp_path / "box.mbox"
+    path.write_bytes(msg * 10)
+    reading = read_paths([str(path)])
+    seen: list[tuple[int, str]] = []
+    reading.observe = lambda size, where: seen.append((size, where))
+    first = next(reading)
+    assert isinstance(first, RawMail)
+    share = reading.share()
+    assert share is not None
+    part = share.take(1 << 20)
+    assert part is not None
+    assert seen == [(len(first.data), str(path)), (part.size, str(path))]
+    assert len(first.data) + part.size == len(msg) * 10 - len(msg.split(b"\n")[0]) - 1

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem
+from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem, TextMessage
 from inspector.sources.folders import role_from_path
 from inspector.sources.mbox import MAX_MESSAGE_BYTES, MboxFile, MboxSplitter
 
@@ -36,17 +36,31 @@ class Reading:
     """The items of ``read_paths``, in order; besides, ``share()`` is the mbox file being read
     when the rest of it can be read by offset: the parallel run takes parts of it for its
     workers to read themselves (:mod:`inspector.sources.mbox`), and reading goes on after them.
+
+    ``observe``, when set, is told ``(bytes, where)`` for every message read and every part
+    taken (a progress line: parts are read elsewhere, but they are done with here).
     """
 
     def __init__(self, paths: Iterable[str], stdin: BinaryIO | None) -> None:
         self._mbox: MboxFile | None = None
         self._items = self._read_all(paths, stdin)
+        self.observe: Callable[[int, str], None] | None = None
 
     def __iter__(self) -> Reading:
         return self
 
     def __next__(self) -> SourceItem:
-        return next(self._items)
+        item = next(self._items)
+        if self.observe is not None:
+            if isinstance(item, RawMail):
+                self.observe(item.size or len(item.data), item.folder or _file_of(item.source))
+            elif isinstance(item, TextMessage):
+                self.observe(len(item.body), _file_of(item.source))
+        return item
+
+    def _took(self, size: int, where: str) -> None:
+        if self.observe is not None:
+            self.observe(size, where)
 
     def share(self) -> MboxFile | None:
         mbox = self._mbox
@@ -109,6 +123,7 @@ class Reading:
         kind = sniff(head)
         if kind == "mbox":
             mbox = _mbox_file(fh, head, name, role, folder, by_offset=by_offset and not crlf)
+            mbox.on_take = self._took
             self._mbox = mbox
             try:
                 yield from mbox.messages()
@@ -155,6 +170,10 @@ class Reading:
                 yield from self._read_path(here / filename)
         for error in failed:
             yield _unreadable(Path(error.filename or root), error, "the messages in it")
+
+
+def _file_of(source: str) -> str:
+    return source.partition("#")[0]
 
 
 def _mbox_file(

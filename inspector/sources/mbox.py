@@ -319,6 +319,7 @@ class MboxFile:
         # A read error while parts were taken: raised where reading in order resumes, so it
         # becomes the file's problem in its place (``files.Reading``).
         self._error: OSError | None = None
+        self.on_take: Callable[[int, str], None] | None = None  # (bytes, where) of each part
 
     @property
     def left(self) -> int:
@@ -365,4 +366,6 @@ class MboxFile:
             tuple(spans),
         )  # fmt: skip
         self._number += len(spans)
+        if self.on_take is not None:
+            self.on_take(part.size, self.folder or self.name)
         return part
