@@ -236,7 +236,8 @@ def test_mbox_parts_read_by_the_workers_give_what_one_process_gives(
     assert next(iter(single.searched)) == str(big)
 
 
-def test_an_mbox_on_disk_is_cut_into_parts_and_the_rest_into_batches(tmp_path: Path) -> None:
+def test_an_mbox_on_disk_and_a_folder_are_cut_into_parts(tmp_path: Path) -> None:
+    from inspector.sources.files import TreePart
     from inspector.sources.mbox import MboxPart
 
     big = mailbox(tmp_path / "big.mbox", 40)
@@ -247,7 +248,12 @@ def test_an_mbox_on_disk_is_cut_into_parts_and_the_rest_into_batches(tmp_path: P
     tasks = list(parallel._tasks(reading, 2))
     parts = [t for t in tasks if isinstance(t, MboxPart)]
     assert len(parts) >= 2
-    assert [t for t in tasks if not isinstance(t, MboxPart)] == [tasks[-1]]  # the .eml files
+    # The folder of .eml files: its first file read here, the others handed out by path.
+    batch, files = [t for t in tasks if not isinstance(t, MboxPart)]
+    assert isinstance(batch, list)
+    assert len(batch) == 1
+    assert isinstance(files, TreePart)
+    assert len(files.paths) == 7
     numbers = [p.first + i for p in parts for i in range(len(p.spans))]
     assert numbers == list(range(2, 40 * 8 + 2))
     sizes = [p.size for p in parts]
@@ -276,3 +282,38 @@ def test_ctrl_c_while_the_parent_works_on_a_part(
     with pytest.raises(KeyboardInterrupt):
         run(read_paths([str(big)]), Options(now=NOW), parallel_after=10**9)
     assert len(_CALLS) > 1  # raised in the parallel part, not at the first message
+
+
+def maildir(root: Path, copies: int) -> Path:
+    messages = sorted((FIXTURES / "mail" / "inbox").glob("*.eml"))
+    for sub in ("cur", "new", "tmp", ".Junk/cur", ".Junk/new", ".Junk/tmp"):
+        (root / sub).mkdir(parents=True)
+    for i in range(copies):
+        for j, message in enumerate(messages):
+            where = root / (".Junk/cur" if j % 3 == 0 else "cur")
+            (where / f"{1795615200 + i * 10 + j}.M{i}P{j}.host:2,S").write_bytes(
+                message.read_bytes()
+            )
+    return root
+
+
+@pytest.mark.parametrize("all_messages", [False, True], ids=["verification", "all-messages"])
+def test_maildir_files_read_by_the_workers_give_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, all_messages: bool
+) -> None:
+    box = maildir(tmp_path / "Maildir", 20)
+    tree = tmp_path / "tree"
+    (tree / "a").mkdir(parents=True)
+    for i, message in enumerate(sorted((FIXTURES / "mail" / "inbox").glob("*.eml")) * 5):
+        (tree / "a" / f"{i:03}.eml").write_bytes(message.read_bytes())
+    (tree / "a" / "020.eml").write_bytes(b"")  # an empty file: a problem in its place
+    paths = [str(box), str(tree)]
+    single = run(read_paths(paths), Options(now=NOW, all_messages=all_messages, jobs=1))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(parallel, "_PART_MAX", 100_000)  # three files a part
+    pooled = run(
+        read_paths(paths), Options(now=NOW, all_messages=all_messages, jobs=2), parallel_after=10**9
+    )
+    assert everything(pooled) == everything(single)
+    assert single.messages_read == 20 * 8 + 5 * 8 - 1
+    assert [p.source for p in single.problems] == [str(tree / "a" / "020.eml")]

@@ -231,3 +231,28 @@ def test_mbox_split_does_not_depend_on_the_chunk_size(
     again = [(m.data, m.stored_at) for m in mails(list(read_paths([str(path)])))]
     assert again == whole
     assert len(whole) == 4
+
+
+def test_maildir_files_are_handed_out_by_path_in_order(tmp_path: Path) -> None:
+    from inspector.sources.maildir import FilesPart
+
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / sub).mkdir()
+    for i in range(10):
+        (tmp_path / "cur" / f"{1795615200 + i}.M{i}.host:2,S").write_bytes(MSG + b"%d" % i)
+    in_order = list(read_paths([str(tmp_path)]))
+    reading = read_paths([str(tmp_path)])
+    shared = [next(reading)]
+    share = reading.share()
+    assert share is not None
+    part = share.take(1)  # one file at least
+    assert isinstance(part, FilesPart)
+    assert len(part.paths) == 1
+    shared += part.items()
+    rest = share.take(1 << 30)
+    assert rest is not None
+    shared += rest.items()
+    assert reading.share() is None
+    shared += reading
+    assert shared == in_order
+    assert len(in_order) == 10

@@ -187,9 +187,10 @@ def test_only_a_regular_file_is_shared(tmp_path: Path) -> None:
     reading = read_paths([str(path)])
     next(reading)
     assert reading.share() is not None
-    stdin = read_paths(["-"], stdin=open(path, "rb"))  # noqa: SIM115 (closed with the test)
-    next(stdin)
-    assert stdin.share() is None  # "stdin" is no path another process could open
+    with path.open("rb") as fh:
+        stdin = read_paths(["-"], stdin=fh)
+        next(stdin)
+        assert stdin.share() is None  # "stdin" is no path another process could open
     mac = tmp_path / "mac.mbox"
     mac.write_bytes(data.replace(b"\n", b"\r"))
     cr = read_paths([str(mac)])

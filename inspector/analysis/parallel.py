@@ -53,7 +53,7 @@ from inspector.analysis.record import Options, RunResult, add_problem, add_read,
 from inspector.errors import InspectorError
 from inspector.model import RawMail, ReadProblem, SourceItem
 from inspector.sources.files import Reading
-from inspector.sources.mbox import MboxPart
+from inspector.sources.maildir import Part
 
 # Messages analysed in the parent before workers are worth starting: about a tenth of a
 # second of work, against some 30 ms to fork two workers.
@@ -68,7 +68,7 @@ _AHEAD = 8  # results of the parent's own tasks kept while an older task is stil
 _MAX_JOBS = 64  # a typo in INSPECTOR_JOBS must not start thousands of processes (as --jobs)
 
 Batch = list[SourceItem]  # messages and the read problems between them, in order
-Task = Batch | MboxPart
+Task = Batch | Part
 
 
 def jobs(requested: int | None = None) -> int:

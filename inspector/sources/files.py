@@ -12,12 +12,20 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
 from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem, TextMessage
 from inspector.sources.folders import role_from_path
+from inspector.sources.maildir import (
+    FileList,
+    Share,
+    is_maildir,
+    read_maildir,
+    shared,
+    unreadable,
+)
 from inspector.sources.mbox import MAX_MESSAGE_BYTES, MboxFile, MboxSplitter
 
 __all__ = ["MAX_MESSAGE_BYTES", "Reading", "read_paths", "sniff"]
@@ -33,16 +41,17 @@ def read_paths(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Readin
 
 
 class Reading:
-    """The items of ``read_paths``, in order; besides, ``share()`` is the mbox file being read
-    when the rest of it can be read by offset: the parallel run takes parts of it for its
-    workers to read themselves (:mod:`inspector.sources.mbox`), and reading goes on after them.
+    """The items of ``read_paths``, in order; besides, ``share()`` is what is being read when
+    the rest of it can be handed out: the parallel run takes parts of it for its workers to
+    read themselves (an mbox file on disk by offset, :mod:`inspector.sources.mbox`; a folder's
+    files by path, :mod:`inspector.sources.maildir`), and reading goes on after them.
 
     ``observe``, when set, is told ``(bytes, where)`` for every message read and every part
     taken (a progress line: parts are read elsewhere, but they are done with here).
     """
 
     def __init__(self, paths: Iterable[str], stdin: BinaryIO | None) -> None:
-        self._mbox: MboxFile | None = None
+        self._shares: list[Share] = []  # what is being read, innermost last
         self._items = self._read_all(paths, stdin)
         self.observe: Callable[[int, str], None] | None = None
 
@@ -62,9 +71,14 @@ class Reading:
         if self.observe is not None:
             self.observe(size, where)
 
-    def share(self) -> MboxFile | None:
-        mbox = self._mbox
-        return mbox if mbox is not None and mbox.left > 0 else None
+    def share(self) -> Share | None:
+        """What is being read, when the rest of it can be handed out in parts: an mbox file
+        on disk, a Maildir folder's or a folder's files."""
+        if not self._shares or self._shares[-1].left <= 0:
+            return None  # only the innermost: what comes next in reading order
+        share = self._shares[-1]
+        share.on_take = self._took
+        return share
 
     def _read_all(self, paths: Iterable[str], stdin: BinaryIO | None) -> Iterator[SourceItem]:
         for path in paths:
@@ -82,8 +96,8 @@ class Reading:
     def _read_path(self, path: Path) -> Iterator[SourceItem]:
         try:
             if path.is_dir():
-                if _is_maildir(path):
-                    yield from _read_maildir(path)
+                if is_maildir(path):
+                    yield from read_maildir(path, self._shares)
                 else:
                     yield from self._read_tree(path)
                 return
@@ -123,13 +137,12 @@ class Reading:
         kind = sniff(head)
         if kind == "mbox":
             mbox = _mbox_file(fh, head, name, role, folder, by_offset=by_offset and not crlf)
-            mbox.on_take = self._took
-            self._mbox = mbox
+            self._shares.append(mbox)
             try:
                 yield from mbox.messages()
             finally:
                 mbox.done = True
-                self._mbox = None
+                self._shares.remove(mbox)
         elif kind == "eml":
             rest = fh.read(MAX_MESSAGE_BYTES - len(head))
             more = fh.read(1)
@@ -157,19 +170,33 @@ class Reading:
         for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
             while failed:
                 error = failed.pop()
-                yield _unreadable(Path(error.filename or dirpath), error, "the messages in it")
+                yield unreadable(Path(error.filename or dirpath), error, "the messages in it")
             dirnames.sort()
             here = Path(dirpath)
-            if here != root and _is_maildir(here):
+            if here != root and is_maildir(here):
                 dirnames.clear()
-                yield from _read_maildir(here)
+                yield from read_maildir(here, self._shares)
                 continue
-            for filename in sorted(filenames):
-                if filename.startswith("."):
-                    continue
-                yield from self._read_path(here / filename)
+            names = [name for name in sorted(filenames) if not name.startswith(".")]
+            files = FileList([here / name for name in names], self._read_path, TreePart)
+            files.where = str(here)
+            yield from shared(files, self._shares)
         for error in failed:
-            yield _unreadable(Path(error.filename or root), error, "the messages in it")
+            yield unreadable(Path(error.filename or root), error, "the messages in it")
+
+
+@dataclass(frozen=True, slots=True)
+class TreePart:
+    """Consecutive files of a folder, each read as ``read_paths`` reads it."""
+
+    paths: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.paths) * 32 * 1024  # as maildir.FilesPart: a guess, not asked
+
+    def items(self) -> Iterator[SourceItem]:
+        return Reading(self.paths, None)
 
 
 def _file_of(source: str) -> str:
@@ -256,91 +283,3 @@ class _Prefixed:
                 data += self._rest.read(size - len(data))
             return data
         return self._rest.read(size)
-
-
-# --------------------------------------------------------------------------------------------
-# Maildir (and Maildir++ subfolders) and plain folders of .eml files.
-
-
-def _is_maildir(path: Path) -> bool:
-    try:
-        return (path / "cur").is_dir() and (path / "new").is_dir()
-    except OSError:  # a folder we may not look into: not readable as a Maildir
-        return False
-
-
-def _read_maildir(root: Path) -> Iterator[SourceItem]:
-    """Every folder of a Maildir; a folder that cannot be read is reported by its own path and
-    the others are still read (an unreadable .Junk must not hide the Inbox)."""
-    folders: list[tuple[Path, str]] = [(root, "INBOX")]
-    try:
-        subdirs = sorted(p for p in root.iterdir() if p.name.startswith(".") and _is_dir(p))
-    except OSError as exc:
-        yield _unreadable(root, exc, "its subfolders")
-        subdirs = []
-    # Maildir++: a subfolder ".Junk" or ".INBOX.Spam" is a mailbox; the dots separate levels.
-    for path in subdirs:
-        if _is_maildir(path):
-            folders.append((path, path.name.lstrip(".")))
-        elif not os.access(path, os.R_OK | os.X_OK):
-            yield ReadProblem(
-                str(path),
-                f"could not read the folder {path}: permission denied; the messages in it "
-                "were not checked.",
-            )
-    for path, folder in folders:
-        role = role_from_path(Path(*folder.split("."))) if folder != "INBOX" else FolderRole.INBOX
-        for sub in ("new", "cur"):
-            try:
-                entries = _sorted_files(path / sub)
-            except OSError as exc:
-                yield _unreadable(path / sub, exc, "the messages in it")
-                continue
-            for entry in entries:
-                yield from _read_maildir_file(entry, folder, role)
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def _unreadable(path: Path, exc: OSError, what: str) -> ReadProblem:
-    why = exc.strerror.lower() if exc.strerror else str(exc)
-    return ReadProblem(
-        str(path), f"could not read the folder {path}: {why}; {what} were not checked."
-    )
-
-
-def _read_maildir_file(path: Path, folder: str, role: FolderRole) -> Iterator[SourceItem]:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_MESSAGE_BYTES)
-            truncated = bool(fh.read(1))
-    except OSError as exc:
-        yield ReadProblem(str(path), f"could not read {path}: {exc.strerror or exc}.")
-        return
-    yield RawMail(
-        data,
-        source=str(path),
-        folder=folder,
-        folder_role=role,
-        stored_at=_maildir_time(path.name),
-        truncated=truncated,
-    )
-
-
-def _maildir_time(filename: str) -> datetime | None:
-    """Maildir file names start with the delivery time in Unix seconds."""
-    match = re.match(r"(\d{9,11})\.", filename)
-    if not match:
-        return None
-    return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
-
-
-def _sorted_files(directory: Path) -> list[Path]:
-    """The message files of ``directory``; raises OSError when it cannot be listed."""
-    with os.scandir(directory) as it:
-        return sorted(Path(e.path) for e in it if e.is_file() and not e.name.startswith("."))
