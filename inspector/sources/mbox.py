@@ -154,13 +154,6 @@ class MboxSplitter:
         return span, from_line, b"".join([*pieces, last]) if pieces else last
 
 
-def split(read: Callable[[int], bytes], head: bytes) -> Iterator[tuple[Span, bytes, bytes]]:
-    """Every message of a stream (see ``MboxSplitter.next``), with its bytes."""
-    splitter = MboxSplitter(read, head)
-    while (found := splitter.next(keep=True)) is not None:
-        yield found
-
-
 def mail_of(
     span: Span,
     from_line: bytes,
