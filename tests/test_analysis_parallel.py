@@ -317,3 +317,23 @@ def test_maildir_files_read_by_the_workers_give_what_one_process_gives(
     assert everything(pooled) == everything(single)
     assert single.messages_read == 20 * 8 + 5 * 8 - 1
     assert [p.source for p in single.problems] == [str(tree / "a" / "020.eml")]
+
+
+def test_a_folder_whose_file_holds_many_messages_keeps_its_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of many messages (an SMS export, an mbox read as a stream) in a folder of
+    files: what follows it is never handed out before its last message."""
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "0-export.csv").write_bytes((FIXTURES / "sms" / "export.csv").read_bytes())
+    for i, message in enumerate(sorted((FIXTURES / "mail" / "inbox").glob("*.eml"))):
+        (tree / f"{i + 1}.eml").write_bytes(message.read_bytes())
+    single = run(read_paths([str(tree)]), Options(now=NOW, all_messages=True, jobs=1))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(parallel, "_PART_MAX", 1)
+    pooled = run(
+        read_paths([str(tree)]), Options(now=NOW, all_messages=True, jobs=2), parallel_after=1
+    )
+    assert everything(pooled) == everything(single)
+    assert single.messages_read > 9

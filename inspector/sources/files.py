@@ -67,6 +67,11 @@ class Reading:
                 self.observe(len(item.body), _file_of(item.source))
         return item
 
+    def _file_done(self) -> None:
+        """A file of a folder gives its last item: the files after it may be handed out."""
+        if self._shares and isinstance(self._shares[-1], FileList):
+            self._shares[-1].file_done()
+
     def _took(self, size: int, where: str) -> None:
         if self.observe is not None:
             self.observe(size, where)
@@ -146,6 +151,7 @@ class Reading:
         elif kind == "eml":
             rest = fh.read(MAX_MESSAGE_BYTES - len(head))
             more = fh.read(1)
+            self._file_done()
             yield RawMail(
                 head + rest,
                 source=name,
@@ -159,6 +165,7 @@ class Reading:
             yield from sms.read_sms(cast("BinaryIO", _Prefixed(head, fh)), name)
         else:
             what = "is empty" if not head else "is not an e-mail message, mailbox or SMS export"
+            self._file_done()
             yield ReadProblem(
                 name,
                 f"{name} {what}; give .eml files, mbox files, Maildir folders or SMS exports.",
@@ -178,7 +185,9 @@ class Reading:
                 yield from read_maildir(here, self._shares)
                 continue
             names = [name for name in sorted(filenames) if not name.startswith(".")]
-            files = FileList([here / name for name in names], self._read_path, TreePart)
+            files = FileList(
+                [here / name for name in names], self._read_path, TreePart, single=False
+            )
             files.where = str(here)
             yield from shared(files, self._shares)
         for error in failed:

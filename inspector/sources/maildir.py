@@ -64,31 +64,50 @@ class FilesPart:
 
 
 class FileList:
-    """Files read one after the other (``items``) or handed out (``take``), in one order."""
+    """Files read one after the other (``items``) or handed out (``take``), in one order.
+
+    Files are handed out only between two files: the rest of a file of many messages (an
+    SMS export, an mbox read as a stream) must come before what follows it. ``single``: each
+    file gives exactly one item (a Maildir message or the problem reading it), so the file
+    is over once its item is out; else the reader says so (``file_done``) when it knows.
+    """
 
     def __init__(
         self,
         paths: list[Path],
         read: Callable[[Path], Iterator[SourceItem]],
         part: Callable[[tuple[str, ...]], Part],
+        *,
+        single: bool,
     ) -> None:
         self._paths = deque(paths)
         self._read = read
         self._part = part
+        self._single = single
+        self._open = False  # a file is being read and may give more items
         self.on_take: Callable[[int, str], None] | None = None  # (bytes, where) of each part
         self.where = ""
 
     @property
     def left(self) -> int:
-        return len(self._paths) * _FILE_GUESS
+        return 0 if self._open else len(self._paths) * _FILE_GUESS
+
+    def file_done(self) -> None:
+        """The file being read gives no more items (its last one is about to be out)."""
+        self._open = False
 
     def items(self) -> Iterator[SourceItem]:
         while self._paths:
-            yield from self._read(self._paths.popleft())
+            self._open = True
+            for item in self._read(self._paths.popleft()):
+                if self._single:
+                    self._open = False
+                yield item
+            self._open = False
 
     def take(self, budget: int) -> Part | None:
         count = min(max(budget // _FILE_GUESS, 1), len(self._paths))
-        if not count:
+        if self._open or not count:
             return None
         part = self._part(tuple(str(self._paths.popleft()) for _ in range(count)))
         if self.on_take is not None:
@@ -132,7 +151,8 @@ def read_maildir(root: Path, shares: list[Share]) -> Iterator[SourceItem]:
                 yield unreadable(path / sub, exc, "the messages in it")
                 continue
             read = partial(read_maildir_file, folder=folder, role=role)
-            files = FileList(entries, read, partial(FilesPart, folder=folder, role=role))
+            part = partial(FilesPart, folder=folder, role=role)
+            files = FileList(entries, read, part, single=True)
             files.where = folder
             yield from shared(files, shares)
 
