@@ -262,3 +262,24 @@ def test_parts_taken_are_told_to_the_observer(tmp_path: Path) -> None:
     assert part is not None
     assert seen == [(len(first.data), str(path)), (part.size, str(path))]
     assert len(first.data) + part.size == len(msg) * 10 - len(msg.split(b"\n")[0]) - 1
+
+
+def test_a_from_line_of_megabytes_is_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hostile input: a "From_ line" of 3 MB. Only its start is kept (for the date), in order
+    and by offset alike, and the messages around it are read as before."""
+    monkeypatch.setattr(mbox, "_CHUNK", 1 << 16)
+    data = b"From a Wed Nov 25 14:00:00 2026\nSubject: 1\n\n"
+    data += b"From b Wed Nov 25 14:01:00 2026 " + b"x" * 3_000_000 + b"\nSubject: 2\n\nbody\n"
+    data += b"From c Wed Nov 25 14:02:00 2026\nSubject: 3\n\n"
+    path = tmp_path / "box.mbox"
+    path.write_bytes(data)
+    in_order = [key(m) for m in read_paths([str(path)])]
+    assert [k[0] for k in in_order] == [
+        b"Subject: 1\n\n",
+        b"Subject: 2\n\nbody\n",
+        b"Subject: 3\n\n",
+    ]
+    assert [k[3].minute for k in in_order] == [0, 1, 2]  # type: ignore[attr-defined]
+    assert [key(m) for m in by_parts(path, 1)] == in_order

@@ -33,6 +33,7 @@ _CHUNK = 1024 * 1024  # the reading block (with what is carried over, ~3 of them
 # "From " inside bodies that are neither a boundary nor escaped cost a loop turn each; past
 # this many in one message the rest of it is searched for boundaries only (hostile input).
 _STRAYS = 64
+_LINE_MAX = 4096  # bytes of a From_ line kept: its date is in the first few dozen
 
 _MBOXRD_FROM = re.compile(rb"^>(>*From )", re.M)
 
@@ -79,18 +80,25 @@ class MboxSplitter:
     def next(self, keep: bool) -> tuple[Span, bytes, bytes] | None:
         """The next message: its span and, with ``keep``, its From_ line and its first
         ``MAX_MESSAGE_BYTES`` bytes (else two empty strings); None at the end."""
-        # The From_ line.
+        # The From_ line: only its start is kept, so a "line" of megabytes (hostile input)
+        # is neither held nor copied over and over while its end is looked for.
+        start = self._base + self._pos
+        line = b""
         nl = self._buf.find(b"\n", self._pos)
         while nl < 0 and not self._eof:
             seen = len(self._buf) - self._pos
-            self._more(self._pos)
+            if seen > _LINE_MAX:
+                line = line or self._buf[self._pos : self._pos + _LINE_MAX]
+                self._more(len(self._buf))
+                seen = 0
+            else:
+                self._more(self._pos)
             nl = self._buf.find(b"\n", seen)
         if nl < 0:
             self._pos = len(self._buf)
             return None  # a From_ line without a message: nothing
         buf = self._buf
-        start = self._base + self._pos
-        from_line = buf[self._pos : nl] if keep else b""
+        from_line = (line or buf[self._pos : min(nl, self._pos + _LINE_MAX)]) if keep else b""
         body = self._base + nl + 1  # file offsets from here on: the buffer moves
         taken = nl + 1  # in buf: the first byte of the body not yet moved into pieces
         pieces: list[bytes] = []  # a long body's bytes, moved out of the buffer as it goes
@@ -212,16 +220,21 @@ def read_spans(part: MboxPart) -> Iterator[SourceItem]:
             yield _changed(part, number, "it was replaced while it was read")
             return
         for span in part.spans:
+            line = min(span.body - span.start - 1, _LINE_MAX)  # as MboxSplitter keeps it
             stop = min(span.end, span.body + MAX_MESSAGE_BYTES)
-            data = os.pread(fd, stop - span.start, span.start)
-            if len(data) < stop - span.start:
+            if line == span.body - span.start - 1:
+                whole = os.pread(fd, stop - span.start, span.start)
+                from_line, data = whole[:line], whole[line + 1 :]
+            else:  # a From_ line of more than _LINE_MAX bytes: its start, then the message
+                from_line = os.pread(fd, line, span.start)
+                data = os.pread(fd, stop - span.body, span.body)
+            if len(from_line) < line or len(data) < stop - span.body:
                 yield _changed(part, number, "it became shorter while it was read")
                 return
-            line_end = span.body - span.start - 1
             yield mail_of(
                 span,
-                data[:line_end],
-                data[line_end + 1 :],
+                from_line,
+                data,
                 number=number,
                 name=part.name,
                 role=part.role,
