@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from inspector.model import FolderRole, RawMail, ReadProblem
-from inspector.sources import files
+from inspector.sources import mbox
 from inspector.sources.files import MAX_MESSAGE_BYTES, read_paths, sniff
 
 MSG = b"From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n"
@@ -110,9 +110,8 @@ def test_mbox_split_and_unescape(tmp_path: Path) -> None:
 
 
 def test_mbox_boundary_split_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import inspector.sources.files as files
 
-    monkeypatch.setattr(files, "_CHUNK", 7)
+    monkeypatch.setattr(mbox, "_CHUNK", 7)
     path = tmp_path / "box.mbox"
     path.write_bytes(MBOX)
     subjects = [m.data.split(b"\n", 1)[0] for m in mails(list(read_paths([str(path)])))]
@@ -219,7 +218,7 @@ def test_mbox_date_fast_path_agrees_with_strptime(line: bytes) -> None:
                 expected = parsedate_to_datetime(parts[2])
             except (TypeError, ValueError, IndexError):
                 expected = None
-    assert files._mbox_date(line) == expected
+    assert mbox._mbox_date(line) == expected
 
 
 @pytest.mark.parametrize("chunk", [1, 3, 7, 64, 1 << 20], ids=lambda c: f"chunk-{c}")
@@ -228,7 +227,32 @@ def test_mbox_split_does_not_depend_on_the_chunk_size(
 ) -> None:
     path = Path(__file__).parent.parent / "fixtures" / "mail" / "instagram-too-many-codes.mbox"
     whole = [(m.data, m.stored_at) for m in mails(list(read_paths([str(path)])))]
-    monkeypatch.setattr(files, "_CHUNK", chunk)
+    monkeypatch.setattr(mbox, "_CHUNK", chunk)
     again = [(m.data, m.stored_at) for m in mails(list(read_paths([str(path)])))]
     assert again == whole
     assert len(whole) == 4
+
+
+def test_maildir_files_are_handed_out_by_path_in_order(tmp_path: Path) -> None:
+    from inspector.sources.maildir import FilesPart
+
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / sub).mkdir()
+    for i in range(10):
+        (tmp_path / "cur" / f"{1795615200 + i}.M{i}.host:2,S").write_bytes(MSG + b"%d" % i)
+    in_order = list(read_paths([str(tmp_path)]))
+    reading = read_paths([str(tmp_path)])
+    shared = [next(reading)]
+    share = reading.share()
+    assert share is not None
+    part = share.take(1)  # one file at least
+    assert isinstance(part, FilesPart)
+    assert len(part.paths) == 1
+    shared += part.items()
+    rest = share.take(1 << 30)
+    assert rest is not None
+    shared += rest.items()
+    assert reading.share() is None
+    shared += reading
+    assert shared == in_order
+    assert len(in_order) == 10

@@ -21,7 +21,8 @@ def run(
     parallel_after: int | None = None,
 ) -> RunResult:
     """Analyse every item; after ``parallel_after`` messages (default: see
-    :mod:`inspector.analysis.parallel`) the rest goes to worker processes, in the same order."""
+    :mod:`inspector.analysis.parallel`), or at once in a large mbox file, the rest is shared
+    with worker processes, in the same order."""
     result = RunResult()
     iterator = iter(items)
     threshold = parallel.threshold(options, parallel_after)
@@ -33,7 +34,9 @@ def run(
         add_record(result, analyze_item(item, options), options)
         if progress is not None:
             progress(result.messages_read)
-        if threshold is not None and result.messages_read >= threshold:
+        if threshold is not None and (
+            result.messages_read >= threshold or parallel.worth_starting(iterator)
+        ):
             parallel.run_rest(iterator, options, result, progress=progress)
             break
     return result

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
 
 import click
 
@@ -18,9 +17,6 @@ from inspector.cli.options import (
 )
 from inspector.cli.output import EXIT_REPORT_HELP, EXIT_SOURCE, emit, fail, warn
 from inspector.cli.progress import Progress
-
-if TYPE_CHECKING:
-    from inspector.model import SourceItem
 
 
 @click.command(epilog=EXIT_REPORT_HELP)
@@ -45,10 +41,12 @@ def analyze(paths: tuple[str, ...], **options: object) -> int:
     from inspector.sources.files import read_paths
 
     request = request_from(options)
-    items: Iterable[SourceItem] = read_paths(paths, stdin=sys.stdin.buffer)
+    items = read_paths(paths, stdin=sys.stdin.buffer)
     with Progress.on_stderr(quiet=bool(options.get("quiet"))) as progress:
         if progress.enabled:
-            items = _tracked(items, progress, input_size(paths))
+            # Told by the reading itself, not by wrapping it: the parallel run takes parts of
+            # an mbox from the reading directly (analysis.parallel), and they count too.
+            items.observe = _tracker(progress, input_size(paths))
         outcome = app.diagnose_items(items, request, progress=progress.update)
     if outcome.nothing_read:
         for problem in outcome.result.problems:
@@ -57,24 +55,19 @@ def analyze(paths: tuple[str, ...], **options: object) -> int:
     return emit(outcome, options)
 
 
-def _tracked(
-    items: Iterable[SourceItem], progress: Progress, total_bytes: int | None
-) -> Iterator[SourceItem]:
-    """``items`` unchanged, telling ``progress`` where reading is and how far through the
-    input's bytes (the message count comes from the run itself)."""
-    from inspector.model import RawMail, TextMessage
-
+def _tracker(progress: Progress, total_bytes: int | None) -> Callable[[int, str], None]:
+    """What tells ``progress`` where reading is and how far through the input's bytes (the
+    message count comes from the run itself)."""
     done = 0
-    for item in items:
-        if isinstance(item, RawMail):
-            done += item.size or len(item.data)
-            progress.where = item.folder or item.source.partition("#")[0]
-        elif isinstance(item, TextMessage):
-            done += len(item.body)
-            progress.where = item.source.partition("#")[0]
+
+    def read(size: int, where: str) -> None:
+        nonlocal done
+        done += size
+        progress.where = where
         if total_bytes:
             progress.update(fraction=done / total_bytes)
-        yield item
+
+    return read
 
 
 def input_size(paths: Iterable[str], budget: float = 1.0) -> int | None:

@@ -10,94 +10,227 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem
-from inspector.sources.folders import role_from_labels, role_from_path
+from inspector.model import FolderRole, RawMail, ReadProblem, SourceItem, TextMessage
+from inspector.sources.folders import role_from_path
+from inspector.sources.maildir import (
+    FileList,
+    Share,
+    is_maildir,
+    read_maildir,
+    shared,
+    unreadable,
+)
+from inspector.sources.mbox import MAX_MESSAGE_BYTES, MboxFile, MboxSplitter
 
-# A message past this is read truncated, not refused: codes sit in the first kilobytes, and
-# what lies beyond is attachments. The cap bounds memory per message.
-MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+__all__ = ["MAX_MESSAGE_BYTES", "Reading", "read_paths", "sniff"]
+
 SNIFF_BYTES = 4096
-_CHUNK = 1024 * 1024
 
 _HEADER_LINE = re.compile(rb"^[\x21-\x39\x3b-\x7e]{1,76}:")
-_MBOXRD_FROM = re.compile(rb"^>(>*From )", re.M)
 
 
-def read_paths(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[SourceItem]:
+def read_paths(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Reading:
     """Stream every message of every path; ``-`` reads stdin."""
-    for path in paths:
-        if path == "-":
-            if stdin is None:
-                yield ReadProblem("stdin", "stdin is not available to read from.", fatal=True)
+    return Reading(paths, stdin)
+
+
+class Reading:
+    """The items of ``read_paths``, in order; besides, ``share()`` is what is being read when
+    the rest of it can be handed out: the parallel run takes parts of it for its workers to
+    read themselves (an mbox file on disk by offset, :mod:`inspector.sources.mbox`; a folder's
+    files by path, :mod:`inspector.sources.maildir`), and reading goes on after them.
+
+    ``observe``, when set, is told ``(bytes, where)`` for every message read and every part
+    taken (a progress line: parts are read elsewhere, but they are done with here).
+    """
+
+    def __init__(self, paths: Iterable[str], stdin: BinaryIO | None) -> None:
+        self._shares: list[Share] = []  # what is being read, innermost last
+        self._items = self._read_all(paths, stdin)
+        self.observe: Callable[[int, str], None] | None = None
+
+    def __iter__(self) -> Reading:
+        return self
+
+    def __next__(self) -> SourceItem:
+        item = next(self._items)
+        if self.observe is not None:
+            if isinstance(item, RawMail):
+                self.observe(item.size or len(item.data), item.folder or _file_of(item.source))
+            elif isinstance(item, TextMessage):
+                self.observe(len(item.body), _file_of(item.source))
+        return item
+
+    def _file_done(self) -> None:
+        """A file of a folder gives its last item: the files after it may be handed out."""
+        if self._shares and isinstance(self._shares[-1], FileList):
+            self._shares[-1].file_done()
+
+    def _took(self, size: int, where: str) -> None:
+        if self.observe is not None:
+            self.observe(size, where)
+
+    def share(self) -> Share | None:
+        """What is being read, when the rest of it can be handed out in parts: an mbox file
+        on disk, a Maildir folder's or a folder's files."""
+        if not self._shares or self._shares[-1].left <= 0:
+            return None  # only the innermost: what comes next in reading order
+        share = self._shares[-1]
+        share.on_take = self._took
+        return share
+
+    def _read_all(self, paths: Iterable[str], stdin: BinaryIO | None) -> Iterator[SourceItem]:
+        for path in paths:
+            if path == "-":
+                if stdin is None:
+                    yield ReadProblem("stdin", "stdin is not available to read from.", fatal=True)
+                    continue
+                # Not by offset even when stdin is a regular file: its name is no path.
+                yield from self._read_stream(
+                    stdin, "stdin", FolderRole.OTHER, None, by_offset=False
+                )
                 continue
-            yield from _read_stream(stdin, "stdin", FolderRole.OTHER, None)
-            continue
-        yield from _read_path(Path(path))
+            yield from self._read_path(Path(path))
+
+    def _read_path(self, path: Path) -> Iterator[SourceItem]:
+        try:
+            if path.is_dir():
+                if is_maildir(path):
+                    yield from read_maildir(path, self._shares)
+                else:
+                    yield from self._read_tree(path)
+                return
+            if not path.exists():
+                yield ReadProblem(str(path), f"{path} does not exist; check the path.", fatal=True)
+                return
+            role = role_from_path(path)
+            # A folder name is worth reporting only when it told us something (Junk/, Spam.mbox).
+            folder = (
+                (path.parent.name if path.suffix else path.name)
+                if role is not FolderRole.OTHER
+                else None
+            )
+            with path.open("rb") as fh:
+                yield from self._read_stream(fh, str(path), role, folder)
+        except OSError as exc:
+            yield ReadProblem(
+                str(path), f"could not read {path}: {exc.strerror or exc}.", fatal=True
+            )
+
+    def _read_stream(
+        self,
+        fh: BinaryIO,
+        name: str,
+        role: FolderRole,
+        folder: str | None,
+        *,
+        by_offset: bool = True,
+    ) -> Iterator[SourceItem]:
+        head = fh.read(SNIFF_BYTES)
+        crlf = b"\r" in head and b"\n" not in head
+        if crlf:
+            # Classic Mac line ends (CR only): every parser here splits lines at LF.
+            fh = cast("BinaryIO", _CrToLf(fh))
+            head = head.replace(b"\r", b"\n")
+        head = _clean_start(head)
+        kind = sniff(head)
+        if kind == "mbox":
+            mbox = _mbox_file(fh, head, name, role, folder, by_offset=by_offset and not crlf)
+            self._shares.append(mbox)
+            try:
+                yield from mbox.messages()
+            finally:
+                mbox.done = True
+                self._shares.remove(mbox)
+        elif kind == "eml":
+            rest = fh.read(MAX_MESSAGE_BYTES - len(head))
+            more = fh.read(1)
+            self._file_done()
+            yield RawMail(
+                head + rest,
+                source=name,
+                folder=folder,
+                folder_role=role,
+                truncated=bool(more),
+            )
+        elif kind is not None:
+            from inspector.sources import sms
+
+            yield from sms.read_sms(cast("BinaryIO", _Prefixed(head, fh)), name)
+        else:
+            what = "is empty" if not head else "is not an e-mail message, mailbox or SMS export"
+            self._file_done()
+            yield ReadProblem(
+                name,
+                f"{name} {what}; give .eml files, mbox files, Maildir folders or SMS exports.",
+                fatal=True,
+            )
+
+    def _read_tree(self, root: Path) -> Iterator[SourceItem]:
+        failed: list[OSError] = []  # os.walk reports a folder it cannot list here, then goes on
+        for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
+            while failed:
+                error = failed.pop()
+                yield unreadable(Path(error.filename or dirpath), error, "the messages in it")
+            dirnames.sort()
+            here = Path(dirpath)
+            if here != root and is_maildir(here):
+                dirnames.clear()
+                yield from read_maildir(here, self._shares)
+                continue
+            names = [name for name in sorted(filenames) if not name.startswith(".")]
+            files = FileList(
+                [here / name for name in names], self._read_path, TreePart, single=False
+            )
+            files.where = str(here)
+            yield from shared(files, self._shares)
+        for error in failed:
+            yield unreadable(Path(error.filename or root), error, "the messages in it")
 
 
-def _read_path(path: Path) -> Iterator[SourceItem]:
-    try:
-        if path.is_dir():
-            if _is_maildir(path):
-                yield from _read_maildir(path)
-            else:
-                yield from _read_tree(path)
-            return
-        if not path.exists():
-            yield ReadProblem(str(path), f"{path} does not exist; check the path.", fatal=True)
-            return
-        role = role_from_path(path)
-        # A folder name is worth reporting only when it told us something (Junk/, Spam.mbox).
-        folder = (
-            (path.parent.name if path.suffix else path.name)
-            if role is not FolderRole.OTHER
-            else None
-        )
-        with path.open("rb") as fh:
-            yield from _read_stream(fh, str(path), role, folder)
-    except OSError as exc:
-        yield ReadProblem(str(path), f"could not read {path}: {exc.strerror or exc}.", fatal=True)
+@dataclass(frozen=True, slots=True)
+class TreePart:
+    """Consecutive files of a folder, each read as ``read_paths`` reads it."""
+
+    paths: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.paths) * 32 * 1024  # as maildir.FilesPart: a guess, not asked
+
+    def items(self) -> Iterator[SourceItem]:
+        return Reading(self.paths, None)
 
 
-def _read_stream(
-    fh: BinaryIO, name: str, role: FolderRole, folder: str | None
-) -> Iterator[SourceItem]:
-    head = fh.read(SNIFF_BYTES)
-    if b"\r" in head and b"\n" not in head:
-        # Classic Mac line ends (CR only): every parser here splits lines at LF.
-        fh = cast("BinaryIO", _CrToLf(fh))
-        head = head.replace(b"\r", b"\n")
-    head = _clean_start(head)
-    kind = sniff(head)
-    if kind == "mbox":
-        yield from _read_mbox(fh, head, name, role, folder)
-    elif kind == "eml":
-        rest = fh.read(MAX_MESSAGE_BYTES - len(head))
-        more = fh.read(1)
-        yield RawMail(
-            head + rest,
-            source=name,
-            folder=folder,
-            folder_role=role,
-            truncated=bool(more),
-        )
-    elif kind is not None:
-        from inspector.sources import sms
+def _file_of(source: str) -> str:
+    return source.partition("#")[0]
 
-        yield from sms.read_sms(cast("BinaryIO", _Prefixed(head, fh)), name)
-    else:
-        what = "is empty" if not head else "is not an e-mail message, mailbox or SMS export"
-        yield ReadProblem(
-            name,
-            f"{name} {what}; give .eml files, mbox files, Maildir folders or SMS exports.",
-            fatal=True,
-        )
+
+def _mbox_file(
+    fh: BinaryIO, head: bytes, name: str, role: FolderRole, folder: str | None, *, by_offset: bool
+) -> MboxFile:
+    """The mbox in ``fh`` (``head`` already read from it); readable by offset in other
+    processes when ``fh`` is a regular file read as it is (not stdin, not CR line ends)."""
+    path: str | None = None
+    identity, size, offset = (0, 0), 0, 0
+    if by_offset:
+        try:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISREG(info.st_mode):
+                path, identity, size = name, (info.st_dev, info.st_ino), info.st_size
+                offset = fh.tell() - len(head)  # the caller only dropped bytes before head
+        except (AttributeError, OSError, ValueError):  # not a real file (a test's BytesIO)
+            path = None
+    splitter = MboxSplitter(fh.read, head, offset)
+    return MboxFile(
+        splitter, name=name, role=role, folder=folder, path=path, identity=identity, size=size
+    )
 
 
 _LEADING_BLANK = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*\r?\n)*")
@@ -159,228 +292,3 @@ class _Prefixed:
                 data += self._rest.read(size - len(data))
             return data
         return self._rest.read(size)
-
-
-# --------------------------------------------------------------------------------------------
-# mbox (RFC 4155): messages start at lines beginning "From "; writers escape such body lines.
-
-
-def _read_mbox(
-    fh: BinaryIO, head: bytes, name: str, role: FolderRole, folder: str | None
-) -> Iterator[SourceItem]:
-    for number, (from_line, raw, truncated) in enumerate(_split_mbox(fh, head), 1):
-        headers_role = role_from_labels(raw) or role
-        # The regex walks every line: run it only when it can match.
-        data = _MBOXRD_FROM.sub(rb"\1", raw) if b">From " in raw else raw
-        yield RawMail(
-            data,
-            source=f"{name}#{number}",
-            folder=folder,
-            folder_role=headers_role,
-            stored_at=_mbox_date(from_line),
-            truncated=truncated,
-        )
-
-
-def _split_mbox(fh: BinaryIO, head: bytes) -> Iterator[tuple[bytes, bytes, bool]]:
-    """Yield (From_ line, message bytes, truncated) reading the file in large chunks.
-
-    Searching whole chunks for ``\\nFrom `` is what makes this fast; only the current message
-    (capped at MAX_MESSAGE_BYTES) is ever held. ``pos`` walks through the chunk: slicing off
-    each message would copy the rest of the chunk once per message.
-    """
-    buf = head.lstrip(b"\r\n")
-    pos = 0
-    pending: list[bytes] = []
-    pending_size = 0
-    truncated = False
-    from_line: bytes | None = None
-    eof = False
-    while True:
-        if from_line is None:
-            nl = buf.find(b"\n", pos)
-            while nl < 0 and not eof:
-                more = fh.read(_CHUNK)
-                eof = not more
-                buf, pos = buf[pos:] + more, 0
-                nl = buf.find(b"\n")
-            if nl < 0:
-                return
-            from_line, pos = buf[pos:nl], nl + 1
-        cut = buf.find(b"\nFrom ", pos)
-        if cut >= 0 or eof:
-            end = cut + 1 if cut >= 0 else len(buf)
-            piece = buf[pos:end]
-            if pending_size + len(piece) > MAX_MESSAGE_BYTES:
-                piece, truncated = piece[: max(0, MAX_MESSAGE_BYTES - pending_size)], True
-            pending.append(piece)
-            message = b"".join(pending)
-            if message.strip() or cut >= 0:
-                yield from_line, message, truncated
-            pending, pending_size, truncated = [], 0, False
-            if cut < 0:
-                return
-            pos = end
-            from_line = None
-            continue
-        # No boundary in the buffer: keep all but a tail that could hold a split "\nFrom ".
-        tail = max(pos, len(buf) - 5)
-        piece = buf[pos:tail]
-        if pending_size + len(piece) > MAX_MESSAGE_BYTES:
-            piece, truncated = piece[: max(0, MAX_MESSAGE_BYTES - pending_size)], True
-        if piece:
-            pending.append(piece)
-            pending_size += len(piece)
-        more = fh.read(_CHUNK)
-        eof = not more
-        buf, pos = buf[tail:] + more, 0
-
-
-_ASCTIME = re.compile(
-    rb"(?i:mon|tue|wed|thu|fri|sat|sun)\s+"
-    rb"(?i:(jan)|(feb)|(mar)|(apr)|(may)|(jun)|(jul)|(aug)|(sep)|(oct)|(nov)|(dec))\s+"
-    rb"(\d{1,2})\s+(\d{1,2}):(\d\d):(\d\d)\s+(\d{4})\s*"
-)
-
-
-def _mbox_date(from_line: bytes) -> datetime | None:
-    """The delivery time in ``From sender Tue Mar  5 14:02:11 2024`` (asctime, local, no zone)."""
-    fast = _asctime(from_line)
-    if fast is not None:
-        return fast
-    parts = from_line.decode("latin-1").split(None, 2)
-    if len(parts) < 3:
-        return None
-    try:
-        parsed = datetime.strptime(" ".join(parts[2].split()[:5]), "%a %b %d %H:%M:%S %Y")
-    except ValueError:
-        try:
-            return parsedate_to_datetime(parts[2])
-        except (TypeError, ValueError, IndexError):
-            return None
-    # The format carries no zone; mbox writers (Gmail Takeout, Thunderbird, Postfix) use UTC
-    # or local time. UTC is the honest default and is documented in the README.
-    return parsed.replace(tzinfo=UTC)
-
-
-def _asctime(from_line: bytes) -> datetime | None:
-    """The common case of ``_mbox_date`` without ``strptime`` (20 µs a message); None when the
-    line is not the plain asctime shape, and ``_mbox_date`` reads it the slow way."""
-    space = from_line.find(b" ", 5)
-    match = _ASCTIME.fullmatch(from_line, space + 1) if space > 0 else None
-    if match is None:
-        return None
-    month = next(i for i in range(1, 13) if match.group(i))
-    day, hour, minute, second, year = (int(match.group(i)) for i in range(13, 18))
-    try:
-        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
-    except ValueError:
-        return None
-
-
-# --------------------------------------------------------------------------------------------
-# Maildir (and Maildir++ subfolders) and plain folders of .eml files.
-
-
-def _is_maildir(path: Path) -> bool:
-    try:
-        return (path / "cur").is_dir() and (path / "new").is_dir()
-    except OSError:  # a folder we may not look into: not readable as a Maildir
-        return False
-
-
-def _read_maildir(root: Path) -> Iterator[SourceItem]:
-    """Every folder of a Maildir; a folder that cannot be read is reported by its own path and
-    the others are still read (an unreadable .Junk must not hide the Inbox)."""
-    folders: list[tuple[Path, str]] = [(root, "INBOX")]
-    try:
-        subdirs = sorted(p for p in root.iterdir() if p.name.startswith(".") and _is_dir(p))
-    except OSError as exc:
-        yield _unreadable(root, exc, "its subfolders")
-        subdirs = []
-    # Maildir++: a subfolder ".Junk" or ".INBOX.Spam" is a mailbox; the dots separate levels.
-    for path in subdirs:
-        if _is_maildir(path):
-            folders.append((path, path.name.lstrip(".")))
-        elif not os.access(path, os.R_OK | os.X_OK):
-            yield ReadProblem(
-                str(path),
-                f"could not read the folder {path}: permission denied; the messages in it "
-                "were not checked.",
-            )
-    for path, folder in folders:
-        role = role_from_path(Path(*folder.split("."))) if folder != "INBOX" else FolderRole.INBOX
-        for sub in ("new", "cur"):
-            try:
-                entries = _sorted_files(path / sub)
-            except OSError as exc:
-                yield _unreadable(path / sub, exc, "the messages in it")
-                continue
-            for entry in entries:
-                yield from _read_maildir_file(entry, folder, role)
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def _unreadable(path: Path, exc: OSError, what: str) -> ReadProblem:
-    why = exc.strerror.lower() if exc.strerror else str(exc)
-    return ReadProblem(
-        str(path), f"could not read the folder {path}: {why}; {what} were not checked."
-    )
-
-
-def _read_maildir_file(path: Path, folder: str, role: FolderRole) -> Iterator[SourceItem]:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_MESSAGE_BYTES)
-            truncated = bool(fh.read(1))
-    except OSError as exc:
-        yield ReadProblem(str(path), f"could not read {path}: {exc.strerror or exc}.")
-        return
-    yield RawMail(
-        data,
-        source=str(path),
-        folder=folder,
-        folder_role=role,
-        stored_at=_maildir_time(path.name),
-        truncated=truncated,
-    )
-
-
-def _maildir_time(filename: str) -> datetime | None:
-    """Maildir file names start with the delivery time in Unix seconds."""
-    match = re.match(r"(\d{9,11})\.", filename)
-    if not match:
-        return None
-    return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
-
-
-def _sorted_files(directory: Path) -> list[Path]:
-    """The message files of ``directory``; raises OSError when it cannot be listed."""
-    with os.scandir(directory) as it:
-        return sorted(Path(e.path) for e in it if e.is_file() and not e.name.startswith("."))
-
-
-def _read_tree(root: Path) -> Iterator[SourceItem]:
-    failed: list[OSError] = []  # os.walk reports a folder it cannot list here, then goes on
-    for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
-        while failed:
-            error = failed.pop()
-            yield _unreadable(Path(error.filename or dirpath), error, "the messages in it")
-        dirnames.sort()
-        here = Path(dirpath)
-        if here != root and _is_maildir(here):
-            dirnames.clear()
-            yield from _read_maildir(here)
-            continue
-        for filename in sorted(filenames):
-            if filename.startswith("."):
-                continue
-            yield from _read_path(here / filename)
-    for error in failed:
-        yield _unreadable(Path(error.filename or root), error, "the messages in it")
