@@ -144,8 +144,8 @@ jobs_option = click.option(
     "--jobs",
     type=_Jobs(),
     metavar="N|auto",
-    help="Processes to analyse with (default auto: one per CPU, for more than 200 messages; "
-    "1: one process).",
+    help="Processes to analyse with, this one included (default auto: one per CPU, once an "
+    "input goes past 200 messages or is an mbox of 4 MB or more; 1: one process).",
 )
 
 output_options = _compose(
