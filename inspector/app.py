@@ -116,9 +116,18 @@ def diagnose_result(
 ) -> Outcome:
     """The diagnosis and report of messages already read (``watch`` reads them itself);
     ``contacts``: the contact checks when already made."""
-    # --now is a cutoff: what arrived after it did not exist yet at that moment.
-    late = [r for r in result.records if _after(r, request.now)]
-    records = sorted((r for r in result.records if not _after(r, request.now)), key=_arrival)
+    # --now is a cutoff: what arrived after it did not exist yet at that moment. One pass,
+    # one record decoded at a time (``RunResult.records`` are packed): the records stay
+    # packed, in arrival order (ties in reading order), for the diagnosis to read.
+    ignored = 0
+    keys: list[tuple[tuple[int, datetime], int]] = []
+    for index, record in enumerate(result.records):
+        if _after(record, request.now):
+            ignored += record.is_verification
+        else:
+            keys.append((_arrival(record), index))
+    keys.sort()
+    records = result.records.select(index for _, index in keys)
     contact_findings, checked = contacts or check_contacts(request, resolver)
     context = Context(
         now=request.now,
@@ -141,7 +150,7 @@ def diagnose_result(
         diagnosis,
         context,
         contacts=checked,
-        ignored_after_now=sum(r.is_verification for r in late),
+        ignored_after_now=ignored,
     )
     redactor = _redactor(records, request) if request.redact else None
     return Outcome(report, diagnosis, result, redactor)

@@ -17,7 +17,6 @@ receiver) serve extraction, the timeline and authentication alike.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from datetime import datetime
 
@@ -138,25 +137,11 @@ def _compact(timeline: Timeline) -> Timeline:
     """The timeline as a record keeps it: without what each hop has that neither the report
     nor the diagnosis reads (its raw header, queue id and "for" recipient), so a kept message
     costs a few hundred bytes a hop less."""
-    hops = tuple(
-        replace(
-            hop,
-            # The same relays, receivers and protocols recur in every message of a service:
-            # one string each, not one per message.
-            from_host=_shared(hop.from_host),
-            by_host=_shared(hop.by_host),
-            with_protocol=_shared(hop.with_protocol),
-            raw="",
-            id=None,
-            for_addr=None,
-        )
-        for hop in timeline.hops
-    )
+    # Host names are not interned: a kept record is packed (``analysis.packed``), so they
+    # would not be shared, and the interpreter's table of interned strings would grow with
+    # every relay name it was ever given, for the whole run.
+    hops = tuple(replace(hop, raw="", id=None, for_addr=None) for hop in timeline.hops)
     return replace(timeline, hops=hops)
-
-
-def _shared(text: str | None) -> str | None:
-    return sys.intern(text) if text is not None else None
 
 
 def _authenticate(raw: RawMail, block: HeaderBlock, trace: Trace, options: Options) -> AuthReport:

@@ -2,7 +2,8 @@
 
 Only verification messages (and look-alikes claiming to be one) are kept after a message has
 been looked at, so memory stays flat however large the mailbox; ``all_messages`` keeps every
-message for reports that want them all.
+message for reports that want them all. A kept record is packed (``packed.PackedList``): some
+400 bytes a verification message instead of 6 KB of objects, decoded when read.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from inspector.analysis.packed import PackedList
 from inspector.auth.report import AuthReport
 from inspector.contacts.sender import SenderInfo
 from inspector.domains.dns import Resolver
@@ -72,7 +74,7 @@ class Options:
 
 @dataclass(slots=True)
 class RunResult:
-    records: list[MessageRecord] = field(default_factory=list)
+    records: PackedList[MessageRecord] = field(default_factory=PackedList)
     problems: list[ReadProblem] = field(default_factory=list)
     messages_read: int = 0
     sources_failed: int = 0
@@ -99,8 +101,14 @@ def add_read(result: RunResult, item: RawMail | TextMessage) -> None:
 
 
 def add_record(result: RunResult, record: MessageRecord | None, options: Options) -> None:
-    if record is not None and (options.all_messages or relevant(record, options.service)):
+    if record is None:
+        return
+    if options.all_messages:
+        # Every record is listed, so every one is decoded for the report: packing would
+        # only cost time.
         result.records.append(record)
+    elif relevant(record, options.service):
+        result.records.pack(record)
 
 
 def relevant(record: MessageRecord, service: Service | None) -> bool:

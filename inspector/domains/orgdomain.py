@@ -77,7 +77,10 @@ def is_ip_literal(host: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
+# A few hundred names: the relays and receivers every message of a mailbox shares (its
+# provider's, its services') stay in; a bigger cache would only fill with the names of one
+# message each (a sender's own outbound host), memory that grows with the mailbox.
+@lru_cache(maxsize=256)
 def org_domain(domain: str) -> str:
     """The organisational (registrable) domain of ``domain`` (RFC 7489 §3.2).
 

@@ -22,6 +22,7 @@ from datetime import datetime
 
 from inspector import app
 from inspector.analysis.examine import examine_mail
+from inspector.analysis.packed import PackedList
 from inspector.analysis.record import MessageRecord, Options, RunResult, add_read, relevant
 from inspector.diagnosis.evidence import Context, arrival, window_start
 from inspector.model import Finding, ReadProblem
@@ -258,7 +259,7 @@ class Session:
             for name, why in seen.down.items()
         ]
         result = RunResult(
-            records=list(seen.records),
+            records=PackedList(seen.records),
             problems=problems,
             messages_read=seen.result.messages_read,
             searched=dict(seen.result.searched),
