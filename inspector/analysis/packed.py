@@ -57,9 +57,9 @@ class PackedList(Sequence[T], Generic[T]):
         chosen._preset = self._preset
         return chosen
 
-    def packed(self) -> int:
-        """How many items are kept packed."""
-        return sum(isinstance(entry, bytes) for entry in self._entries)
+    def packed_sizes(self) -> list[int]:
+        """The size in bytes of every packed entry (items kept as they are have none)."""
+        return [len(entry) for entry in self._entries if isinstance(entry, bytes)]
 
     def __len__(self) -> int:
         return len(self._entries)
