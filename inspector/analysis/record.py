@@ -3,7 +3,7 @@
 Only verification messages (and look-alikes claiming to be one) are kept after a message has
 been looked at, so memory stays flat however large the mailbox; ``all_messages`` keeps every
 message for reports that want them all. A kept record is packed (``packed.PackedList``): some
-400 bytes a verification message instead of 6 KB of objects, decoded when read.
+350 bytes a verification message instead of 6 KB of objects, decoded when read.
 """
 
 from __future__ import annotations
