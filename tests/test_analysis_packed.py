@@ -120,3 +120,21 @@ def test_records_after_now_are_counted_and_left_out() -> None:
     assert all(
         (m.delivered_at or m.sent_at or earliest) <= earliest for m in outcome.report.messages
     )
+
+
+def test_a_workers_share_crosses_the_pipe_and_is_packed_again_here() -> None:
+    """A worker's ``RunResult`` comes back pickled, packed against its own dictionary: its
+    records join the run's packed against the run's; records given as they are stay so."""
+    records = verification_records()
+    share: PackedList[MessageRecord] = PackedList()
+    for record in records:
+        share.pack(record)
+    share.append(records[0])
+    arrived = pickle.loads(pickle.dumps(share))
+    assert arrived == share
+    run_records: PackedList[MessageRecord] = PackedList()
+    run_records.append(records[1])
+    run_records.extend(arrived)
+    assert run_records == [records[1], *records, records[0]]
+    # Packed here: all but the item given as it is at each end and this list's dictionary.
+    assert len(run_records.packed_sizes()) == len(records) - in_dictionary(records)

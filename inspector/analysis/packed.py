@@ -35,7 +35,10 @@ PRESET_BYTES = 32 * 1024
 # is most of the time it takes to decompress one).
 _LEVEL = 9
 _RAW = -15
-_LOOSE = -1  # in ``_slots``: the item is kept as it is, in ``_loose``
+# In ``_slots``, for an item kept as it is (in ``_loose``): given so (``append``), or one of
+# the first packed ones, whose pickles are the dictionary.
+_LOOSE = -1
+_PRESET = -2
 
 
 class PackedList(Sequence[T], Generic[T]):
@@ -45,7 +48,7 @@ class PackedList(Sequence[T], Generic[T]):
     __slots__ = ("_data", "_ends", "_loose", "_preset", "_slots")
 
     def __init__(self, items: Iterable[T] = ()) -> None:
-        self._slots = array("q")  # per item: its number among the packed ones, or _LOOSE
+        self._slots = array("q")  # per item: its number among the packed ones, or < 0
         self._loose: list[T | None] = []  # per item: the item when kept as it is
         self._data = bytearray()  # the packed items, back to back
         self._ends = array("Q")  # where each packed item ends in ``_data``
@@ -63,7 +66,8 @@ class PackedList(Sequence[T], Generic[T]):
             # The first items stay objects and their pickles become the dictionary: every
             # packed item is then read with the one dictionary it was written with.
             self._preset = (self._preset + data)[-PRESET_BYTES:]
-            self.append(item)
+            self._loose.append(item)
+            self._slots.append(_PRESET)
             return
         packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, _RAW, zdict=self._preset)
         self._data += packer.compress(data)
@@ -71,6 +75,15 @@ class PackedList(Sequence[T], Generic[T]):
         self._loose.append(None)
         self._slots.append(len(self._ends))
         self._ends.append(len(self._data))
+
+    def extend(self, other: PackedList[T]) -> None:
+        """``other``'s items after these (a worker's share of a run): packed here when it
+        packed them, as they are when it was given them so."""
+        for index, slot in enumerate(other._slots):
+            if slot == _LOOSE:
+                self.append(other._item(index))
+            else:
+                self.pack(other._item(index))  # its dictionary is not this one
 
     def select(self, indexes: Iterable[int]) -> PackedList[T]:
         """The items at ``indexes``, in that order, for reading: the packed ones are not
@@ -84,10 +97,18 @@ class PackedList(Sequence[T], Generic[T]):
 
     def packed_sizes(self) -> list[int]:
         """The size in bytes of every packed item (items kept as they are have none)."""
-        return [self._end(slot) - self._start(slot) for slot in self._slots if slot != _LOOSE]
+        return [self._end(slot) - self._start(slot) for slot in self._slots if slot >= 0]
 
     def __len__(self) -> int:
         return len(self._slots)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a list or a packed list of equal items, however they are kept."""
+        if not isinstance(other, PackedList | list):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a list is
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -106,7 +127,7 @@ class PackedList(Sequence[T], Generic[T]):
 
     def _item(self, index: int) -> T:
         slot = self._slots[index]
-        if slot == _LOOSE:
+        if slot < 0:
             return cast("T", self._loose[index])  # what ``append`` put there
         packed = self._data[self._start(slot) : self._end(slot)]
         data = zlib.decompressobj(_RAW, zdict=self._preset).decompress(packed)
