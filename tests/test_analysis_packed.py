@@ -122,19 +122,22 @@ def test_records_after_now_are_counted_and_left_out() -> None:
     )
 
 
-def test_a_workers_share_crosses_the_pipe_and_is_packed_again_here() -> None:
-    """A worker's ``RunResult`` comes back pickled, packed against its own dictionary: its
-    records join the run's packed against the run's; records given as they are stay so."""
+def test_a_workers_share_crosses_the_pipe_and_is_packed_here_once() -> None:
+    """A task's ``RunResult`` comes back pickled with its records as they are: merged, they
+    join the run's records packed against the run's dictionary (packed once, here)."""
+    from inspector.analysis.parallel import _merge
+
     records = verification_records()
-    share: PackedList[MessageRecord] = PackedList()
+    share = RunResult()
     for record in records:
-        share.pack(record)
-    share.append(records[0])
+        share.records.append(record)
     arrived = pickle.loads(pickle.dumps(share))
-    assert arrived == share
-    run_records: PackedList[MessageRecord] = PackedList()
-    run_records.append(records[1])
-    run_records.extend(arrived)
-    assert run_records == [records[1], *records, records[0]]
-    # Packed here: all but the item given as it is at each end and this list's dictionary.
-    assert len(run_records.packed_sizes()) == len(records) - in_dictionary(records)
+    assert arrived.records == share.records
+    result = RunResult()
+    result.records.pack(records[1])
+    _merge(result, arrived, Options(now=NOW))
+    assert result.records == [records[1], *records]
+    # Packed here: all but this list's dictionary (the first records, the one before them).
+    assert len(result.records.packed_sizes()) == len(records) + 1 - in_dictionary(
+        [records[1], *records]
+    )

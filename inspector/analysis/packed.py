@@ -76,15 +76,6 @@ class PackedList(Sequence[T], Generic[T]):
         self._slots.append(len(self._ends))
         self._ends.append(len(self._data))
 
-    def extend(self, other: PackedList[T]) -> None:
-        """``other``'s items after these (a worker's share of a run): packed here when it
-        packed them, as they are when it was given them so."""
-        for index, slot in enumerate(other._slots):
-            if slot == _LOOSE:
-                self.append(other._item(index))
-            else:
-                self.pack(other._item(index))  # its dictionary is not this one
-
     def select(self, indexes: Iterable[int]) -> PackedList[T]:
         """The items at ``indexes``, in that order, for reading: the packed ones are not
         copied (the selection shares them, so nothing is to be packed into it)."""

@@ -130,7 +130,7 @@ def run_rest(
 
     def collect_oldest() -> None:
         oldest = pending.popleft()
-        _merge(result, oldest.result() if isinstance(oldest, Future) else oldest)
+        _merge(result, oldest.result() if isinstance(oldest, Future) else oldest, options)
         if progress is not None:
             progress(result.messages_read)
 
@@ -205,7 +205,9 @@ def _part_budget(left: int, processes: int) -> int:
 
 
 def analyze_task(task: Task, options: Options) -> RunResult:
-    """One task's messages through the checks (in a worker or in the parent)."""
+    """One task's messages through the checks (in a worker or in the parent). Its records
+    are kept as they are: the run's list packs them once, when the result is merged
+    (packed here, they would be unpacked and packed again there)."""
     part = RunResult()
     items = task if isinstance(task, list) else task.items()
     for item in items:
@@ -213,13 +215,16 @@ def analyze_task(task: Task, options: Options) -> RunResult:
             add_problem(part, item)
             continue
         add_read(part, item)
-        add_record(part, analyze_item(item, options), options)
+        record = analyze_item(item, options)
+        if record is not None:
+            part.records.append(record)
     return part
 
 
-def _merge(result: RunResult, part: RunResult) -> None:
+def _merge(result: RunResult, part: RunResult, options: Options) -> None:
     """Add one task's result to the run's (the tasks in order)."""
-    result.records.extend(part.records)
+    for record in part.records:
+        add_record(result, record, options)
     result.problems.extend(part.problems)
     result.messages_read += part.messages_read
     result.sources_failed += part.sources_failed
