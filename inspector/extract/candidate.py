@@ -32,8 +32,10 @@ from inspector.extract.spelling import compact
 
 __all__ = ["maybe_verification"]
 
-# The nouns that end compound code words ("Bestätigungscode", "kodunuz"): as ``hits``.
-_NOUN_START = re.compile(r"[ck]oo?[dð]")
+# The starts of the nouns that end compound code words ("Bestätigungscode", "kodunuz"),
+# the spellings of ``hits``'s "[ck]oo?[dð]": scanned for by the same automaton, under _NOUN.
+_NOUN_STARTS = tuple(f"{c}{o}{d}" for c in "ck" for o in ("o", "oo") for d in "dð")
+_NOUN = -1
 _PIECE_SPLIT = re.compile(r"[\s\-]+")
 _SHORT = 2  # pieces this short are everywhere: taken as present, not scanned for
 
@@ -53,6 +55,7 @@ class _Table:
     by_piece: tuple[tuple[int, ...], ...]  # piece id -> the keywords whose longest piece it is
     always: bool  # a keyword has no scanned piece: every text is a candidate
     wide_letters: re.Pattern[str]  # a letter beyond ASCII that a scanned piece holds
+    nouns: frozenset[int]  # the ids found where a compound's noun may start (_NOUN_STARTS)
 
 
 def maybe_verification(normalized: str, key: str) -> bool:
@@ -61,30 +64,39 @@ def maybe_verification(normalized: str, key: str) -> bool:
     table = _table()
     if table is None or table.always:
         return True
-    if _NOUN_START.search(key) is not None and _compound(normalized, key):
-        return True
-    present: dict[int, int] = {}  # piece id -> 1 present, 2 left-bounded, 4 right-bounded
     wide = not key.isascii() and table.wide_letters.search(key) is not None
-    for matcher in table.matchers if wide else table.matchers[:1]:
-        for end, (piece, length) in matcher.iter(key):
-            start = end + 1 - length
-            flags = present.get(piece, 0) | 1
-            if start == 0 or not "a" <= key[start - 1] <= "z":
-                flags |= 2
-            if not flags & 4 and right_ok(key, end + 1):
-                flags |= 4
-            present[piece] = flags
+    # One pass of the automata collects every piece's ends (C speed); Python looks at the
+    # few keywords whose pieces are all there, and only then at where each piece stands.
+    found = list(table.matchers[0].iter(key))
+    if wide:
+        found += table.matchers[1].iter(key)
+    if not found:
+        return False
+    present = {piece for _, (piece, _) in found}
+    if not present.isdisjoint(table.nouns):
+        present.discard(_NOUN)
+        if _compound(normalized, key):
+            return True
     for piece in present:
         for index in table.by_piece[piece]:
             keyword = table.keywords[index]
-            if not keyword.pieces.issubset(present):
-                continue
-            if keyword.first is not None and not present[keyword.first] & 2:
-                continue
-            if keyword.last is not None and not present[keyword.last] & 4:
-                continue
-            return True
+            if keyword.pieces.issubset(present) and _bounded(keyword, found, key):
+                return True
     return False
+
+
+def _bounded(keyword: _Keyword, found: list[tuple[int, tuple[int, int]]], key: str) -> bool:
+    """Whether the keyword's first piece starts after a non a-z character somewhere and its
+    last piece ends on a word boundary somewhere (``found``: the automata's matches)."""
+    first, last = keyword.first, keyword.last
+    if first is not None and not any(
+        piece == first and (end < length or not "a" <= key[end - length] <= "z")
+        for end, (piece, length) in found
+    ):
+        return False
+    return last is None or any(
+        piece == last and right_ok(key, end + 1) for end, (piece, _) in found
+    )
 
 
 def _compound(normalized: str, key: str) -> bool:
@@ -123,6 +135,9 @@ def _table() -> _Table | None:
     matchers = (ahocorasick.Automaton(), ahocorasick.Automaton())
     for text, number in ids.items():
         matchers[0 if text.isascii() else 1].add_word(text, (number, len(text)))
+    for start in _NOUN_STARTS:  # "coð" too: it starts with an ASCII letter
+        if start not in ids:  # a piece of its own ("cod"): that piece stands for it
+            matchers[0].add_word(start, (_NOUN, len(start)))
     for matcher in matchers:
         matcher.make_automaton()
     # The second one only runs on a text holding a letter one of its pieces starts with, or
@@ -135,6 +150,7 @@ def _table() -> _Table | None:
         tuple(tuple(k) for k in by_piece),
         always,
         re.compile(f"[{wide}]" if wide else "(?!)"),
+        frozenset({_NOUN, *(ids[s] for s in _NOUN_STARTS if s in ids)}),
     )
 
 
