@@ -45,10 +45,13 @@ _STRIP = re.compile(
     r"(?:[^>]*>.*?(?:</\1(?=[\s/>])[^>]*(?:>|\Z)|\Z)|.*)",
     re.S | re.I,
 )
-# A tag: "<", an optional "/", a name starting with a letter, attributes up to ">" (a ">"
-# inside a quoted attribute value ends the tag early: rare in mail, and only shows some
+# A tag: "<", then its name with the "/" of an end tag ("/p"), then its attributes up to ">"
+# (a ">" inside a quoted attribute value ends the tag early: rare in mail, and only shows some
 # attribute text).
-_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)(?:>|\Z)")
+_TAG = re.compile(r"<(/?[a-zA-Z][^\s/>]*)([^>]*)(?:>|\Z)")
+# What a tag leaves in the text, by its lower-cased name: a line break for a block element's
+# start or end tag, nothing for any other (``_SEPS.get(name, "")``).
+_SEPS = {f"{slash}{name}": "\n" for name in _BLOCK for slash in ("", "/")}
 _STYLE_ATTR = re.compile(r"""(?:^|[\s/])style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _HIDDEN_ATTR = re.compile(r"""(?:^|[\s/])hidden(?=[\s/=]|$)""", re.I)
 # What an attribute list that hides must contain ("display:&#110;one" hides too).
@@ -66,17 +69,19 @@ _NEWLINES = re.compile(r" *\n[ \n]*")
 
 def html_to_text(markup: str) -> str:
     """The visible text of ``markup``; never raises, reads at most ``MAX_HTML_CHARS``."""
-    # split() with the tag's three groups gives text, "/", name, attributes, text, ... at C
-    # speed; Python only looks at the few tags that may hide something.
+    # split() with the tag's two groups gives text, name, attributes, text, ... at C speed;
+    # Python only looks at the few tags that may hide something. Each tag's name and
+    # attributes are then replaced in place by what the tag leaves in the text (slice
+    # assignments and a dict lookup per tag, all in C) and the whole is joined once.
     pieces = _TAG.split(_STRIP.sub("", markup[:MAX_HTML_CHARS]))
-    texts = pieces[0::4]
-    # One lower() over all the names at C speed, not one call per tag (">" is in no name).
-    names = ">".join(pieces[2::4]).lower().split(">") if len(pieces) > 1 else []
-    for index in _hiding_tags(pieces):
-        _hide(texts, names, pieces, index)
-    seps = ["\n" if name in _BLOCK else "" for name in names]
-    text = "".join(itertools.chain.from_iterable(zip(texts, seps, strict=False)))
-    text += texts[-1]
+    if len(pieces) > 1:
+        # One lower() over all the names at C speed, not one call per tag (">" is in no name).
+        names = ">".join(pieces[1::3]).lower().split(">")
+        for index in _hiding_tags(pieces, names):
+            _hide(pieces, names, index)
+        pieces[1::3] = map(_SEPS.get, names, itertools.repeat(""))
+        pieces[2::3] = itertools.repeat("", len(names))
+    text = "".join(pieces)
     if "&" in text:
         text = html.unescape(text)
     return collapse_spaces(text)
@@ -89,7 +94,6 @@ def html_to_text(markup: str) -> str:
 # (str.replace per character, not str.translate: translate with a table runs a Python-level
 # lookup per character on non-ASCII text, a hundred times slower on a long newsletter.)
 _BLANKS = ("\t", "\r", "\f", "\v", "\xa0")
-_RUN = re.compile(" {2,}")
 _BREAKS = re.compile("\n[ \n]*")
 
 
@@ -98,13 +102,16 @@ def collapse_spaces(text: str) -> str:
     ``_NEWLINES`` (after no-break spaces become spaces), then stripped."""
     for blank in _BLANKS:
         text = text.replace(blank, " ")
-    text = _RUN.sub(" ", text)
+    # Runs of spaces halve at each pass: str.replace finds "  " at memchr speed, where a
+    # regex tries a match at every single space (~9 ns a character, most texts have no run).
+    while "  " in text:
+        text = text.replace("  ", " ")
     return _BREAKS.sub("\n", text.replace(" \n", "\n")).strip()
 
 
-def _hiding_tags(pieces: list[str]) -> list[int]:
+def _hiding_tags(pieces: list[str], names: list[str]) -> list[int]:
     """Indexes (into the tags) of start tags that hide their content."""
-    attrs = pieces[3::4]
+    attrs = pieces[2::3]
     joined = "\0".join(attrs).lower()  # one scan over every attribute list, not one per tag
     # Where ``_MAYBE_HIDING`` matches, found by its alternatives' first words with str.find
     # (a few microseconds on a newsletter's 8 KB of attributes, where a regex search of the
@@ -125,26 +132,30 @@ def _hiding_tags(pieces: list[str]) -> list[int]:
         if index == checked:
             continue
         checked = index
-        name = pieces[index * 4 + 2].lower()
-        if not pieces[index * 4 + 1] and name not in _VOID and _hides(attrs[index]):
+        name = names[index]
+        if name[:1] != "/" and name not in _VOID and _hides(attrs[index]):
             found.append(index)
     return found
 
 
-def _hide(texts: list[str], names: list[str], pieces: list[str], index: int) -> None:
+def _hide(pieces: list[str], names: list[str], index: int) -> None:
     """Blank the text inside the element opened by tag ``index``, up to its end tag.
 
     The end tag is the one that balances it among tags of the same name (nested <div>s in a
     hidden <div> stay hidden); an element never closed hides the rest of the document.
+    (Text ``k`` of ``pieces`` is ``pieces[3 * k]``: the text before tag ``k``.)
     """
-    name, depth = names[index], 1
+    name = names[index]
+    end, depth = "/" + name, 1
     for later in range(index + 1, len(names)):
         if names[later] == name:
-            depth += -1 if pieces[later * 4 + 1] else 1
+            depth += 1
+        elif names[later] == end:
+            depth -= 1
             if depth == 0:
-                texts[index + 1 : later + 1] = [""] * (later - index)
+                pieces[3 * index + 3 : 3 * later + 1 : 3] = [""] * (later - index)
                 return
-    texts[index + 1 :] = [""] * (len(texts) - index - 1)
+    pieces[3 * index + 3 :: 3] = [""] * (len(names) - index)
 
 
 def _hides(attrs: str) -> bool:
