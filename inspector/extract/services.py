@@ -112,62 +112,45 @@ def _distinctive(name: str) -> bool:
 class _Names:
     """Names to find in a text, whole words only ("Uber" is not in "Uberall").
 
-    ``re`` skips in C to the characters an alternation's branches start with, then tries the
-    branches there: one branch per first character keeps that a handful of names, not ~100.
-    Names starting with a lower-case letter ("bank", "iCloud") are found only at a word start
-    (after a non-letter), else every "b" and "i" of a text would be tried.
+    One alternation: ``re`` skips in C to the characters its branches start with, then tries
+    the branches there (one branch per first character keeps that a handful of names, not
+    ~100); ``_matches`` checks the left side. (Names starting with a lower-case letter,
+    "bank" and "iCloud", were once looked for after a non-letter, ``[^a-z]bank``: that class
+    matches every character of a Cyrillic or Chinese text, ~8 us a kilobyte.)
     """
 
-    leading: re.Pattern[str] | None
-    lower: re.Pattern[str] | None  # matched in "\n" + text: a match starts one early
+    pattern: re.Pattern[str]
 
     @staticmethod
     def of(names: list[str]) -> _Names | None:
-        if not names:
-            return None
-        lower = [n for n in names if "a" <= n[0] <= "z"]
-        leading = [n for n in names if not "a" <= n[0] <= "z"]
-        return _Names(
-            _alternation(leading, "") if leading else None,
-            _alternation(lower, "[^a-z]") if lower else None,
-        )
+        return _Names(_alternation(names)) if names else None
 
 
-def _alternation(names: list[str], before: str) -> re.Pattern[str]:
+def _alternation(names: list[str]) -> re.Pattern[str]:
     by_first: dict[str, list[str]] = {}
     for name in sorted(names, key=len, reverse=True):  # the longest name at a position wins
         by_first.setdefault(name[0], []).append(re.escape(name[1:]))
     branches = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in by_first.items())
-    # Nothing glued on the right; the left side is checked by ``_names_in`` (a look-behind in
+    # Nothing glued on the right; the left side is checked by ``_matches`` (a look-behind in
     # front would make ``re`` try the alternation at every position).
-    return re.compile(rf"{before}(?:{branches})(?![^\W_])")
+    return re.compile(rf"(?:{branches})(?![^\W_])")
 
 
 def _names_in(names: _Names, text: str) -> Iterator[tuple[int, str]]:
-    """(start, name) of each name in ``text`` not glued to a letter or digit, in text order."""
-    found = []
-    if names.leading is not None:
-        found = list(_matches(names.leading, text, 0))
-    if names.lower is not None:
-        lower = list(_matches(names.lower, "\n" + text, 1))
-        if lower:
-            found = sorted(found + lower, key=lambda f: (f[0], -len(f[1])))
-    end = 0
-    for start, name in found:
-        if start >= end:  # as one alternation would: no overlaps, the earliest first
-            yield start, name
-            end = start + len(name)
+    """(start, name) of each name in ``text`` not glued to a letter or digit, in text order,
+    the longest at a place, none overlapping an earlier one."""
+    return _matches(names.pattern, text)
 
 
-def _matches(pattern: re.Pattern[str], text: str, skip: int) -> Iterator[tuple[int, str]]:
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
-        start = m.start() + skip  # where the name starts in ``text``
+        start = m.start()
         if start and text[start - 1].isalnum():
-            pos = m.start() + 1
+            pos = start + 1
             continue
-        yield start - skip, text[start : m.end()]
-        pos = max(m.end(), m.start() + 1)
+        yield start, m.group()
+        pos = max(m.end(), start + 1)
 
 
 def all_services() -> tuple[Service, ...]:
