@@ -178,13 +178,13 @@ def check_contacts(
     findings: list[Finding] = []
     email = phone = None
     if request.email:
-        from inspector.contacts import check_email
+        from inspector.contacts.email import check_email
         from inspector.diagnosis.rules.contacts import judge_email
 
         email = judge_email(check_email(request.email, resolver=resolver))
         findings.extend(email.findings)
     if request.phone:
-        from inspector.contacts import check_phone
+        from inspector.contacts.phone import check_phone
         from inspector.diagnosis.rules.contacts import judge_phone
 
         phone = judge_phone(check_phone(request.phone, region=request.region))

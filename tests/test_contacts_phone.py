@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector.contacts import SmsReach, check_phone
+from inspector.contacts.phone import check_phone
+from inspector.contacts.problems import SmsReach
 from inspector.diagnosis.rules.contacts import CheckedPhone, judge_phone
 from inspector.errors import UsageError
 from inspector.model import Severity

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from inspector.cli.main import main
-from inspector.contacts import EmailCheck, PhoneCheck, SmsReach, check_email, check_phone
+from inspector.contacts.email import EmailCheck, check_email
+from inspector.contacts.phone import PhoneCheck, check_phone
 from inspector.contacts.problems import (
     CountryCodeDoubled,
     DisposableDomain,
@@ -19,6 +20,7 @@ from inspector.contacts.problems import (
     NotMobile,
     PhoneProblem,
     RegionMismatch,
+    SmsReach,
     TrunkPrefixKept,
 )
 from inspector.diagnosis import rank

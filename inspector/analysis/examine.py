@@ -161,7 +161,7 @@ def _authenticate(raw: RawMail, block: HeaderBlock, trace: Trace, options: Optio
 
 
 def analyze_sms(sms: TextMessage, options: Options) -> MessageRecord:
-    from inspector.contacts import classify_sender
+    from inspector.contacts.sender import classify_sender
 
     timeline = _sms_timeline(sms.sent_at, sms.received_at)
     extraction = extract(

@@ -43,7 +43,6 @@ the tasks were cut, so the records and read problems come out in reading order.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -51,8 +50,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from inspector.analysis.examine import analyze_item
 from inspector.analysis.record import Options, RunResult, add_problem, add_read, add_record
@@ -60,6 +58,9 @@ from inspector.errors import InspectorError
 from inspector.model import RawMail, ReadProblem, SourceItem
 from inspector.sources.files import Reading
 from inspector.sources.maildir import Part
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # Messages analysed in the parent before workers are worth starting: about a tenth of a
 # second of work, against some 30 ms to fork two workers.
@@ -114,6 +115,11 @@ def run_rest(
 ) -> None:
     """Analyse the rest of ``items`` in this process and ``jobs - 1`` workers, adding to
     ``result`` in order."""
+    # Imported here: a run that never shares its work does not pay for multiprocessing.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     processes = jobs(options.jobs)
     workers = max(processes - 1, 1)
     _warm_up()
@@ -130,7 +136,7 @@ def run_rest(
 
     def collect_oldest() -> None:
         oldest = pending.popleft()
-        _merge(result, oldest.result() if isinstance(oldest, Future) else oldest, options)
+        _merge(result, oldest if isinstance(oldest, RunResult) else oldest.result(), options)
         if progress is not None:
             progress(result.messages_read)
 
@@ -138,7 +144,7 @@ def run_rest(
         for task in _tasks(items, processes):
             while pending and _ready(pending[0]):
                 collect_oldest()
-            out = sum(isinstance(p, Future) and not p.done() for p in pending)
+            out = sum(not _ready(p) for p in pending)
             if out < workers * _IN_FLIGHT:
                 pending.append(executor.submit(_analyze_in_worker, task))
                 continue
@@ -164,7 +170,7 @@ def run_rest(
 
 
 def _ready(slot: Future[RunResult] | RunResult) -> bool:
-    return not isinstance(slot, Future) or slot.done()
+    return isinstance(slot, RunResult) or slot.done()
 
 
 def _tasks(items: Iterator[SourceItem], processes: int) -> Iterator[Task]:

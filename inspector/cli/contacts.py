@@ -36,7 +36,7 @@ def check_email_command(address: str, **options: object) -> int:
     """
     from dataclasses import replace
 
-    from inspector.contacts import check_email
+    from inspector.contacts.email import check_email
     from inspector.diagnosis.rules.contacts import by_severity, judge_email
     from inspector.diagnosis.rules.dns import unreliable_finding
 
@@ -66,7 +66,7 @@ def check_phone_command(number: str, **options: object) -> int:
       inspector check-phone "+44 7911 123456"
       inspector check-phone "06 12 34 56 78" --region FR --format json
     """
-    from inspector.contacts import check_phone
+    from inspector.contacts.phone import check_phone
     from inspector.diagnosis.rules.contacts import judge_phone
 
     result = judge_phone(check_phone(number, region=text(options, "region")))

@@ -5,24 +5,8 @@ The checks return facts (``problems``); the findings are made of them by the dia
 (``inspector.diagnosis.rules.contacts``), like every other finding.
 
 Heavy libraries (email-validator, phonenumbers, the disposable-domain list) are imported inside
-the functions that need them, so importing this package stays cheap.
+the functions that need them. The package itself imports nothing: every mailbox run needs
+``contacts.sender``, and importing it must not bring in the address and phone checks (~14 ms
+of start-up). Names are imported from their modules: ``contacts.email`` (``check_email``),
+``contacts.phone`` (``check_phone``), ``contacts.problems``, ``contacts.sender``.
 """
-
-from __future__ import annotations
-
-from inspector.contacts.email import EmailCheck, check_email, normalize_for_compare
-from inspector.contacts.phone import PhoneCheck, check_phone
-from inspector.contacts.problems import SmsReach
-from inspector.contacts.sender import SenderInfo, SenderKind, classify_sender
-
-__all__ = [
-    "EmailCheck",
-    "PhoneCheck",
-    "SenderInfo",
-    "SenderKind",
-    "SmsReach",
-    "check_email",
-    "check_phone",
-    "classify_sender",
-    "normalize_for_compare",
-]

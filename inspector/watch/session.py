@@ -305,7 +305,7 @@ class Session:
         address = self._recipient
         if self._resolver is None or self._request.email or not address or "@" not in address:
             return []
-        from inspector.contacts import check_email
+        from inspector.contacts.email import check_email
         from inspector.diagnosis.rules.contacts import judge_email
 
         judged = judge_email(check_email(address, resolver=self._resolver))

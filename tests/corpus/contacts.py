@@ -32,7 +32,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from inspector.contacts import check_email, check_phone
+from inspector.contacts.email import check_email
+from inspector.contacts.phone import check_phone
 from inspector.contacts.problems import RegionMismatch
 from tests.corpus.scoring import Outcome
 

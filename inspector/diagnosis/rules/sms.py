@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspector.contacts import SenderInfo, SenderKind
+from inspector.contacts.sender import SenderInfo, SenderKind
 from inspector.diagnosis import rank
 from inspector.diagnosis.evidence import Evidence
 from inspector.diagnosis.wording import group_label
