@@ -77,6 +77,21 @@ def test_compound_code_word_is_a_candidate() -> None:
     assert extract("Ihr Überprüfungscode lautet 123456").code == "123456"
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["Ihr Anmeldekod lautet 1234", "Sisselogimiskood: 123456", "Your Anmeldecode is 1234"],
+    ids=["kod-is-a-piece", "kood-is-a-piece", "code"],
+)
+def test_compound_noun_found_by_the_automaton_is_a_candidate(body: str) -> None:
+    """The noun starts of compounds share the keyword automaton; where a start is a piece
+    of its own ("kod", "kood"), that piece stands for it."""
+    from inspector.extract.candidate import _compound
+
+    text, key = _view("", body)
+    assert _compound(text, key)  # only the compound path makes these candidates
+    assert maybe_verification(text, key)
+
+
 def test_service_is_still_named_for_a_text_turned_away() -> None:
     found = extract("Your order has shipped.", sender_address="no-reply@amazon.com")
     assert not found.is_verification
