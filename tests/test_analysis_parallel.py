@@ -337,3 +337,16 @@ def test_a_folder_whose_file_holds_many_messages_keeps_its_order(
     )
     assert everything(pooled) == everything(single)
     assert single.messages_read > 9
+
+
+def test_warm_up_freezes_what_the_workers_share() -> None:
+    """Objects alive before the fork leave the collector's generations, so a collection in a
+    worker does not copy the pages it shares with the parent."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        parallel._warm_up()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -43,6 +43,7 @@ the tasks were cut, so the records and read problems come out in reading order.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -259,6 +260,11 @@ def _warm_up() -> None:
     extract("Your verification code is 123456", subject="code", sender_address="a@tiktok.com")
     maybe_verification("", "")  # builds the candidate test's automaton
     public_suffix_list()
+    # Everything alive now (modules, tables) leaves the collector's generations: a collection
+    # in a worker would otherwise write to every one of these objects' headers and so copy
+    # the pages it shares with the parent (copy-on-write), in the parent too. Measured on the
+    # realistic 3,000-message corpus, --jobs 2: ~3% less wall time (medians of 8).
+    gc.freeze()
 
 
 def _init_worker(options: Options) -> None:
