@@ -346,7 +346,7 @@ def test_warm_up_freezes_what_the_workers_share() -> None:
 
     gc.unfreeze()
     try:
-        parallel._warm_up()
+        parallel._warm_up(Options(now=datetime(2026, 11, 19, 11, tzinfo=UTC)))
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
