@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from inspector.analysis import parallel
 from inspector.analysis.examine import analyze_item
 from inspector.analysis.record import Options, RunResult, add_problem, add_read, add_record
+from inspector.extract import many_texts
 from inspector.model import ReadProblem, SourceItem
 
 
@@ -23,6 +24,7 @@ def run(
     """Analyse every item; after ``parallel_after`` messages (default: see
     :mod:`inspector.analysis.parallel`), or at once in a large mbox file, the rest is shared
     with worker processes, in the same order."""
+    many_texts()  # a mailbox: the shortcuts for a single text would cost, not save
     result = RunResult()
     iterator = iter(items)
     threshold = parallel.threshold(options, parallel_after)

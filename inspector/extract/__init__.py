@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from inspector.extract.keywords import Hit
     from inspector.extract.validity import Stated
 
-__all__ = ["extract", "screen"]
+__all__ = ["extract", "many_texts", "screen"]
 
 _MAX_CANDIDATES = 8
 # The first text of a process skips the candidate test (it is a shortcut, never needed for
@@ -56,6 +56,19 @@ _MAX_CANDIDATES = 8
 # keyword tries of its first letters (``keywords._Parts``) on top of the whole trie.
 _FIRST_TEXTS = 1
 _LOOKS = itertools.count()
+
+
+def many_texts() -> None:
+    """Tell extraction that this process is about to read many texts (a mailbox): then no
+    text takes the first-text shortcuts (no candidate test, per-letter keyword tries), which
+    spare a single text the tables a mailbox builds anyway and would only add their own."""
+    from inspector.extract import keywords
+
+    for _ in range(_FIRST_TEXTS):
+        next(_LOOKS)
+    keywords.skip_parts()
+
+
 _VALIDITY_NEAR = 120  # a validity phrase this close to the code is about it
 
 

@@ -251,6 +251,11 @@ _SHORT = 2000  # characters: a process's first text, when this short, goes by pa
 _TEXTS = count()
 
 
+def skip_parts() -> None:
+    """No text of this process goes by parts (``extract.many_texts``)."""
+    next(_TEXTS)
+
+
 def _ascii_scanner(padded: str) -> re.Pattern[str] | _Parts:
     # Only the first: a second text means a mailbox, where the whole trie pays (parts for
     # a few texts more compiled most letters' tries, ~0.1 s, and then the whole one anyway).
