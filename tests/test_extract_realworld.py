@@ -149,6 +149,8 @@ SCRIPT_CODES = [
     ("si", "ඔබේ සත්‍යාපන කේතය 418250 වේ."),
     ("sd", "توهان جو تصديقي ڪوڊ 418250 آهي."),
     ("km", "លេខកូដផ្ទៀងផ្ទាត់របស់អ្នកគឺ 418250។ វានឹងផុតកំណត់ក្នុងរយៈពេល 15 នាទី។"),
+    ("lo", "ກະລຸນາປ້ອນລະຫັດຕໍ່ໄປນີ້ເພື່ອເຂົ້າສູ່ລະບົບ:\n\n418250\n\nລະຫັດນີ້ຈະໝົດອາຍຸພາຍໃນ 5 ນາທີ."),
+    ("lo-strong", "ລະຫັດຢືນຢັນຂອງທ່ານແມ່ນ 418250"),
     ("sa", "भवतः सत्यापनकोडम् 418250 अस्ति।"),
     ("eo", "Via kontrolkodo estas 418250. Ĝi eksvalidiĝos post 15 minutoj."),
     ("fo", "Tín váttanarkota er 418250."),
@@ -180,6 +182,7 @@ NO_CODE = [
     ("text-to", "", 'Simply text the password "MIX" to 85069 to verify.'),
     # A bill's customer or service-charge code, Thai promo and quantity words.
     ("service-charge-code", "", "Service charge code 670169737, please pay before 01/07"),
+    ("lo-customer-code", "", "ລະຫັດລູກຄ້າ 670169737 ກະລຸນາຊຳລະກ່ອນ 01/07"),
     ("card-ending-then-code-word", "", "Your card ending 4821 verification code expired"),
     ("th-bill", "", "แจ้งค่าบริการรหัส123456789 กรุณาชำระก่อน 01/07"),
     ("th-promo", "", "ใส่โค้ด SALE150 ลดสูงสุด 150 บาท วันนี้เท่านั้น"),

@@ -89,6 +89,7 @@ NEGATIVE: dict[str, dict[str, str]] = {
         "vi": "mã đơn hàng; đơn hàng; mã gd; mã giao dịch; giao dịch",
         # A bill's "service charge code" and customer code, a parcel, a booking number.
         "th": "ค่าบริการรหัส; รหัสลูกค้า; หมายเลขลูกค้า; หมายเลขการจอง; พัสดุ; เลขพัสดุ",
+        "lo": "ລະຫັດລູກຄ້າ",
         "id": "nomor pesanan; pesanan; resi",
     },
     "amount": {

@@ -120,6 +120,8 @@ STRONG: dict[str, str] = {
     "sa": "विश्वासनीयकोडम्; सत्यापनकोडम्",
     "sd": "ويريفڪيشن ڪوڊ; تصديقي ڪوڊ",
     "km": "លេខកូដផ្ទៀងផ្ទាត់; កូដផ្ទៀងផ្ទាត់",
+    # Lao, as Thai: "verification code", "OTP code", "one-time password".
+    "lo": "ລະຫັດຢືນຢັນ; ລະຫັດ otp; ລະຫັດຜ່ານຄັ້ງດຽວ",
     # Smaller European and African languages.
     "eo": (
         "kontrolkodo; kontrolkodon; konfirmkodo; konfirmkodon; kontrola kodo; kontrolan kodon; "
@@ -183,6 +185,7 @@ WEAK: dict[str, str] = {
     "si": "කේතය; කේතයක්",
     "sd": "ڪوڊ",
     "km": "លេខកូដ",
+    "lo": "ລະຫັດ",
     "eo": "kodo; kodon",
     "fo": "kota; kotu; kotan; kotuna",
     "sn": "kodhi",
