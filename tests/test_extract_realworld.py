@@ -118,6 +118,18 @@ CODES = [
     # payment's) is still the code word when the whole phrase is listed.
     ("login-approval-code", "", "Here is your login approval code:938429", "938429"),
     ("th-loanword-code", "", "โค้ด Shopee ของคุณคือ 418250 อย่าแชร์ให้ใคร", "418250"),
+    # Generated mixed-case tokens (Devise's friendly tokens) on a line of their own.
+    (
+        "mixed-case-token-own-line",
+        "",
+        "Please enter the security code below on the sign in challenge page:\n\n=> 6YcBkp\n",
+        "6YcBkp",
+    ),
+    ("mixed-case-token-bare-line", "Sign in", "Your sign-in code:\n\nCCb6aJ\n\nThanks", "CCb6aJ"),
+    # "Security code" in Persian, Vietnamese and Icelandic (a compound, accusative).
+    ("fa-security-code", "", "لطفاً رمز امنیتی زیر را وارد کنید:\n\n=> 418250", "418250"),
+    ("vi-security-code", "", "Hãy nhập mã an toàn bên dưới:\n\n=> 418250", "418250"),
+    ("is-security-code", "", "Skaltu setja inn öryggiskóðann neðst:\n\n=> 418250", "418250"),
     (
         "announced-de-footer",
         "Dein Code",
@@ -241,6 +253,8 @@ NO_CODE = [
         "Referentie van de bestelling : 456123\nStatus : 25 Geautoriseerd\n"
         "Autorisatiecode : 9873211\nTotaal : 148.43 EUR\nAanrekeningmethode : VISA",
     ),
+    # Mixed case inside a sentence stays a name, not a code.
+    ("mixed-case-in-a-sentence", "", "Your code works on the new MacBook2 and iPhone15 too."),
     (
         "receipt-approval",
         "Your receipt",

@@ -101,7 +101,7 @@ STRONG: dict[str, str] = {
     ),
     "fa": (
         "کد تایید; کد تأیید; کد فعالسازی; کد فعال سازی; کد ورود; کد امنیتی; کد احراز هویت; "
-        "کد یکبار مصرف; رمز پویا; رمز دوم پویا; رمز یکبار مصرف; رمز عبور یکبار مصرف"
+        "کد یکبار مصرف; رمز پویا; رمز دوم پویا; رمز یکبار مصرف; رمز عبور یکبار مصرف; رمز امنیتی"
     ),
     "he": (
         "קוד אימות; קוד האימות; קוד הכניסה; קוד כניסה; קוד חד פעמי; סיסמה חד פעמית; "
@@ -125,8 +125,8 @@ STRONG: dict[str, str] = {
         "승인번호; 일회용 비밀번호"
     ),
     "vi": (
-        "mã xác thực; mã xác nhận; mã xác minh; mã kích hoạt; mã bảo mật; mã đăng nhập; mã otp; "
-        "mật khẩu một lần"
+        "mã xác thực; mã xác nhận; mã xác minh; mã kích hoạt; mã bảo mật; mã an toàn; "
+        "mã đăng nhập; mã otp; mật khẩu một lần"
     ),
     "id": (
         "kode verifikasi; kode otp; kode keamanan; kode konfirmasi; kode aktivasi; "

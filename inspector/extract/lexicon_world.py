@@ -202,7 +202,7 @@ WEAK: dict[str, str] = {
 COMPOUND_NOUNS = (
     "code", "codes", "codenummer", "kode", "koden", "kod", "koden", "koder", "kood", "koodi",
     "koodia", "koodin", "koodisi", "koodiga", "kodja", "kodod", "kodot", "kodjat", "koði",
-    "koðinn", "koða", "kodu", "kodas", "kods",
+    "koðinn", "koða", "koðann", "kodu", "kodas", "kods",
 )  # fmt: skip
 COMPOUND_STRONG_STEMS = (
     "verif", "authent", "autent", "autorisa", "autoriza", "bestatig", "bestaetig", "uberprufung",
@@ -210,7 +210,7 @@ COMPOUND_STRONG_STEMS = (
     "sicherheit", "security", "sikkerhed", "sikkerhet", "sakerhet", "einmal", "engang",
     "kertakaytto", "vahvist", "tunnist", "varmennu", "kinnitus", "hitelesit", "ellenor",
     "megerosit", "aktivier", "activat", "aktivasi", "confirm", "auðkenn", "staðfest",
-    "registrier", "freigabe", "identifi",
+    "registrier", "freigabe", "identifi", "oryggis",
 )  # fmt: skip
 # Compounds that name another code: a postcode, a promo or voucher code, a barcode, an error
 # or status code, program source... (their numbers are not verification codes).

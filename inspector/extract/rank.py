@@ -71,7 +71,7 @@ class Scored:
     hit: Hit  # the keyword that pulled it most
 
 
-def _shape(c: RawCandidate) -> float:
+def _shape(c: RawCandidate, alone: bool = False) -> float:
     code = c.code
     if c.shape == "letters":
         return 0.7
@@ -94,7 +94,23 @@ def _shape(c: RawCandidate) -> float:
     letters = [ch for ch in code if ch.isalpha()]
     if all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters):
         return 0.8
+    if alone:
+        # Mixed case on a line of its own ("=> 6YcBkp"): a generated token (Devise's
+        # friendly tokens, Mastodon's sign-in codes), not a product name in a sentence.
+        return 0.7
     return 0.3
+
+
+# A line that holds nothing but the candidate, perhaps after an arrow or a bullet.
+_LINE_BEFORE = re.compile(r"[ \t]*(?:=>|->|→|>|[-•*:])?[ \t]*")
+_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _alone(text: str, c: RawCandidate) -> bool:
+    line = text.rfind("\n", 0, c.start) + 1
+    return bool(_LINE_BEFORE.fullmatch(text, line, c.start)) and bool(
+        _LINE_AFTER.match(text, c.end)
+    )
 
 
 def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
@@ -230,7 +246,8 @@ def score_each(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> li
                 best, best_hit = p, hit
         if best_hit is None:
             continue
-        scored.append(Scored(c, best * _shape(c) * _context(text, c), best_hit))
+        shape = _shape(c, c.shape == "alnum" and _alone(text, c))
+        scored.append(Scored(c, best * shape * _context(text, c), best_hit))
     return scored
 
 
