@@ -126,6 +126,16 @@ CODES = [
         "6YcBkp",
     ),
     ("mixed-case-token-bare-line", "Sign in", "Your sign-in code:\n\nCCb6aJ\n\nThanks", "CCb6aJ"),
+    # A code announced by its paragraph on a line of its own after an arrow: a bare "code"
+    # word is enough ("enter the code below on the sign-in page:\n\n=> hj3tHB").
+    (
+        "announced-after-arrow",
+        "",
+        "Pokud jste to vy, zadejte níže uvedený kód na přihlašovací stránce s výzvou:\n\n=> hj3tHB",
+        "hj3tHB",
+    ),
+    ("tr-accusative", "", "Lütfen aşağıdaki güvenlik kodunu girin:\n\n=> qgz9Br", "qgz9Br"),
+    ("ckb-password", "", "تێپەڕوشەی پاراستن بۆ پەڕەی بەرنگاری دابین بکە:\n\n=> z16Csz", "z16Csz"),
     # "Security code" in Persian, Vietnamese and Icelandic (a compound, accusative).
     ("fa-security-code", "", "لطفاً رمز امنیتی زیر را وارد کنید:\n\n=> 418250", "418250"),
     ("vi-security-code", "", "Hãy nhập mã an toàn bên dưới:\n\n=> 418250", "418250"),

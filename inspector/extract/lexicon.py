@@ -79,7 +79,8 @@ STRONG: dict[str, str] = {
     ),
     "tr": (
         "doğrulama kodu; doğrulama kodunuz; doğrulama kodunu; onay kodu; onay kodunuz; "
-        "güvenlik kodu; güvenlik kodunuz; giriş kodu; giriş kodunuz; aktivasyon kodu; "
+        "güvenlik kodu; güvenlik kodunuz; güvenlik kodunu; giriş kodu; giriş kodunuz; "
+        "aktivasyon kodu; "
         "tek kullanımlık şifre; tek kullanımlık şifreniz; tek kullanımlık kod; sms şifresi; "
         "sms şifreniz; sms kodu"
     ),
@@ -185,7 +186,7 @@ WEAK: dict[str, str] = {
     "it": "codice; password",
     "nl": "code; wachtwoord; pincode",
     "pl": "kod; kodu; kodem; hasło; hasła",
-    "tr": "kod; kodu; kodunuz; şifre; şifreniz; şifren; parola",
+    "tr": "kod; kodu; kodunu; kodunuz; şifre; şifreniz; şifren; parola",
     "ru": "код; кода; кодом; пароль; пароля",
     "uk": "пароль",
     "ar": "رمز; رمزک; الرمز; برمز; کود; الکود; کلمه المرور",

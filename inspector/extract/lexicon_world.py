@@ -120,6 +120,8 @@ STRONG: dict[str, str] = {
     "sa": "विश्वासनीयकोडम्; सत्यापनकोडम्",
     "sd": "ويريفڪيشن ڪوڊ; تصديقي ڪوڊ",
     "km": "លេខកូដផ្ទៀងផ្ទាត់; កូដផ្ទៀងផ្ទាត់",
+    # Central Kurdish (Sorani): "verification code", "protection password" (Mastodon's).
+    "ckb": "کۆدی پشتڕاستکردنەوە; تێپەڕوشەی پاراستن",
     # Lao, as Thai: "verification code", "OTP code", "one-time password".
     "lo": "ລະຫັດຢືນຢັນ; ລະຫັດ otp; ລະຫັດຜ່ານຄັ້ງດຽວ",
     # Smaller European and African languages.
@@ -186,6 +188,7 @@ WEAK: dict[str, str] = {
     "sd": "ڪوڊ",
     "km": "លេខកូដ",
     "lo": "ລະຫັດ",
+    "ckb": "کۆد; کۆدی; تێپەڕوشە; تێپەڕوشەی",
     "eo": "kodo; kodon",
     "fo": "kota; kotu; kotan; kotuna",
     "sn": "kodhi",

@@ -101,18 +101,6 @@ def _shape(c: RawCandidate, alone: bool = False) -> float:
     return 0.3
 
 
-# A line that holds nothing but the candidate, perhaps after an arrow or a bullet.
-_LINE_BEFORE = re.compile(r"[ \t]*(?:=>|->|→|>|[-•*:])?[ \t]*")
-_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
-
-
-def _alone(text: str, c: RawCandidate) -> bool:
-    line = text.rfind("\n", 0, c.start) + 1
-    return bool(_LINE_BEFORE.fullmatch(text, line, c.start)) and bool(
-        _LINE_AFTER.match(text, c.end)
-    )
-
-
 def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
     if hit.end <= c.start:
         gap = text[hit.end : c.start]
@@ -154,18 +142,22 @@ def _colon_clause(gap: str) -> bool:
     )
 
 
+# What may stand before a code on a line of its own: an arrow or a bullet ("=> 6YcBkp").
+_MARKERS = "=>-→•"
+
+
 def _alone_on_line(text: str, c: RawCandidate) -> bool:
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    return line.strip().strip(_OPEN + _CLOSE + ".:`*").strip() == text[c.start : c.end]
+    return line.strip().strip(_OPEN + _CLOSE + ".:`*" + _MARKERS).strip() == text[c.start : c.end]
 
 
 def _announced(text: str, c: RawCandidate, gap: str) -> bool:
     """``gap`` runs from a keyword to a candidate alone on its line, and holds only the rest
     of the keyword's paragraph (no paragraph break, no other number) and the line breaks
     before the candidate's line."""
-    rest = gap.rstrip()
+    rest = gap.rstrip().rstrip(_MARKERS).rstrip()  # the code's line may start with "=>"
     if rest == gap or "\n" not in gap[len(rest) :] or len(rest) > _ANNOUNCE_REACH:
         return False
     if _PARAGRAPH.search(rest) or _NUMBER.search(rest):
@@ -246,7 +238,7 @@ def score_each(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> li
                 best, best_hit = p, hit
         if best_hit is None:
             continue
-        shape = _shape(c, c.shape == "alnum" and _alone(text, c))
+        shape = _shape(c, c.shape == "alnum" and _alone_on_line(text, c))
         scored.append(Scored(c, best * shape * _context(text, c), best_hit))
     return scored
 
