@@ -126,6 +126,16 @@ CODES = [
         "6YcBkp",
     ),
     ("mixed-case-token-bare-line", "Sign in", "Your sign-in code:\n\nCCb6aJ\n\nThanks", "CCb6aJ"),
+    # "One-time password" (OpenProject's SMS) in Catalan, Czech, Hungarian, Korean,
+    # Lithuanian, Malay, Slovak and Slovene.
+    ("ca-one-time-password", "", "La contrasenya d'un sol ús és 418250", "418250"),
+    ("cs-one-time-password", "", "Jednorázové heslo: 418250", "418250"),
+    ("hu-one-time-password", "", "Az egyszeri jelszavad: 418250", "418250"),
+    ("ko-one-time-password", "", "일회용 암호는 418250입니다.", "418250"),
+    ("lt-one-time-password", "", "Vienkartinis slaptažodis yra 418250", "418250"),
+    ("ms-one-time-password", "", "Kata laluan satu kali anda ialah 418250", "418250"),
+    ("sk-one-time-password", "", "Vaše jednorazové heslo je 418250", "418250"),
+    ("sl-one-time-password", "", "Enkratno geslo je 418250", "418250"),
     # A code announced by its paragraph on a line of its own after an arrow: a bare "code"
     # word is enough ("enter the code below on the sign-in page:\n\n=> hj3tHB").
     (

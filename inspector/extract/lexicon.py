@@ -123,7 +123,7 @@ STRONG: dict[str, str] = {
     ),
     "ko": (
         "인증번호; 인증 번호; 인증코드; 인증 코드; 확인코드; 확인 코드; 보안코드; 보안 코드; "
-        "승인번호; 일회용 비밀번호"
+        "승인번호; 일회용 비밀번호; 일회용 암호"
     ),
     "vi": (
         "mã xác thực; mã xác nhận; mã xác minh; mã kích hoạt; mã bảo mật; mã an toàn; "
@@ -144,16 +144,22 @@ STRONG: dict[str, str] = {
     ),
     "da": "bekræftelseskode(n)?; engangskode(n)?; sikkerhedskode(n)?; verifikationskode(n)?",
     "no": "bekreftelseskode(n)?; sikkerhetskode(n)?; engangspassord(et)?",
-    "cs": "ověřovací kód; bezpečnostní kód; jednorázový kód; potvrzovací kód; overovací kód",
+    "cs": (
+        "ověřovací kód; bezpečnostní kód; jednorázový kód; potvrzovací kód; overovací kód; "
+        "jednorázové heslo"
+    ),
     "ro": (
         "cod de verificare; codul de verificare; cod de securitate; codul de securitate; "
         "cod de confirmare; codul de confirmare"
     ),
     "el": "κωδικός επαλήθευσης; κωδικός ασφαλείας; κωδικός μιας χρήσης; κωδικό επαλήθευσης",
-    "hu": "ellenőrző kód; megerősítő kód; biztonsági kód; egyszer használatos kód",
+    "hu": (
+        "ellenőrző kód; megerősítő kód; biztonsági kód; egyszer használatos kód; "
+        "egyszeri jelszó; egyszeri jelszavad; egyszeri jelszava; egyszeri jelszót"
+    ),
     "ka": "ერთჯერადი კოდი; ერთჯერადი კოდია; ertjeradi kodi",
     "th": "รหัสยืนยัน; รหัส otp; รหัสผ่านแบบใช้ครั้งเดียว",
-    "ms": "kod pengesahan; kod keselamatan; kod tac",
+    "ms": "kod pengesahan; kod keselamatan; kod tac; kata laluan satu kali",
 }
 
 

@@ -33,7 +33,7 @@ STRONG: dict[str, str] = {
     "de": "überprüfungscode; mobiletan",
     "ca": (
         "codi de verificació; codi d'autenticació; codi d'inici de sessió; codi de seguretat; "
-        "codi de restabliment; codi de confirmació; codi d'un sol ús"
+        "codi de restabliment; codi de confirmació; codi d'un sol ús; contrasenya d'un sol ús"
     ),
     "eu": (
         "egiaztapen kodea; egiaztatze kodea; egiaztapen-kodea; autentifikazio kodea; "
@@ -47,8 +47,14 @@ STRONG: dict[str, str] = {
     ),
     "hu": "hitelesítő kód; ellenőrző kódod; bejelentkezési kód; visszaállító kód",
     "cs": "přihlašovací kód; ověřovací kód; kód pro obnovení; kód pro přihlášení",
-    "sk": "overovací kód; prihlasovací kód; bezpečnostný kód; overovací kód; kód na overenie",
-    "sl": "potrditvena koda; overitvena koda; varnostna koda; koda za prijavo; koda za potrditev",
+    "sk": (
+        "overovací kód; prihlasovací kód; bezpečnostný kód; overovací kód; kód na overenie; "
+        "jednorazové heslo; jednorazový kód"
+    ),
+    "sl": (
+        "potrditvena koda; overitvena koda; varnostna koda; koda za prijavo; koda za potrditev; "
+        "enkratno geslo; enkratna koda"
+    ),
     "hr": (
         "kod za potvrdu; kôd za potvrdu; kôd za provjeru; kod za provjeru; verifikacijski kod; "
         "kod za prijavu; kôd za prijavu; jednokratni kod; kod za verifikaciju; "
@@ -72,7 +78,8 @@ STRONG: dict[str, str] = {
     ),
     "lt": (
         "patvirtinimo kodas; patvirtinimo kodą; prisijungimo kodas; prisijungimo kodą; "
-        "autentifikavimo kodas; tapatybės nustatymo kodas; vienkartinis kodas"
+        "autentifikavimo kodas; tapatybės nustatymo kodas; vienkartinis kodas; "
+        "vienkartinis slaptažodis; vienkartinį slaptažodį"
     ),
     "is": "staðfestingarkóði; staðfestingarkóðinn; auðkenningarkóði; auðkenningarkóðinn",
     "ga": (
