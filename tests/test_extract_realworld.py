@@ -136,6 +136,13 @@ CODES = [
     ("ms-one-time-password", "", "Kata laluan satu kali anda ialah 418250", "418250"),
     ("sk-one-time-password", "", "Vaše jednorazové heslo je 418250", "418250"),
     ("sl-one-time-password", "", "Enkratno geslo je 418250", "418250"),
+    # Letters only, in a case no word has, after "Code:" (Yii's random strings, HumHub).
+    ("random-case-letters", "", "Utilice el siguiente código.\n\nCódigo:\nuIQHZx", "uIQHZx"),
+    ("caps-then-small", "", "Kód:\nYHTtkp", "YHTtkp"),
+    # Frisian compounds on "koade", Guarani and Kabyle code words (Mozilla accounts' mails).
+    ("fy-compound", "", "Dit is jo autentikaasjekoade:\n\n418250", "418250"),
+    ("gn-code-word", "", "Eiporu ko ayvu ñemoneĩrã:\n\n418250", "418250"),
+    ("kab-code-word", "", "Seqdec tangalt-a n usentem:\n\n418250", "418250"),
     # A code announced by its paragraph on a line of its own after an arrow: a bare "code"
     # word is enough ("enter the code below on the sign-in page:\n\n=> hj3tHB").
     (
@@ -273,6 +280,8 @@ NO_CODE = [
         "Referentie van de bestelling : 456123\nStatus : 25 Geautoriseerd\n"
         "Autorisatiecode : 9873211\nTotaal : 148.43 EUR\nAanrekeningmethode : VISA",
     ),
+    # A word after "Code:" is no code, capitalised or not.
+    ("word-after-code-label", "", "Code:\nExpired\n\nRequest a new one in the app."),
     # Mixed case inside a sentence stays a name, not a code.
     ("mixed-case-in-a-sentence", "", "Your code works on the new MacBook2 and iPhone15 too."),
     (

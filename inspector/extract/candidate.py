@@ -33,8 +33,9 @@ from inspector.extract.spelling import compact
 __all__ = ["maybe_verification"]
 
 # The starts of the nouns that end compound code words ("Bestätigungscode", "kodunuz"),
-# the spellings of ``hits``'s "[ck]oo?[dð]": scanned for by the same automaton, under _NOUN.
-_NOUN_STARTS = tuple(f"{c}{o}{d}" for c in "ck" for o in ("o", "oo") for d in "dð")
+# the spellings of ``hits``'s "[ck]o[oa]?[dð]": scanned for by the same automaton, under
+# _NOUN.
+_NOUN_STARTS = tuple(f"{c}{o}{d}" for c in "ck" for o in ("o", "oo", "oa") for d in "dð")
 _NOUN = -1
 _PIECE_SPLIT = re.compile(r"[\s\-]+")
 _SHORT = 2  # pieces this short are everywhere: taken as present, not scanned for

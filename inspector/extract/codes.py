@@ -81,10 +81,13 @@ _SHORT = re.compile(
     r"(?P<short>\d{3})(?![\dA-Za-z]|[.,:/]\d|\s?%|[ \-]\d)"
 )
 
-# After a code keyword: optional ":" / "=" and at most one line break, then the code.
+# After a code keyword: optional ":" / "=" and at most one line break, then the code. Letters
+# only: capitals, or 5-10 letters in a case no word has (a capital after a small letter, or
+# small letters after two capitals: generated tokens such as "uIQHZx", "YHTtkp").
 _TIGHT = re.compile(
     r"[ \t]*(?P<sep>[:=]?)[ \t]*(?P<nl>\n?)[ \t]*"
-    r"(?:(?P<letters>[A-Z]{4,10})|(?P<spaced>(?:[A-Za-z0-9] ){3,9}[A-Za-z0-9]))(?![A-Za-z0-9])"
+    r"(?:(?P<letters>[A-Z]{4,10}|(?=[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z])[A-Za-z]{5,10})"
+    r"|(?P<spaced>(?:[A-Za-z0-9] ){3,9}[A-Za-z0-9]))(?![A-Za-z0-9])"
 )
 
 _CURRENCY_CODES = (

@@ -52,10 +52,11 @@ def _verify_code(hits: list[Hit], key: str) -> list[Hit]:
     return out
 
 
-# Where a noun for "code" may end a compound: "cod"/"kod"/"koð" ("code", "kode", "kood",
-# "koodi", "kóði"...). A character class first lets ``re`` skip to candidates in C; the word
-# around each is then checked in Python (most texts hold a few "code"s, no compound).
-_NOUN_START = re.compile(r"[ck]oo?[dð]")
+# Where a noun for "code" may end a compound: "cod"/"kod"/"koð"/"koad" ("code", "kode",
+# "kood", "koodi", "kóði", Frisian "koade"...). A character class first lets ``re`` skip to
+# candidates in C; the word around each is then checked in Python (most texts hold a few
+# "code"s, no compound). ``candidate._NOUN_STARTS`` spells the same starts out.
+_NOUN_START = re.compile(r"[ck]o[oa]?[dð]")
 _LETTER = re.compile(r"[a-zß-öø-ÿð]")
 _NOUNS = frozenset(lexicon_world.COMPOUND_NOUNS)
 _MIN_PREFIX = 4  # "barcode", "encode", "unicode" are no compounds

@@ -129,6 +129,9 @@ STRONG: dict[str, str] = {
     "km": "លេខកូដផ្ទៀងផ្ទាត់; កូដផ្ទៀងផ្ទាត់",
     # Central Kurdish (Sorani): "verification code", "protection password" (Mastodon's).
     "ckb": "کۆدی پشتڕاستکردنەوە; تێپەڕوشەی پاراستن",
+    # Guarani ("the word for confirming") and Kabyle ("the confirmation code"): Mozilla's.
+    "gn": "ayvu ñemoneĩrã",
+    "kab": "tangalt n usentem",
     # Lao, as Thai: "verification code", "OTP code", "one-time password".
     "lo": "ລະຫັດຢືນຢັນ; ລະຫັດ otp; ລະຫັດຜ່ານຄັ້ງດຽວ",
     # Smaller European and African languages.
@@ -196,6 +199,8 @@ WEAK: dict[str, str] = {
     "km": "លេខកូដ",
     "lo": "ລະຫັດ",
     "ckb": "کۆد; کۆدی; تێپەڕوشە; تێپەڕوشەی",
+    "fy": "koade",
+    "kab": "tangalt",
     "eo": "kodo; kodon",
     "fo": "kota; kotu; kotan; kotuna",
     "sn": "kodhi",
@@ -212,7 +217,7 @@ WEAK: dict[str, str] = {
 COMPOUND_NOUNS = (
     "code", "codes", "codenummer", "kode", "koden", "kod", "koden", "koder", "kood", "koodi",
     "koodia", "koodin", "koodisi", "koodiga", "kodja", "kodod", "kodot", "kodjat", "koði",
-    "koðinn", "koða", "koðann", "kodu", "kodas", "kods",
+    "koðinn", "koða", "koðann", "kodu", "kodas", "kods", "koade",
 )  # fmt: skip
 COMPOUND_STRONG_STEMS = (
     "verif", "authent", "autent", "autorisa", "autoriza", "bestatig", "bestaetig", "uberprufung",
@@ -220,7 +225,7 @@ COMPOUND_STRONG_STEMS = (
     "sicherheit", "security", "sikkerhed", "sikkerhet", "sakerhet", "einmal", "engang",
     "kertakaytto", "vahvist", "tunnist", "varmennu", "kinnitus", "hitelesit", "ellenor",
     "megerosit", "aktivier", "activat", "aktivasi", "confirm", "auðkenn", "staðfest",
-    "registrier", "freigabe", "identifi", "oryggis",
+    "registrier", "freigabe", "identifi", "oryggis", "befestig",
 )  # fmt: skip
 # Compounds that name another code: a postcode, a promo or voucher code, a barcode, an error
 # or status code, program source... (their numbers are not verification codes).

@@ -30,13 +30,14 @@ def host_labels(text: str) -> frozenset[str]:
 def written_as_words(text: str, codes: Iterable[str]) -> frozenset[str]:
     """The letter-only ``codes`` that the text also writes as an ordinary word.
 
-    A letter-only code is random capitals ("QGFDAE"); "Password: SOLEIL" in a text that says
-    "You must say 'Soleil' at the door" names a word (a name, a brand), not a code.
+    A letter-only code is random capitals ("QGFDAE") or random case ("uIQHZx"); "Password:
+    SOLEIL" in a text that says "You must say 'Soleil' at the door" names a word (a name, a
+    brand), not a code. The code's own spelling is no word, wherever it stands.
     """
     out = set()
     for code in codes:
         word = re.compile(rf"(?<![^\W\d_]){re.escape(code)}(?![^\W\d_])", re.IGNORECASE)
-        if any(not m.group().isupper() for m in word.finditer(text)):
+        if any(m.group() != code and not m.group().isupper() for m in word.finditer(text)):
             out.add(code)
     return frozenset(out)
 
