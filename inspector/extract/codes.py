@@ -8,8 +8,9 @@ A candidate is one of (positions are in the normalised text):
 * a split code: two equal groups of 3 or 4 digits (or upper-case letters and digits) joined
   by one space or hyphen (``123 456``, ``123-456``), returned without the separator;
 * right after a code keyword and a colon or line break only: 4-10 capital letters
-  (``TeamViewer code: QGFDAE``) or 4-10 single characters separated by spaces
-  (``TAN\\n a u 8 k u f``), since some senders use letter-only or spaced-out codes.
+  (``TeamViewer code: QGFDAE``), 5-10 letters in a case no word has (``Code:\\nuIQHZx``)
+  or 4-10 single characters separated by spaces (``TAN\\n a u 8 k u f``), since some
+  senders use letter-only or spaced-out codes.
 
 Rejected (``rejection`` says why): parts of URLs, e-mail addresses and domain names; dates and
 parts of larger numbers (``10.04.2024``, ``1,555,000``, ``169.00``, ``12:00``); phone numbers
@@ -81,9 +82,8 @@ _SHORT = re.compile(
     r"(?P<short>\d{3})(?![\dA-Za-z]|[.,:/]\d|\s?%|[ \-]\d)"
 )
 
-# After a code keyword: optional ":" / "=" and at most one line break, then the code. Letters
-# only: capitals, or 5-10 letters in a case no word has (a capital after a small letter, or
-# small letters after two capitals: generated tokens such as "uIQHZx", "YHTtkp").
+# After a code keyword: optional ":" / "=", at most one line break, the code (module doc):
+# letters in a case no word has are a capital after a small letter or smalls after two caps.
 _TIGHT = re.compile(
     r"[ \t]*(?P<sep>[:=]?)[ \t]*(?P<nl>\n?)[ \t]*"
     r"(?:(?P<letters>[A-Z]{4,10}|(?=[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z])[A-Za-z]{5,10})"
