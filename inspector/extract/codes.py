@@ -34,6 +34,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from inspector.extract.amounts import CURRENCY_AFTER, CURRENCY_BEFORE, UNIT_SUFFIX
 from inspector.extract.blocks import Blocked, Span, widen
 from inspector.extract.keywords import Hit
 from inspector.extract.names import host_labels, series, written_as_words
@@ -90,19 +91,6 @@ _TIGHT = re.compile(
     r"|(?P<spaced>(?:[A-Za-z0-9] ){3,9}[A-Za-z0-9]))(?![A-Za-z0-9])"
 )
 
-_CURRENCY_CODES = (
-    "USD|EUR|GBP|JPY|CNY|RMB|TWD|NTD|HKD|RUB|RUR|UAH|PLN|TRY|VND|IDR|INR|IRR|IRT|AED|SAR|CHF|"
-    "SEK|NOK|DKK|BRL|MXN|ARS|COP|CLP|KRW|ILS|THB|MYR|SGD|PHP|AUD|CAD|NZD|ZAR|EGP|NGN|KES|CZK|"
-    'HUF|RON|Rp|Rs|rs|TL|zł|zl|руб|грн|тг|ريال|ریال|تومان|درهم|دينار|جنيه|ش"ח|元|円|원|đ'
-)
-_CURRENCY_BEFORE = re.compile(rf"(?:[$€£¥₹₽₺₩₫₪₴₦฿]|(?<![A-Za-z])(?:{_CURRENCY_CODES})\.?)\s?$")
-_CURRENCY_AFTER = re.compile(
-    rf"^\s?(?:[$€£¥₹₽₺₩₫₪₴₦฿%]|(?:{_CURRENCY_CODES})(?![A-Za-z])|руб|грн|тенге|ریال|تومان)"
-)
-_UNIT_SUFFIX = re.compile(
-    rf"^\d+(?:[KMGT]B|[kmgµ]?[gmlsWV]|mAh|GHz|MHz|Mbps|px|pt|min|mins|sec|hrs?|x|"
-    rf"st|nd|rd|th|am|pm|AM|PM|p|ppm|ppw|{_CURRENCY_CODES})$"
-)
 _MASK = "*•●∙·⋅×"
 _MASKED_TOKEN = re.compile(r"^(?:[Xx]{2,}\d+|\d+[Xx]{2,}|\d*[Xx]{3,}\d*)$")
 # Digits joined to more digits by ".", ",", ":", "/" or "-" ("1,555,000", "01-2434321", a
@@ -147,7 +135,7 @@ def rejection(
         return "masked"
     if _BIGGER_NUMBER_BEFORE.search(before) or _BIGGER_NUMBER_AFTER.match(after):
         return "part of a larger number"
-    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
+    if CURRENCY_BEFORE.search(before) or CURRENCY_AFTER.match(after):
         return "amount"
     if _encoded_line(text, start, end):
         return "encoded data"
@@ -155,7 +143,7 @@ def rejection(
         _JOINED_BEFORE.search(before) or _PATH_TOKEN.search(_token(text, start, end))
     ):
         return "part of a name"
-    if _UNIT_SUFFIX.match(code) and not code.isdigit():
+    if UNIT_SUFFIX.match(code) and not code.isdigit():
         return "unit"
     if _HEX_LITERAL.match(code):
         return "hexadecimal"
@@ -327,7 +315,7 @@ def raw_candidates(
                 add(RawCandidate(code, m.start(), m.end(), "digits"))
             elif cut is not None:
                 add(RawCandidate(text[cut : m.end()], cut, m.end(), "digits"))
-            elif glued is not None and not _UNIT_SUFFIX.match(code):
+            elif glued is not None and not UNIT_SUFFIX.match(code):
                 digits = glued.group(1)
                 add(RawCandidate(digits, m.start(), m.start() + len(digits), "digits"))
             elif any(c.isdigit() for c in code):
