@@ -18,12 +18,32 @@ ORG = [
     ("192.0.2.1", "192.0.2.1"),
     ("localhost", "localhost"),
     ("", ""),
+    # Internationalised names, in ACE form or not: the list is loaded with its Unicode rules
+    # only (inspector.domains.psl), the answer keeps the labels it was given.
+    ("mail.xn--80ak6aa92e.com", "xn--80ak6aa92e.com"),
+    ("a.b.xn--55qx5d.cn", "b.xn--55qx5d.cn"),  # 公司.cn is a public suffix
+    ("xn--55qx5d.cn", "xn--55qx5d.cn"),
+    ("a.b.公司.cn", "b.公司.cn"),
+    ("a.xn--bad--.xn--p1ai", "xn--bad--.xn--p1ai"),  # a label that does not decode
 ]
 
 
 @pytest.mark.parametrize(("domain", "expected"), ORG, ids=[d or "empty" for d, _ in ORG])
 def test_org_domain(domain: str, expected: str) -> None:
     assert org_domain(domain) == expected
+
+
+_IDN_SUFFIXES = ["公司.cn", "рф", "中国", "co.uk", "com", "github.io", "ελ"]
+
+
+@given(
+    st.lists(st.sampled_from(["a", "bücher", "пример", "例え", "mail"]), min_size=0, max_size=3),
+    st.sampled_from(_IDN_SUFFIXES),
+)
+def test_org_domain_same_in_ace_and_unicode_form(labels: list[str], suffix: str) -> None:
+    name = ".".join([*labels, suffix])
+    ace = name.encode("idna").decode("ascii")
+    assert org_domain(ace) == org_domain(name).encode("idna").decode("ascii")
 
 
 ALIGN = [

@@ -11,10 +11,6 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from publicsuffixlist import PublicSuffixList
 
 # Mailbox providers that stamp headers under more than one registrable domain (their Received
 # ``by`` host and their authserv-id differ: Outlook mail is received by *.outlook.com and
@@ -36,12 +32,6 @@ PROVIDER_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"fastmail.com", "fastmail.fm", "messagingengine.com"}),
     frozenset({"protonmail.ch", "protonmail.com", "proton.me"}),
 )
-
-
-def _psl() -> PublicSuffixList:
-    from inspector.domains.psl import public_suffix_list  # lazy: parsing the list costs ~130 ms
-
-    return public_suffix_list()
 
 
 def normalise(domain: str) -> str:
@@ -91,7 +81,9 @@ def org_domain(domain: str) -> str:
     if not name or is_ip_literal(name) or ".." in name:
         return name
     try:
-        private = _psl().privatesuffix(name)
+        from inspector.domains.psl import private_suffix  # lazy: loading the list costs ~20 ms
+
+        private = private_suffix(name)
     except Exception:  # the PSL library must never take a hostile name down with it
         private = None
     return str(private) if private else name

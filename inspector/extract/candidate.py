@@ -167,14 +167,20 @@ def _pulling_spellings() -> set[str]:
     by_compact = compiled().by_compact
     out: set[str] = set()
     for spelling in entries()[1]:
-        for end in range(1, len(spelling) + 1):
-            if spelling[end - 1] in " -":
-                continue
-            prefix = spelling[:end]
-            keyword = by_compact.get(compact(prefix))
+        # A prefix's identity is a prefix of the spelling's: its first ``kept`` characters
+        # (one ``compact`` per spelling, not one per prefix: ~10 ms of every start).
+        identity = compact(spelling)
+        kept = 0
+        for end, ch in enumerate(spelling, 1):
+            if ch == "-" or ch.isspace():
+                if ch in " -":
+                    continue
+            else:
+                kept += 1
+            keyword = by_compact.get(identity[:kept])
             # A spelling whose identity another kind took ("promo code") pulls nothing.
             if keyword is not None and keyword.kind in WEIGHTS:
-                out.add(prefix.strip(" -"))
+                out.add(spelling[:end].strip(" -"))
     return out
 
 
