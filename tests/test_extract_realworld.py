@@ -163,6 +163,36 @@ CODES = [
         "Hier ist dein Bestätigungscode:\n\n482913\n\nMusterstraße 12, 10115 Berlin",
         "482913",
     ),
+    # Random tokens of the URL-safe base64 alphabet (Devise's friendly tokens, Yii's random
+    # strings): "-" and "_" are characters of the code, which is taken whole.
+    (
+        "token-hyphen-after-arrow",
+        "Sign-in attempt",
+        "Please enter the security code below on the sign-in challenge page:\n\n=> X4-RqQ\n\n"
+        "IP: 203.0.113.24\nBrowser: Firefox on Linux",
+        "X4-RqQ",
+    ),
+    (
+        "token-underscore-after-code-label",
+        "Your login verification code",
+        "Please use the following code to proceed.\n\nCode:\nbw_U79",
+        "bw_U79",
+    ),
+    (
+        "token-leading-hyphen",
+        "Your login verification code",
+        "Please use the following code to proceed.\n\nCode:\n-wcU79",
+        "-wcU79",
+    ),
+    (
+        "token-letters-trailing-underscore",
+        "Your login verification code",
+        "Please use the following code to proceed.\n\nCode:\nuIQHZ_",
+        "uIQHZ_",
+    ),
+    # RFC 8628 6.1 user code after a code label: the two halves, not the first one.
+    ("user-code-halves", "", "Your verification code:\nWDJB-MJHT", "WDJBMJHT"),
+    ("user-code-halves-inline", "", "Your code: WDJB-MJHT", "WDJBMJHT"),
 ]
 
 
@@ -282,6 +312,13 @@ NO_CODE = [
     ),
     # A word after "Code:" is no code, capitalised or not.
     ("word-after-code-label", "", "Code:\nExpired\n\nRequest a new one in the app."),
+    # Names with "-" or "_" alone on a line are no tokens: no capital or digit, a date, no
+    # small letter, two separators in a row.
+    (
+        "hyphenated-names-alone",
+        "",
+        "Enter the code below:\n\nx-mailer\n\n2026-11-20\n\nCOVID-19\n\nab--cd\n",
+    ),
     # Mixed case inside a sentence stays a name, not a code.
     ("mixed-case-in-a-sentence", "", "Your code works on the new MacBook2 and iPhone15 too."),
     (

@@ -30,7 +30,6 @@ exactly what a pass over the whole text gives there.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -38,6 +37,7 @@ from inspector.extract.amounts import CURRENCY_AFTER, CURRENCY_BEFORE, UNIT_SUFF
 from inspector.extract.blocks import Blocked, Span, widen
 from inspector.extract.keywords import Hit
 from inspector.extract.names import host_labels, series, written_as_words
+from inspector.extract.negatives import negative_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class RawCandidate:
     code: str
     start: int
     end: int
-    shape: str  # "digits", "split", "alnum", "letters", "spaced" or "short" (3 digits)
+    shape: str  # "digits", "split", "alnum", "letters", "spaced", "short" (3 digits), "token"
 
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{4,10}(?![A-Za-z0-9])")
@@ -58,11 +58,15 @@ _SPLIT = re.compile(
 # Alone on its line only (anchored at line starts, so the scan is cheap): upper-case letters
 # in two equal halves joined by a hyphen ("WDJB-MJHT", RFC 8628 6.1 user codes; a heading
 # such as "TERMS-GUIDE" has unequal halves), or digits spaced out ("7 3 9 1 0 2").
+# Also alone on its line, after an arrow or a bullet or not: a random token of the URL-safe
+# base64 alphabet holding "-" or "_" ("X4-RqQ", "bw_U79": Devise's friendly tokens, Yii's
+# random strings; about a sixth of such 6-character codes have one), see ``_random_token``.
 _LINE_CODE = re.compile(
-    r"^[ \t]*(?P<code>(?:[A-Z]{4}-[A-Z]{4}|[A-Z]{3}-[A-Z]{3}|[A-Z]{5}-[A-Z]{5})"
-    r"|(?:\d ){3,9}\d)[ \t]*$",
+    r"^[ \t]*(?:(?P<code>(?:[A-Z]{4}-[A-Z]{4}|[A-Z]{3}-[A-Z]{3}|[A-Z]{5}-[A-Z]{5})"
+    r"|(?:\d ){3,9}\d)|(?:(?:[=-]>|[→•])[ \t]*)?(?P<token>[A-Za-z0-9_-]{6,12}))[ \t]*$",
     re.MULTILINE,
 )
+_TOKEN_SEPARATORS = re.compile(r"[-_]")
 # A CSS colour ("color:#000000;"): hex digits after "#" in a declaration.
 _CSS_BEFORE = re.compile(r"[a-z-]+\s*:\s*#$", re.I)
 # A code glued to the next word ("650027on sinu...", "595654er"): the digits are the code.
@@ -85,10 +89,14 @@ _SHORT = re.compile(
 
 # After a code keyword: optional ":" / "=", at most one line break, the code (module doc):
 # letters in a case no word has are a capital after a small letter or smalls after two caps.
+# Capitals may come in two equal halves joined by a hyphen ("code: WDJB-MJHT", RFC 8628 6.1
+# user codes); a code never ends where "-" or "_" goes on with a letter or digit ("WDJB" of
+# "WDJB-MJHTX", "uIQHZ" of the token "uIQHZ_x" are pieces of something longer).
 _TIGHT = re.compile(
     r"[ \t]*(?P<sep>[:=]?)[ \t]*(?P<nl>\n?)[ \t]*"
-    r"(?:(?P<letters>[A-Z]{4,10}|(?=[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z])[A-Za-z]{5,10})"
-    r"|(?P<spaced>(?:[A-Za-z0-9] ){3,9}[A-Za-z0-9]))(?![A-Za-z0-9])"
+    r"(?:(?P<letters>[A-Z]{4}-[A-Z]{4}|[A-Z]{3}-[A-Z]{3}|[A-Z]{5}-[A-Z]{5}|[A-Z]{4,10}"
+    r"|(?=[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z])[A-Za-z]{5,10})"
+    r"|(?P<spaced>(?:[A-Za-z0-9] ){3,9}[A-Za-z0-9]))(?![A-Za-z0-9]|[-_][A-Za-z0-9]|_)"
 )
 
 _MASK = "*•●∙·⋅×"
@@ -108,7 +116,6 @@ _HEX_LITERAL = re.compile(r"^0x[0-9a-f]+$")
 _PROGRAM_LINE = re.compile(
     r"\)\s*;\s*$|[-+*/|&]=|==|->|&&|\|\||^\s*#\s*(?:include|define)\b|\{\s*$", re.MULTILINE
 )
-_NEG_GAP = re.compile(r"^[\s:#№.\-=*()]{0,4}$|^[\s:]*(?:no|nr|number|num|id|#)\.?[\s:#]*$", re.I)
 
 
 def rejection(
@@ -162,7 +169,7 @@ def rejection(
         return "colour"
     if hit_ends is None:
         hit_ends = [h.end for h in hits]
-    neg = _negative_before(text, start, end, hits, hit_ends)
+    neg = negative_before(text, start, end, hits, hit_ends)
     if neg is not None:
         return neg
     return None
@@ -204,59 +211,6 @@ def _is_mask(ch: str) -> bool:
     return ch != "" and ch in _MASK
 
 
-def _negative_before(
-    text: str, start: int, end: int, hits: list[Hit], hit_ends: list[int]
-) -> str | None:
-    """The category of a negative keyword right before ``start`` ("Order #", "ending")."""
-    i = bisect.bisect_right(hit_ends, start) - 1
-    if i < 0:
-        return None
-    hit = hits[i]
-    gap = text[hit.end : start]
-    if hit.kind == "weak" and gap.strip() == "#":
-        return "reference"  # "Code # CY0795": the number sign names a reference number
-    if hit.kind != "neg" or not _NEG_GAP.match(gap):
-        return None
-    introduces = ":" in gap or "\n" in gap  # "...to your account:" ends the clause
-    if hit.keyword.category == "account" and introduces and _code_word_on_line(text, hits, i):
-        # "Use the code below to sign in to your account:\n\n482913": the colon introduces
-        # the code the line names, not an account number.
-        return None
-    if hit.keyword.category == "account" and _called_the_code(text, end, hits, hit_ends):
-        # "Account: 968413 is your Samsung account verification code.": the sentence says
-        # what the number is; "Account:" was the sender's label.
-        return None
-    return hit.keyword.category
-
-
-_IS_THE = re.compile(r"[ \t]+(?:is|ist|est|es|è|é|là|je|jest|это)[ \t]")
-_CALLED_REACH = 60
-_CLAUSE_BREAK = re.compile(r"\n|[.!?;。！？](?:\s|$)")
-
-
-def _called_the_code(text: str, end: int, hits: list[Hit], hit_ends: list[int]) -> bool:
-    """``text[end:]`` says "is ... code": a code keyword proper ends the clause on its line."""
-    if _IS_THE.match(text, end) is None:
-        return False
-    for hit in hits[bisect.bisect_right(hit_ends, end) :]:
-        if hit.start > end + _CALLED_REACH or _CLAUSE_BREAK.search(text, end, hit.start):
-            return False
-        if hit.kind == "strong":
-            return True
-    return False
-
-
-def _code_word_on_line(text: str, hits: list[Hit], i: int) -> bool:
-    """A code keyword before ``hits[i]`` on its line."""
-    line_start = text.rfind("\n", 0, hits[i].start) + 1
-    for hit in reversed(hits[:i]):
-        if hit.start < line_start:
-            return False
-        if hit.kind in ("strong", "weak"):
-            return True
-    return False
-
-
 def find_candidates(
     text: str, hits: list[Hit], regions: list[Span] | None = None
 ) -> list[RawCandidate]:
@@ -296,6 +250,11 @@ def raw_candidates(
     if "\n" in text:
         for lo, hi in ranges:
             for m in _LINE_CODE.finditer(text, text.rfind("\n", 0, lo) + 1, hi):
+                if m.group("token") is not None:
+                    start, end = m.span("token")
+                    if _random_token(m.group("token")) and not _overlaps(taken, start, end):
+                        add(RawCandidate(m.group("token"), start, end, "token"))
+                    continue
                 start, end = m.span("code")
                 if not _overlaps(taken, start, end):
                     shape = "spaced" if m.group("code")[0].isdigit() else "letters"
@@ -322,6 +281,22 @@ def raw_candidates(
                 add(RawCandidate(code, m.start(), m.end(), "alnum"))
     raw.sort(key=lambda c: c.start)
     return raw
+
+
+def _random_token(token: str) -> bool:
+    """A generated URL-safe token, not a name: one or two "-"/"_" between letters or digits,
+    small letters and capitals or digits ("X4-RqQ", "bw-U79"; not "x-mailer", "2026-11-20",
+    "COVID-19", "a--b")."""
+    pieces = _TOKEN_SEPARATORS.split(token)
+    if not 2 <= len(pieces) <= 3 or sum(map(len, pieces)) < 4:
+        return False
+    if "" in pieces[1:-1]:
+        return False  # two separators in a row
+    return (
+        any(c.islower() for c in token)
+        and any(c.isupper() or c.isdigit() for c in token)
+        and not token.isdigit()
+    )
 
 
 def reject(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> list[RawCandidate]:
@@ -381,7 +356,8 @@ def _tight_after(text: str, hit: Hit) -> RawCandidate | None:
     if letters is not None:
         if not separated or _PREFIX_OF_DIGITS.match(text, m.end("letters")):
             return None  # "OTP: PQRJ - 178573": the capitals are the digits' prefix
-        return RawCandidate(letters, m.start("letters"), m.end("letters"), "letters")
+        code = letters.replace("-", "")
+        return RawCandidate(code, m.start("letters"), m.end("letters"), "letters")
     spaced = m.group("spaced")
     code = spaced.replace(" ", "")
     if not separated and not any(c.isdigit() for c in code):

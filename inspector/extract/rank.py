@@ -79,6 +79,8 @@ def _shape(c: RawCandidate, alone: bool = False) -> float:
         return 0.8
     if c.shape == "short":
         return 0.7
+    if c.shape == "token":  # found alone on its line only (``codes._LINE_CODE``)
+        return 0.7 if alone else 0.3
     if c.shape == "split":
         return 0.95
     if c.shape == "digits":
@@ -238,7 +240,7 @@ def score_each(text: str, candidates: list[RawCandidate], hits: list[Hit]) -> li
                 best, best_hit = p, hit
         if best_hit is None:
             continue
-        shape = _shape(c, c.shape == "alnum" and _alone_on_line(text, c))
+        shape = _shape(c, c.shape in ("alnum", "token") and _alone_on_line(text, c))
         scored.append(Scored(c, best * shape * _context(text, c), best_hit))
     return scored
 
