@@ -155,3 +155,26 @@ def test_consonant_codes_ending_in_a_digit_are_codes(text: str, code: str) -> No
     from inspector.extract import extract
 
     assert extract(text).code == code
+
+
+HEADLINED = [
+    ("one-number", "Dear Ravi, TP for Pre-Registration 47349965077995 is 700873.", "700873"),
+    ("two-numbers", "Dear Ravi, application 482913 was received; slot 730194.", None),
+    ("only-a-year", "Dear Ravi, see you in 2026.", None),
+    ("long-body", "Dear Ravi, TP is 700873.\n" + "We are glad to have you with us. " * 30, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "code"), [h[1:] for h in HEADLINED], ids=[h[0] for h in HEADLINED]
+)
+def test_headlined_takes_the_one_number_of_a_short_body(body: str, code: str | None) -> None:
+    from inspector.extract.rank import headlined
+
+    subject = "OTP Request"
+    text = normalize(subject) + "\n\n" + normalize(body)
+    body_start = len(subject) + 2
+    hits = find_hits(text)
+    subject_hit = next(h for h in hits if h.start < body_start)
+    found = headlined(text, body_start, find_candidates(text, hits), subject_hit)
+    assert [s.candidate.code for s in found] == ([code] if code else [])

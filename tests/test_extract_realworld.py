@@ -190,6 +190,41 @@ CODES = [
         "Please use the following code to proceed.\n\nCode:\nuIQHZ_",
         "uIQHZ_",
     ),
+    # Bank OTP words: the Arabic "secret number" to confirm a purchase, the Persian
+    # "confidential number" and the glued "one-time password" (Arabic kaf) after the code.
+    (
+        "ar-secret-number",
+        "",
+        "الرقم السري لتأكيد شراء عبر الانترنت: 5821\nمبلغ 56.78 SAR\nبطاقة *0007",
+        "5821",
+    ),
+    (
+        "fa-confidential-number-glued-otp",
+        "",
+        "توجه نمایید كه عدد محرمانه: 1234567 یكباررمز شما جهت تایید انتقال وجه می باشد.",
+        "1234567",
+    ),
+    (
+        "vi-recovery-code",
+        "",
+        "Mã khôi phục Acme của bạn là 958373.\n\nSử dụng mã này để đặt lại mật khẩu.",
+        "958373",
+    ),
+    (
+        "vi-your-code",
+        "",
+        "Mã của bạn là 143505.",
+        "143505",
+    ),
+    # Only the subject names the code; the short body's one number is it (its own code word
+    # mistyped or mistranslated).
+    (
+        "subject-names-the-code",
+        "Pre-Registration 47349965077995: OTP Request",
+        "Dear Ravi Kumar, TP for Pre-Registration 47349965077995 is 700873 and is valid for "
+        "3 minutes. (Generated on 23-09-2025 at 03:58:03 Hrs)",
+        "700873",
+    ),
     # RFC 8628 6.1 user code after a code label: the two halves, not the first one.
     ("user-code-halves", "", "Your verification code:\nWDJB-MJHT", "WDJBMJHT"),
     ("user-code-halves-inline", "", "Your code: WDJB-MJHT", "WDJBMJHT"),
@@ -312,6 +347,20 @@ NO_CODE = [
     ),
     # A word after "Code:" is no code, capitalised or not.
     ("word-after-code-label", "", "Code:\nExpired\n\nRequest a new one in the app."),
+    # Numbers in bank alerts: a payee reference three lines above the footer "Do not Share
+    # OTP" (past a date and a telephone number), an agent's "code ID", a masked code.
+    (
+        "reference-above-otp-footer",
+        "",
+        "LKR 5,000.00 credited to AC **8758 for PICKME - 37419306\n22/05/2026 23:36:52\n"
+        "To Inq Call 0112303050\nGet protected -Do not Share OTP",
+    ),
+    (
+        "code-id-is-an-identifier",
+        "",
+        "You withdrew 50.00MT in the Agent with code ID 123456, Name JOHN DOE at 18:06:25.",
+    ),
+    ("masked-code-glued-mask", "", "5738xx is your OTP for txn of Rs. INR 2.07 at FamApp."),
     # Names with "-" or "_" alone on a line are no tokens: no capital or digit, a date, no
     # small letter, two separators in a row.
     (

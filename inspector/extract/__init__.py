@@ -107,6 +107,7 @@ def extract(
         LISTED_MIN,
         MIN_SCORE,
         WITHOUT_STRONG,
+        headlined,
         merge,
         regions,
         score_each,
@@ -167,6 +168,12 @@ def extract(
         ranked = [
             s for s in merge([s for s in each if s.candidate in kept]) if s.score >= MIN_SCORE
         ]
+    in_body = [h for h in hits if h.kind in WEIGHTS and h.start >= body_start]
+    if not ranked and strong and not in_body and not listed and not not_account and not bounce:
+        # The subject alone names a code ("OTP Request"); the body, which does not, may
+        # still hold exactly one number that can be it (``rank.headlined``).
+        in_text = raw_candidates(text, hits, [(body_start, len(text))])
+        ranked = headlined(text, body_start, reject(text, in_text, hits), strong[0])
     if not strong:
         # No explicit code keyword: only a candidate right next to "code"/"PIN"-like words, or
         # clearly pulled by "verify"/"sign in"-like ones ("Use 552019 to verify your account").

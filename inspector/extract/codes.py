@@ -274,7 +274,10 @@ def raw_candidates(
                 add(RawCandidate(code, m.start(), m.end(), "digits"))
             elif cut is not None:
                 add(RawCandidate(text[cut : m.end()], cut, m.end(), "digits"))
-            elif glued is not None and not UNIT_SUFFIX.match(code):
+            # (Not the visible digits of a masked code, "5738xx": never a code of their own.)
+            elif (
+                glued is not None and not UNIT_SUFFIX.match(code) and not _MASKED_TOKEN.match(code)
+            ):
                 digits = glued.group(1)
                 add(RawCandidate(digits, m.start(), m.start() + len(digits), "digits"))
             elif any(c.isdigit() for c in code):

@@ -13,6 +13,7 @@ import re
 
 from inspector.extract.keywords import Hit
 
+_REFERENCE_GAP = re.compile(r"^\s*(?:#|(?:id|no|nr)\b\.?)\s*[:#]?\s*$", re.I)
 _NEG_GAP = re.compile(r"^[\s:#№.\-=*()]{0,4}$|^[\s:]*(?:no|nr|number|num|id|#)\.?[\s:#]*$", re.I)
 
 
@@ -25,8 +26,10 @@ def negative_before(
         return None
     hit = hits[i]
     gap = text[hit.end : start]
-    if hit.kind == "weak" and gap.strip() == "#":
-        return "reference"  # "Code # CY0795": the number sign names a reference number
+    if hit.kind == "weak" and _REFERENCE_GAP.match(gap):
+        # "Code # CY0795", "Agent with code ID 123456": the number sign or "ID"/"No." names
+        # a reference number or an identifier, not a code to type.
+        return "reference"
     if hit.kind != "neg" or not _NEG_GAP.match(gap):
         return None
     introduces = ":" in gap or "\n" in gap  # "...to your account:" ends the clause

@@ -123,8 +123,12 @@ def _pull(text: str, c: RawCandidate, hit: Hit) -> float:
     # introduces the code ("Enter this code:\n\n123456").
     if _SENTENCE_END.search(gap) and not (hit.end <= c.start and _INTRODUCES.match(gap)):
         pull *= 0.5
-    if _NUMBER.search(gap):
-        pull *= 0.6
+    numbers = len(_NUMBER.findall(gap, 0, 400)) if c.end <= hit.start else bool(_NUMBER.search(gap))
+    if numbers:
+        # Each number between names something closer to the keyword: a code before its
+        # keyword ("482913 is your OTP") has none; a reference three lines above a footer's
+        # "Do not share OTP", past a date and a telephone number, is not its code.
+        pull *= 0.6 ** min(numbers, 3)
     if hit.end <= c.start and _TIGHT_GAP.match(squeezed):
         pull *= 1.25
     elif hit.end <= c.start and _colon_clause(gap):
@@ -257,3 +261,30 @@ def merge(scored: list[Scored]) -> list[Scored]:
         merged.append(Scored(best.candidate, best.score + bonus, best.hit))
     merged.sort(key=lambda s: (-s.score, s.candidate.start))
     return merged
+
+
+# A body this short is a message of a few sentences (an SMS-like mail), not a letter.
+_HEADLINED_BODY = 600
+_HEADLINED = 0.3  # the score of the one number a headline names
+
+
+def headlined(text: str, body_start: int, candidates: list[RawCandidate], hit: Hit) -> list[Scored]:
+    """The one number of a short body whose subject alone names a code (``hit``, a strong
+    keyword in the subject): "OTP Request" over "... for Pre-Registration 4734996507 is
+    700873 and is valid for 3 minutes", where the body's own code word was mistyped or
+    mistranslated ("TP", "SMS"). ``candidates`` are the body's, rejects removed; only when
+    exactly one of them is a plain 4-8 digit number (no year) is it taken."""
+    if len(text) - body_start > _HEADLINED_BODY:
+        return []
+    numbers = {
+        c.code: c
+        for c in candidates
+        if c.start >= body_start
+        and c.shape == "digits"
+        and 4 <= len(c.code) <= 8
+        and not _YEAR.match(c.code)
+    }
+    if len(numbers) != 1:
+        return []
+    (only,) = numbers.values()
+    return [Scored(only, _HEADLINED, hit)]
