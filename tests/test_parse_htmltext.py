@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -34,6 +35,16 @@ from inspector.parse.htmltext import html_to_text
         ("<img src=x hidden>text", "text"),
         ("<div style='display:none'>never closed", ""),
         ("<svg><text>1111</text></svg>2222", "2222"),
+        # A code drawn one character per box: one word, as a person reads the row.
+        (
+            "<p>Code:</p><table><tr>"
+            + "<td></td>".join(f"<td>{c}</td>" for c in "48Z913")
+            + "</tr></table><p>Valid 10 min</p>",
+            "Code:\n48Z913\nValid 10 min",
+        ),
+        ("".join(f"<div>{c}</div>" for c in "1234567"), "1\n2\n3\n4\n5\n6\n7"),
+        ("".join(f"<div>{c}</div>" for c in "abc"), "a\nb\nc"),
+        ("".join(f"<div>{c}</div>" for c in "abcdefghijk"), "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk"),
     ],
     ids=[
         "blocks",
@@ -57,6 +68,10 @@ from inspector.parse.htmltext import html_to_text
         "void-hidden-hides-nothing",
         "unclosed-hidden-hides-the-rest",
         "svg",
+        "code-in-boxes",
+        "counting-boxes",
+        "three-boxes",
+        "eleven-boxes",
     ],
 )
 def test_html_to_text(html: str, expected: str) -> None:
@@ -120,7 +135,25 @@ def reference(html: str) -> str:
     parser.feed(html)
     parser.close()
     text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parser.out).replace("\xa0", " "))
-    return re.sub(r" *\n[ \n]*", "\n", text).strip()
+    return _reference_boxes(re.sub(r" *\n[ \n]*", "\n", text).strip())
+
+
+def _reference_boxes(text: str) -> str:
+    """Each maximal run of 4-10 one-character lines (ASCII letters, digits) joined into one
+    line, unless it is a run of consecutive numbers."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*text.split("\n"), None]:
+        if line is not None and len(line) == 1 and line.isascii() and line.isalnum():
+            run.append(line)
+            continue
+        word = "".join(run)
+        counting = word.isdigit() and all(int(b) - int(a) == 1 for a, b in itertools.pairwise(word))
+        out.extend([word] if 4 <= len(run) <= 10 and not counting else run)
+        run = []
+        if line is not None:
+            out.append(line)
+    return "\n".join(out)
 
 
 _text = st.text(alphabet="abc XYZ 123 é验&;#\n", max_size=12).map(lambda s: s.replace("&", "&amp;"))

@@ -84,7 +84,35 @@ def html_to_text(markup: str) -> str:
     text = "".join(pieces)
     if "&" in text:
         text = html.unescape(text)
-    return collapse_spaces(text)
+    return _join_boxes(collapse_spaces(text))
+
+
+# A code drawn one character per box (a table cell or a flex item each: "<td>4</td><td>8</td>
+# ..."): a person reads the row as one word, the block rule above gives a line per box.
+# The pattern starts with a line break, so ``re`` only tries it at line starts.
+# (A longer run is something else, a vertical list: the line after a run must not be one
+# character, and ``_joined`` checks the line before.)
+_BOXES = re.compile(r"\n(?:[A-Za-z0-9]\n){3,9}[A-Za-z0-9](?=\n(?![A-Za-z0-9](?:\n|$))|$)")
+
+
+def _join_boxes(text: str) -> str:
+    """``text`` with each run of 4-10 one-character lines joined into one line, but a run
+    of consecutive numbers ("1 2 3 4 5 6 7", a calendar's first week, a list of steps)."""
+    if "\n" not in text:
+        return text
+    joined = _BOXES.sub(_joined, "\n" + text)
+    return joined[1:]
+
+
+def _joined(m: re.Match[str]) -> str:
+    start = m.start()
+    before = m.string[start - 1 : start]
+    if start >= 2 and m.string[start - 2] == "\n" and before.isascii() and before.isalnum():
+        return m.group()  # the end of a longer run
+    word = m.group().replace("\n", "")
+    if word.isdigit() and all(int(b) - int(a) == 1 for a, b in itertools.pairwise(word)):
+        return m.group()
+    return "\n" + word
 
 
 # White space the way a browser shows it, in passes that ``re`` can skip through in C (a
